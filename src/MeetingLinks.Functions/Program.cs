@@ -1,6 +1,33 @@
+using MeetingLinks.Hosting;
+using MeetingLinks.LocalRun;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-var builder = FunctionsApplication.CreateBuilder(args);
-builder.ConfigureFunctionsWebApplication();
-builder.Build().Run();
+var mode = HostingModeDetector.Detect(args, Environment.GetEnvironmentVariable);
+try
+{
+    if (mode == HostingMode.LocalRun)
+    {
+        // dotnet run: the same functions on Kestrel, with the sandbox broker and Azurite.
+        await LocalRunHost.Build(args).RunAsync();
+        return 0;
+    }
+
+    // Under the Azure Functions host (Azure, or func start).
+    var builder = FunctionsApplication.CreateBuilder(args);
+    builder.ConfigureFunctionsWebApplication();
+    builder.Services.AddMeetingLinks(mode);
+    await builder.Build().RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // Bad configuration: one clear line per problem, naming the setting, and no stack trace.
+    foreach (var failure in ex.Failures)
+    {
+        await Console.Error.WriteLineAsync($"Configuration error: {failure}");
+    }
+
+    return 1;
+}

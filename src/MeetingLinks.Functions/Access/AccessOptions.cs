@@ -1,0 +1,20 @@
+namespace MeetingLinks.Access;
+
+/// <summary>API keys per role, <c>;</c>-separated so a key can be rotated without downtime.</summary>
+public sealed class AccessOptions
+{
+    public const string Section = "Auth";
+
+    /// <summary>Accepted only in a local run, and only while no key at all is configured.</summary>
+    public const string DevelopmentFlowKey = "dev-flow-key";
+
+    /// <inheritdoc cref="DevelopmentFlowKey"/>
+    public const string DevelopmentOpsKey = "dev-ops-key";
+
+    public string? FlowKeys { get; set; }
+
+    public string? OpsKeys { get; set; }
+
+    public static IReadOnlyList<string> Split(string? keys)
+        => (keys ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

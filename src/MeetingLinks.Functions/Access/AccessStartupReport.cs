@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Access;
+
+/// <summary>Says at start-up which keys are in force, so a 401 on every call is never a mystery.</summary>
+internal sealed class AccessStartupReport(ApiKeyAuthorizer authorizer, ILogger<AccessStartupReport> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (authorizer.UsesDevelopmentKeys)
+        {
+            logger.LogWarning(
+                "No API keys are configured: this local run accepts the development keys {FlowKey} (flow) and {OpsKey} (ops) in x-api-key. Set Auth__FlowKeys and Auth__OpsKeys to use your own.",
+                AccessOptions.DevelopmentFlowKey,
+                AccessOptions.DevelopmentOpsKey);
+            return Task.CompletedTask;
+        }
+
+        if (!authorizer.HasKeys(ApiRole.Flow))
+        {
+            logger.LogError("Auth__FlowKeys is not set: create and events calls will be answered 401.");
+        }
+
+        if (!authorizer.HasKeys(ApiRole.Ops))
+        {
+            logger.LogError("Auth__OpsKeys is not set: record reads and exports will be answered 401.");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

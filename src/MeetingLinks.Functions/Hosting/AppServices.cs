@@ -1,0 +1,29 @@
+using MeetingLinks.Access;
+using MeetingLinks.Http;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MeetingLinks.Hosting;
+
+public static class AppServices
+{
+    /// <summary>Every feature of the app, the same under the Functions host and in a local run.</summary>
+    public static IServiceCollection AddMeetingLinks(this IServiceCollection services, HostingMode mode)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Results written by the functions use the app's source-generated JSON contract.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.Converters.Add(new StrictDateTimeOffsetConverter());
+        });
+
+        services.AddAccess(mode);         // x-api-key per role: flow, ops
+        services.AddInstantConnect(mode); // the broker client, or the sandbox broker
+        services.AddMeetings();           // create and read meetings in Table Storage
+        return services;
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MeetingLinks.Health;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Create;
+
+namespace MeetingLinks.Http;
+
+/// <summary>
+/// Source-generated JSON for everything the API reads and writes: camelCase, field names matched
+/// without regard to case, and whole numbers also accepted as strings, because flow authors often
+/// quote a substituted variable.
+/// </summary>
+[JsonSourceGenerationOptions(
+    JsonSerializerDefaults.Web,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    Converters = [typeof(StrictDateTimeOffsetConverter)])]
+[JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(CreateMeetingRequest))]
+[JsonSerializable(typeof(CreateMeetingResponse))]
+[JsonSerializable(typeof(MeetingRecord))]
+[JsonSerializable(typeof(ValidatedCreate))]
+[JsonSerializable(typeof(HealthReport))]
+public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace MeetingLinks.Http;
+
+/// <summary>
+/// Reads a JSON request body with a size cap and turns every way it can be wrong into a
+/// field-level 400: not JSON, not an object, an unknown field (often a typo), or a value of the
+/// wrong type. An empty body counts as <c>{}</c>.
+/// </summary>
+public static class JsonBodyReader
+{
+    public static async Task<(T? Value, ProblemResult? Problem)> ReadAsync<T>(
+        HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken cancellationToken)
+        where T : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, Problems.PayloadTooLarge(maxBytes));
+        }
+
+        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return (null, Problems.PayloadTooLarge(maxBytes));
+        }
+
+        if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return (new T(), null);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException ex)
+        {
+            return (null, Problems.BadRequest("invalid_request",
+                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, Problems.BadRequest("invalid_request", "The body must be a JSON object."));
+            }
+
+            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            FindUnknownFields(document.RootElement, typeInfo, string.Empty, errors);
+            if (errors.Count > 0)
+            {
+                return (null, Problems.Validation("invalid_request", errors));
+            }
+
+            try
+            {
+                return (document.Deserialize(typeInfo) ?? new T(), null);
+            }
+            catch (JsonException ex)
+            {
+                var field = FieldName(ex.Path);
+                return (null, Problems.Validation("invalid_request", new Dictionary<string, string[]>
+                {
+                    [field] = [ExpectedShape(document.RootElement, field)],
+                }));
+            }
+        }
+    }
+
+    private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[Math.Min(maxBytes + 1, 8192)];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes)
+            {
+                return null;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Walks the document against the type's JSON contract and lists fields it does not have.</summary>
+    private static void FindUnknownFields(JsonElement element, JsonTypeInfo typeInfo, string prefix, Dictionary<string, string[]> errors)
+    {
+        if (element.ValueKind != JsonValueKind.Object || typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            var field = prefix.Length == 0 ? property.Name : $"{prefix}.{property.Name}";
+            var known = typeInfo.Properties.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+            if (known is null)
+            {
+                errors[field] = ["is not a known field."];
+                continue;
+            }
+
+            FindUnknownFields(property.Value, typeInfo.Options.GetTypeInfo(known.PropertyType), field, errors);
+        }
+    }
+
+    private static string FieldName(string? path)
+    {
+        var field = (path ?? "$").TrimStart('$').TrimStart('.');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    private static string ExpectedShape(JsonElement root, string field)
+    {
+        var last = field.Split('.')[^1];
+        return last switch
+        {
+            _ when last.StartsWith("devices", StringComparison.Ordinal) => "must be an array of strings (SIP URIs).",
+            "hosts" or "guests" => "must be a whole number.",
+            "validFrom" or "expiresAt" => "must be a date and time in ISO 8601 with an offset, e.g. 2026-11-25T10:00:00Z.",
+            "loginUrlForHost" => "must be true or false.",
+            "customer" => "must be an object with phone, name and channel.",
+            _ when root.ValueKind == JsonValueKind.Object => "must be a string.",
+            _ => "has the wrong type.",
+        };
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace MeetingLinks.InstantConnect;
+
+/// <summary>
+/// Tunes the standard resilience handler for the broker: total timeout (outermost) → retry → circuit breaker → attempt timeout.
+/// The pipeline takes its clock from DI (Polly.Extensions reads <see cref="TimeProvider"/> from the container), so tests can fake it.
+/// </summary>
+internal static class BrokerResilience
+{
+    public const int MaxRetriesLimit = 5;
+
+    // Short first delay: the whole call, retries included, has a few seconds at most.
+    public static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(10);
+
+    public const int BreakerMinimumThroughput = 8;
+
+    // Comfortably more than twice any allowed attempt timeout (the standard handler insists on that).
+    private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
+
+    /// <summary>The un-jittered exponential backoff sum the standard handler validates against the total timeout.</summary>
+    public static TimeSpan WorstCaseBackoff(int retries) => BaseRetryDelay * ((1 << Math.Max(0, retries)) - 1);
+
+    public static void Configure(HttpStandardResilienceOptions pipeline, IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var circuit = services.GetRequiredService<BrokerCircuitState>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<InstantConnectClient>();
+
+        pipeline.TotalRequestTimeout.Timeout = options.TotalTimeout;
+        pipeline.AttemptTimeout.Timeout = options.AttemptTimeout;
+        ConfigureRetry(pipeline.Retry, options, time, logger);
+        ConfigureBreaker(pipeline.CircuitBreaker, circuit, logger);
+    }
+
+    private static void ConfigureRetry(HttpRetryStrategyOptions retry, InstantConnectOptions options, TimeProvider time, ILogger logger)
+    {
+        // Polly wants at least one attempt configured; zero retries is expressed by never handling.
+        retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
+        retry.BackoffType = DelayBackoffType.Exponential;
+        retry.UseJitter = true;
+        retry.Delay = BaseRetryDelay;
+
+        // The built-in Retry-After reader measures HTTP-dates with the system clock; ours uses the injected one.
+        retry.ShouldRetryAfterHeader = false;
+        retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter.Read(args.Outcome.Result, time));
+
+        retry.ShouldHandle = args => ValueTask.FromResult(
+            options.MaxRetries > 0
+            && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+            && !(RetryAfter.Read(args.Outcome.Result, time) > options.MaxRetryAfter));
+
+        retry.OnRetry = args =>
+        {
+            logger.LogWarning(
+                "Instant Connect broker attempt {Attempt} failed with {Outcome}; retrying in {RetryDelayMs} ms",
+                args.AttemptNumber + 1,
+                Describe(args.Outcome),
+                (long)args.RetryDelay.TotalMilliseconds);
+            return default;
+        };
+    }
+
+    private static void ConfigureBreaker(HttpCircuitBreakerStrategyOptions breaker, BrokerCircuitState circuit, ILogger logger)
+    {
+        breaker.FailureRatio = 0.5;
+        breaker.MinimumThroughput = BreakerMinimumThroughput;
+        breaker.SamplingDuration = SamplingDuration;
+        breaker.BreakDuration = BreakDuration;
+        breaker.OnOpened = args =>
+        {
+            circuit.Opened(args.BreakDuration);
+            logger.LogError(
+                "Instant Connect broker circuit opened for {BreakSeconds} s after {Outcome}",
+                args.BreakDuration.TotalSeconds,
+                Describe(args.Outcome));
+            return default;
+        };
+        breaker.OnClosed = _ =>
+        {
+            circuit.Closed();
+            logger.LogInformation("Instant Connect broker circuit closed");
+            return default;
+        };
+    }
+
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "nothing";
+}

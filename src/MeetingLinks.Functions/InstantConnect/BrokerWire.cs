@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace MeetingLinks.InstantConnect;
+
+// The broker's JSON, property for property. Order matters only for readability of captured requests.
+
+internal sealed record BrokerRequest(
+    string Aud,
+    BrokerJwt Jwt,
+    int NumHost,
+    int NumGuest,
+    bool ProvideShortUrls,
+    string VerticalType,
+    bool LoginUrlForHost);
+
+/// <param name="Nbf">Unix seconds; omitted when null.</param>
+/// <param name="Exp">Unix seconds; always sent.</param>
+/// <param name="Flow">Omitted when there are no devices to dial.</param>
+internal sealed record BrokerJwt(string Sub, long? Nbf, long Exp, BrokerFlow? Flow);
+
+internal sealed record BrokerFlow(string Id, IReadOnlyList<BrokerFlowTarget> Data)
+{
+    /// <summary>Devices join without knocking.</summary>
+    public const string SipNoKnock = "sip-no-knock";
+}
+
+internal sealed record BrokerFlowTarget(string Uri);
+
+internal sealed record BrokerResponse(IReadOnlyList<BrokerLink?>? Host, IReadOnlyList<BrokerLink?>? Guest, string? BaseUrl);
+
+internal sealed record BrokerLink(string? Cipher, string? Short);
+
+/// <summary>What the sandbox answers when it refuses a request.</summary>
+internal sealed record BrokerError(string Error);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(BrokerRequest))]
+[JsonSerializable(typeof(BrokerResponse))]
+[JsonSerializable(typeof(BrokerError))]
+internal sealed partial class BrokerJsonContext : JsonSerializerContext;

@@ -1,0 +1,136 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace MeetingLinks.InstantConnect;
+
+/// <summary>
+/// Calls the broker's <c>joseencrypt</c> endpoint. Retries, timeouts and the circuit breaker live in the HttpClient's
+/// resilience handler; this class builds the request and maps every outcome to links or an <see cref="InstantConnectException"/>.
+/// </summary>
+internal sealed class InstantConnectClient : IInstantConnectClient
+{
+    /// <summary>The IHttpClientFactory name of the broker's HttpClient.</summary>
+    public const string HttpClientName = "InstantConnect";
+
+    private const string JsonMediaType = "application/json";
+
+    private readonly HttpClient _http;
+    private readonly InstantConnectOptions _options;
+    private readonly BrokerCircuitState _circuit;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InstantConnectClient> _logger;
+    private readonly Uri _endpoint;
+
+    public InstantConnectClient(
+        HttpClient http,
+        IOptions<InstantConnectOptions> options,
+        BrokerCircuitState circuit,
+        TimeProvider time,
+        ILogger<InstantConnectClient> logger)
+    {
+        _http = http;
+        _options = options.Value;
+        _circuit = circuit;
+        _time = time;
+        _logger = logger;
+
+        // Appending keeps any path prefix in BaseUrl.
+        _endpoint = new Uri($"{_options.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v2/joseencrypt");
+    }
+
+    public async Task<MeetingLinkSet> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var vertical = string.IsNullOrEmpty(request.VerticalType) ? _options.VerticalType : request.VerticalType;
+        var body = JsonSerializer.SerializeToUtf8Bytes(BuildBody(request, vertical), BrokerJsonContext.Default.BrokerRequest);
+
+        // One message for all attempts: every retry resends the identical body, so the same sub yields the same space.
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue(JsonMediaType);
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BearerToken);
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
+
+        var started = _time.GetTimestamp();
+        using var response = await SendAsync(message, request.Sub, started, cancellationToken);
+        var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        var status = (int)response.StatusCode;
+
+        if (!response.IsSuccessStatusCode)
+        {
+            _logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+            throw BrokerFailures.ForStatus(response, _options, _time);
+        }
+
+        _logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+        var payload = await ReadPayloadAsync(response, cancellationToken);
+        return BrokerLinks.Build(payload, status, request, vertical, _options);
+    }
+
+    private BrokerRequest BuildBody(MeetingLinkRequest request, string vertical)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Sub);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Hosts);
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Guests);
+        if (!VerticalTypes.IsKnown(vertical))
+        {
+            throw new ArgumentException($"VerticalType must be '{VerticalTypes.Healthcare}' or '{VerticalTypes.General}'.", nameof(request));
+        }
+
+        var flow = request.Devices is { Count: > 0 } devices
+            ? new BrokerFlow(BrokerFlow.SipNoKnock, [.. devices.Select(device => new BrokerFlowTarget(device))])
+            : null;
+        var jwt = new BrokerJwt(request.Sub, request.NotBefore?.ToUnixTimeSeconds(), request.ExpiresAt.ToUnixTimeSeconds(), flow);
+        return new BrokerRequest(_options.Audience, jwt, request.Hosts, request.Guests, _options.ShortUrls, vertical, request.LoginUrlForHost);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string sub, long started, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the caller gave up; not a broker failure
+        }
+        catch (Exception exception) when (MapFailure(exception) is { } failure)
+        {
+            _logger.LogWarning(
+                "Instant Connect broker call for sub {Sub} failed after {ElapsedMs} ms: {Failure} ({Reason})",
+                sub,
+                (long)_time.GetElapsedTime(started).TotalMilliseconds,
+                failure.Failure,
+                exception.GetType().Name);
+            throw failure;
+        }
+    }
+
+    private InstantConnectException? MapFailure(Exception exception) => exception switch
+    {
+        TimeoutRejectedException timeout when timeout.Timeout == _options.TotalTimeout => BrokerFailures.TotalTimeout(_options, timeout),
+        TimeoutRejectedException timeout => BrokerFailures.AttemptsTimedOut(_options, timeout),
+        BrokenCircuitException open => BrokerFailures.CircuitOpen(_circuit.RemainingBreak, open),
+        HttpRequestException transport => BrokerFailures.Transport(transport),
+
+        // HttpClient's own backstop timeout (reading the body) surfaces as a cancellation nobody asked for.
+        OperationCanceledException cancelled => BrokerFailures.TotalTimeout(_options, cancelled),
+        _ => null,
+    };
+
+    private static async Task<BrokerResponse?> ReadPayloadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return await JsonSerializer.DeserializeAsync(stream, BrokerJsonContext.Default.BrokerResponse, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            throw BrokerFailures.Malformed("the body is not the expected JSON", (int)response.StatusCode, exception);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+namespace MeetingLinks.InstantConnect;
+
+/// <summary>
+/// Settings for the Instant Connect broker, bound from the <c>InstantConnect</c> section
+/// (environment variables <c>InstantConnect__BaseUrl</c> and so on).
+/// </summary>
+public sealed class InstantConnectOptions
+{
+    public const string SectionName = "InstantConnect";
+
+    public const string DefaultAudience = "a4d886b0-979f-4e2c-a958-3e8c14605e51";
+
+    /// <summary>Sent when the sandbox is on and no bot token is set: the sandbox only checks that a bearer token is there.</summary>
+    public const string SandboxPlaceholderToken = "sandbox";
+
+    /// <summary>The broker host; US-gov tenants use another one.</summary>
+    public Uri BaseUrl { get; set; } = new("https://mtg-broker-a.wbx2.com");
+
+    /// <summary>Secret. Never logged, never put in exception messages.</summary>
+    public string? BotToken { get; set; }
+
+    public string Audience { get; set; } = DefaultAudience;
+
+    /// <summary><c>hc</c> or <c>gen</c>: the default for <see cref="MeetingLinkRequest.VerticalType"/>.</summary>
+    public string VerticalType { get; set; } = "hc";
+
+    /// <summary>The default for <see cref="MeetingLinkRequest.LoginUrlForHost"/>.</summary>
+    public bool LoginUrlForHost { get; set; }
+
+    /// <summary>How long links stay valid; see <see cref="ExpiresAt"/>.</summary>
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Null lets the hosting mode decide; see <see cref="SandboxEnabled"/>.</summary>
+    public bool? Sandbox { get; set; }
+
+    /// <summary>Sent as <c>provideShortUrls</c>.</summary>
+    public bool ShortUrls { get; set; } = true;
+
+    /// <summary>Where long links point (<c>{LinkBaseUrl}/{vertical}/v1/login?...</c>).</summary>
+    public Uri LinkBaseUrl { get; set; } = new("https://instant.webex.com");
+
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The whole broker call including retries; must leave room inside Webex Connect's 20 s node timeout.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>A longer <c>Retry-After</c> is not waited for: the call fails at once, carrying it.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>
+    /// Whether the built-in sandbox broker answers instead of Webex: <see cref="Sandbox"/> when set, otherwise
+    /// off under the Functions host and on for a local run without a bot token. Resolved after binding, not bindable.
+    /// </summary>
+    public bool SandboxEnabled { get; internal set; }
+
+    /// <summary>The token to send: the bot token, or a placeholder for the sandbox.</summary>
+    internal string BearerToken => string.IsNullOrWhiteSpace(BotToken) ? SandboxPlaceholderToken : BotToken.Trim();
+
+    /// <summary>The <c>exp</c> a caller should put in a request: links live <see cref="LinkLifetime"/> from their start.</summary>
+    public DateTimeOffset ExpiresAt(DateTimeOffset? notBefore, DateTimeOffset now) => (notBefore ?? now) + LinkLifetime;
+}

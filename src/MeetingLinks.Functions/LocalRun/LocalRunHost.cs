@@ -1,0 +1,77 @@
+using MeetingLinks.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.LocalRun;
+
+/// <summary>
+/// The app without Core Tools: <c>dotnet run</c> serves the same function classes on
+/// <c>http://localhost:7071/api/...</c> with the same key check, using the sandbox broker and
+/// Azurite out of the box.
+/// </summary>
+public static class LocalRunHost
+{
+    public const string DefaultUrl = "http://localhost:7071";
+
+    /// <param name="configure">Last changes before the app is built; tests swap the server or services here.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // As under Core Tools: local.settings.json Values, then environment variables, then the command line.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddInMemoryCollection(LocalSettings.Read(Path.Combine(AppContext.BaseDirectory, "local.settings.json")))
+            .AddEnvironmentVariables("ASPNETCORE_")
+            .AddEnvironmentVariables()
+            .AddCommandLine(args);
+        var urls = builder.Configuration["urls"];
+        if (string.IsNullOrWhiteSpace(urls))
+        {
+            urls = DefaultUrl;
+            builder.WebHost.UseUrls(urls);
+        }
+
+        // Sandbox links point at this app's own sandbox page unless configured otherwise.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/" },
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        builder.Services.AddMeetingLinks(HostingMode.LocalRun);
+        builder.Services.AddOptions<LocalRunOptions>().BindConfiguration(LocalRunOptions.Section);
+        builder.Services.AddHostedService<DevelopmentStorage>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseMiddleware<UnhandledErrorMiddleware>();
+        app.MapFunctions(typeof(LocalRunHost).Assembly);
+        return app;
+    }
+
+    /// <summary>The first listening URL as a browser on this machine reaches it.</summary>
+    internal static string PublicBaseUrl(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? DefaultUrl;
+        first = first.Replace("://+", "://localhost", StringComparison.Ordinal)
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal);
+        return first.TrimEnd('/');
+    }
+}

@@ -1,0 +1,187 @@
+using MeetingLinks.Http;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Meetings.Create;
+
+/// <summary>
+/// Creates a meeting so that no failure loses one and no retry makes a second: the <c>sub</c> is
+/// stored (with the key's claim) before the broker is called, a retry reuses it — the broker returns
+/// the same space for the same <c>sub</c> — and the links are written with If-Match, so concurrent
+/// duplicates all answer with the one record that won.
+/// </summary>
+public sealed class MeetingCreator(
+    IMeetingStore store,
+    IInstantConnectClient broker,
+    IOptions<MeetingsOptions> meetingsOptions,
+    IOptions<InstantConnectOptions> brokerOptions,
+    TimeProvider time,
+    ILogger<MeetingCreator> logger)
+{
+    public async Task<CreateOutcome> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = meetingsOptions.Value;
+        using var budget = new CancellationTokenSource(options.CreateBudget, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
+        try
+        {
+            return await CreateWithinBudgetAsync(request, linked.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Create ran out of its budget of {BudgetSeconds} s", options.CreateBudget.TotalSeconds);
+            return CreateOutcome.Failure(Problems.Timeout(
+                $"No answer within {options.CreateBudget.TotalSeconds:0.#} s. Try again with the same idempotency key."));
+        }
+        catch (StorageUnavailableException)
+        {
+            return CreateOutcome.Failure(Problems.StorageUnavailable(options.StorageRetryAfter));
+        }
+    }
+
+    private async Task<CreateOutcome> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var meetingId = MeetingIds.New(now);
+        var sub = MeetingIds.NewSub();
+        var replay = false;
+
+        if (request.IdempotencyKey is { } key)
+        {
+            var fingerprint = RequestFingerprint.Of(request);
+            var claim = await store.ClaimKeyAsync(
+                new IdempotencyClaim(RequestFingerprint.OfKey(key), fingerprint, meetingId, sub, now,
+                    now + meetingsOptions.Value.IdempotencyKeyLifetime, IsNew: true),
+                cancellationToken);
+            if (claim.Fingerprint != fingerprint)
+            {
+                logger.LogInformation("Idempotency key reused with other parameters (meeting {MeetingId})", claim.MeetingId);
+                return CreateOutcome.Failure(Problems.Create(StatusCodes.Status409Conflict, "idempotency_conflict",
+                    "Idempotency key already used",
+                    "This idempotency key was used for a request with other parameters. Use a new key for a new meeting."));
+            }
+
+            (meetingId, sub, replay) = (claim.MeetingId, claim.Sub, !claim.IsNew);
+        }
+
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MeetingId"] = meetingId });
+        var stored = await store.AddAsync(NewRecord(request, meetingId, sub, now), cancellationToken);
+        if (stored.Record.HasLinks)
+        {
+            logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
+            return CreateOutcome.Success(ToResponse(stored.Record, replayed: true));
+        }
+
+        MeetingLinkSet links;
+        try
+        {
+            links = await broker.CreateLinksAsync(
+                new MeetingLinkRequest(stored.Record.Sub, request.ValidFrom, stored.Record.ExpiresAt, request.Hosts,
+                    request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
+                cancellationToken);
+        }
+        catch (InstantConnectException ex)
+        {
+            return CreateOutcome.Failure(await BrokerFailedAsync(stored, ex, cancellationToken));
+        }
+
+        var withLinks = stored.Record with
+        {
+            Status = MeetingStatus.Created,
+            UpdatedAt = time.GetUtcNow(),
+            HostUrls = [.. links.Hosts.Select(l => l.Url)],
+            GuestUrls = [.. links.Guests.Select(l => l.Url)],
+            BaseUrl = links.BaseUrl,
+            GuestSuffix = links.Guests.Count > 0 ? links.Guests[0].ShortCode : null,
+            LastError = null,
+        };
+        var saved = await store.UpdateAsync(stored, withLinks, cancellationToken);
+
+        // Another attempt with the same key stored its links first: answer with those.
+        replay |= !ReferenceEquals(saved.Record, withLinks);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation(
+                "Meeting {MeetingId} created for {Phone} via {Channel} with {Hosts} host and {Guests} guest links, replayed: {Replayed}",
+                meetingId, PhoneNumberNormalizer.Mask(saved.Record.CustomerPhone), saved.Record.Channel ?? "(unspecified)",
+                saved.Record.HostUrls.Count, saved.Record.GuestUrls.Count, replay);
+        }
+        return CreateOutcome.Success(ToResponse(saved.Record, replay));
+    }
+
+    private MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, DateTimeOffset now)
+    {
+        var validFrom = request.ValidFrom ?? DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        return new MeetingRecord
+        {
+            MeetingId = meetingId,
+            Sub = sub,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = MeetingStatus.Pending,
+            Reference = request.Reference,
+            Subject = request.Subject,
+            CustomerName = request.CustomerName,
+            CustomerPhone = request.Phone,
+            Channel = request.Channel,
+            Hosts = request.Hosts,
+            Guests = request.Guests,
+            ValidFrom = validFrom,
+            ExpiresAt = request.ExpiresAt ?? validFrom + brokerOptions.Value.LinkLifetime,
+            VerticalType = request.VerticalType,
+            LoginUrlForHost = request.LoginUrlForHost,
+            Devices = request.Devices,
+        };
+    }
+
+    private async Task<ProblemResult> BrokerFailedAsync(StoredMeeting stored, InstantConnectException ex, CancellationToken cancellationToken)
+    {
+        var problem = ex.Failure switch
+        {
+            BrokerFailure.Rejected => Problems.Create(StatusCodes.Status502BadGateway, "upstream_rejected",
+                "Webex Instant Connect refused the request", ex.Message),
+            BrokerFailure.TimedOut => Problems.Create(StatusCodes.Status504GatewayTimeout, "upstream_timeout",
+                "Webex Instant Connect did not answer in time", "Try again with the same idempotency key."),
+            _ => Problems.Create(StatusCodes.Status503ServiceUnavailable, "upstream_unavailable",
+                "Webex Instant Connect is unavailable", "Try again with the same idempotency key.",
+                ex.RetryAfter ?? TimeSpan.FromSeconds(5)),
+        };
+        logger.LogWarning("Broker call for meeting {MeetingId} failed: {Failure} (HTTP {Status})",
+            stored.Record.MeetingId, ex.Failure, ex.StatusCode);
+
+        // Best effort: ops see why the meeting has no links; the answer to the flow does not depend on it.
+        try
+        {
+            var status = ex.Failure == BrokerFailure.Rejected ? MeetingStatus.Rejected : MeetingStatus.Pending;
+            await store.UpdateAsync(stored, stored.Record with
+            {
+                Status = status,
+                LastError = problem.Problem.Code,
+                UpdatedAt = time.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is StorageUnavailableException or OperationCanceledException)
+        {
+            logger.LogWarning("Could not record the broker failure on meeting {MeetingId}", stored.Record.MeetingId);
+        }
+
+        return problem;
+    }
+
+    private static CreateMeetingResponse ToResponse(MeetingRecord record, bool replayed) => new(
+        record.MeetingId,
+        record.Sub,
+        record.GuestUrls.Count > 0 ? record.GuestUrls[0] : null,
+        record.GuestSuffix,
+        record.HostUrls.Count > 0 ? record.HostUrls[0] : null,
+        record.BaseUrl,
+        record.GuestUrls,
+        record.HostUrls,
+        record.ValidFrom,
+        record.ExpiresAt,
+        replayed);
+}

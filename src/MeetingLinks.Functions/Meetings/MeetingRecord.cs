@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+
+namespace MeetingLinks.Meetings;
+
+/// <summary>One meeting as stored, and as operations staff read it.</summary>
+public sealed record MeetingRecord
+{
+    public required string MeetingId { get; init; }
+
+    /// <summary>Places hosts and guests in the same broker space; reused on every retry of this meeting.</summary>
+    public required string Sub { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>See <see cref="MeetingStatus"/>.</summary>
+    public required string Status { get; init; }
+
+    public string? Reference { get; init; }
+
+    public string? Subject { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    /// <summary>E.164. Stored in full for operations; logs only ever show it masked.</summary>
+    public string? CustomerPhone { get; init; }
+
+    public string? Channel { get; init; }
+
+    public int Hosts { get; init; }
+
+    public int Guests { get; init; }
+
+    public required DateTimeOffset ValidFrom { get; init; }
+
+    public required DateTimeOffset ExpiresAt { get; init; }
+
+    public required string VerticalType { get; init; }
+
+    public bool LoginUrlForHost { get; init; }
+
+    public IReadOnlyList<string> Devices { get; init; } = [];
+
+    public IReadOnlyList<string> HostUrls { get; init; } = [];
+
+    public IReadOnlyList<string> GuestUrls { get; init; } = [];
+
+    /// <summary>The broker's short-link base, when short links were made.</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>The first guest link's short code, for WhatsApp template buttons.</summary>
+    public string? GuestSuffix { get; init; }
+
+    /// <summary>Why the last attempt failed (a problem code), while the meeting has no links.</summary>
+    public string? LastError { get; init; }
+
+    /// <summary>True once the record holds the broker's links.</summary>
+    [JsonIgnore]
+    public bool HasLinks => HostUrls.Count + GuestUrls.Count > 0;
+}
+
+public static class MeetingStatus
+{
+    /// <summary>The <c>sub</c> is stored and the broker has not answered yet (or the attempt failed).</summary>
+    public const string Pending = "pending";
+
+    /// <summary>The broker refused the meeting; a retry with the same key tries again.</summary>
+    public const string Rejected = "rejected";
+
+    /// <summary>Links are stored and were handed to the flow.</summary>
+    public const string Created = "created";
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MeetingLinks.Meetings;
+
+public sealed class MeetingsOptions
+{
+    public const string Section = "Meetings";
+
+    /// <summary>
+    /// The whole create call, storage and broker included. Webex Connect's HTTP node gives up
+    /// after at most 20 s, so an answer — even an error — must come well before that.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:18", ErrorMessage = "Meetings__CreateBudget must be between 1 and 18 seconds.")]
+    public TimeSpan CreateBudget { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an idempotency key is honoured (at least a day).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00", ErrorMessage = "Meetings__IdempotencyKeyLifetime must be between 1 and 30 days.")]
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    [Range(1, 3650, ErrorMessage = "Meetings__RetentionDays must be between 1 and 3650.")]
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>How long a caller should wait after a 503 caused by storage.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan StorageRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    public const int MaxBodyBytes = 16 * 1024;
+}

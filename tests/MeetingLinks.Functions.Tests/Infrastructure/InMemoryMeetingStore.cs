@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+
+namespace MeetingLinks.Tests.Infrastructure;
+
+/// <summary>The store's contract in memory, with switches to make each operation fail.</summary>
+public sealed class InMemoryMeetingStore : IMeetingStore
+{
+    private readonly ConcurrentDictionary<string, IdempotencyClaim> _claims = new();
+    private readonly ConcurrentDictionary<string, StoredMeeting> _meetings = new();
+    private readonly Lock _gate = new();
+    private int _version;
+
+    public bool FailClaims { get; set; }
+
+    public bool FailAdds { get; set; }
+
+    /// <summary>Number of upcoming updates that fail as if storage went away.</summary>
+    public int FailNextUpdates { get; set; }
+
+    public IReadOnlyCollection<MeetingRecord> Meetings => [.. _meetings.Values.Select(m => m.Record)];
+
+    public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
+    {
+        ThrowIf(FailClaims);
+        lock (_gate)
+        {
+            if (_claims.TryGetValue(candidate.KeyHash, out var stored) && stored.ExpiresAt > candidate.CreatedAt)
+            {
+                return Task.FromResult(stored);
+            }
+
+            _claims[candidate.KeyHash] = candidate with { IsNew = false };
+            return Task.FromResult(candidate with { IsNew = true });
+        }
+    }
+
+    public Task<StoredMeeting> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
+    {
+        ThrowIf(FailAdds);
+        return Task.FromResult(_meetings.GetOrAdd(record.MeetingId, _ => new StoredMeeting(record, NextVersion())));
+    }
+
+    public Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken)
+    {
+        if (FailNextUpdates > 0)
+        {
+            FailNextUpdates--;
+            ThrowIf(true);
+        }
+
+        lock (_gate)
+        {
+            var stored = _meetings[updated.MeetingId];
+            if (stored.Version != current.Version)
+            {
+                return Task.FromResult(stored);
+            }
+
+            var replacement = new StoredMeeting(updated, NextVersion());
+            _meetings[updated.MeetingId] = replacement;
+            return Task.FromResult(replacement);
+        }
+    }
+
+    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) ? stored.Record : null);
+
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(!FailClaims && !FailAdds);
+
+    /// <summary>Changes a stored record behind the caller's back, as a concurrent writer would.</summary>
+    public void Overwrite(MeetingRecord record)
+    {
+        lock (_gate)
+        {
+            _meetings[record.MeetingId] = new StoredMeeting(record, NextVersion());
+        }
+    }
+
+    private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void ThrowIf(bool fail)
+    {
+        if (fail)
+        {
+            throw new StorageUnavailableException("Table storage did not answer.");
+        }
+    }
+}

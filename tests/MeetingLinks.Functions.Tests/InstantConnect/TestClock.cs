@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingLinks.Tests.InstantConnect;
+
+/// <summary>
+/// A fake clock that also reports the timers code creates and fires, so a test can advance time exactly when the code
+/// under test is waiting on it, without real delays.
+/// </summary>
+internal sealed class TestClock : FakeTimeProvider
+{
+    // Only a guard against a hung test: reached when something is broken, never in a passing run.
+    public static readonly TimeSpan Safety = TimeSpan.FromSeconds(10);
+
+    private readonly Lock _gate = new();
+    private readonly List<TimeSpan> _dueTimes = [];
+    private TaskCompletionSource _timerCreated = NewSignal();
+    private int _fired;
+
+    public TestClock()
+        : base(new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = base.CreateTimer(
+            s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            },
+            state,
+            dueTime,
+            period);
+
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            _dueTimes.Add(dueTime);
+            signal = _timerCreated;
+            _timerCreated = NewSignal();
+        }
+
+        signal.TrySetResult();
+        return timer;
+    }
+
+    /// <summary>Waits until some timer with exactly <paramref name="dueTime"/> has been created.</summary>
+    public async Task WaitForTimerAsync(TimeSpan dueTime)
+    {
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_dueTimes.Contains(dueTime))
+                {
+                    return;
+                }
+
+                next = _timerCreated.Task;
+            }
+
+            await next.WaitAsync(Safety);
+        }
+    }
+
+    /// <summary>
+    /// Advances time in <paramref name="step"/>s until <paramref name="task"/> completes. After each step that fired a timer
+    /// it waits until the code reacts (creates its next timer or finishes) before moving time on.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 2_000)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            Task reacted;
+            int fired;
+            lock (_gate)
+            {
+                reacted = _timerCreated.Task;
+                fired = Volatile.Read(ref _fired);
+            }
+
+            Advance(step);
+            if (Volatile.Read(ref _fired) != fired)
+            {
+                await Task.WhenAny(task, reacted).WaitAsync(Safety);
+            }
+        }
+
+        return task.IsCompleted ? await task : throw new TimeoutException($"Still running after {maxSteps} steps of fake time.");
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

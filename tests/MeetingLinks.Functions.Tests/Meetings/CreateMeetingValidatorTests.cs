@@ -1,0 +1,193 @@
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings.Create;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingLinks.Tests.Meetings;
+
+public class CreateMeetingValidatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private readonly CreateMeetingValidator _validator = new(Options.Create(new InstantConnectOptions()), new FakeTimeProvider(Now));
+
+    [Fact]
+    public void Empty_request_gets_the_configured_defaults()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest(), null);
+
+        var request = Assert.IsType<ValidatedCreate>(outcome.Request);
+        Assert.Equal(1, request.Hosts);
+        Assert.Equal(1, request.Guests);
+        Assert.Equal("hc", request.VerticalType);
+        Assert.False(request.LoginUrlForHost);
+        Assert.Null(request.IdempotencyKey);
+        Assert.Null(request.Phone);
+        Assert.Empty(request.Devices);
+    }
+
+    [Fact]
+    public void Header_key_wins_over_requestId()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { RequestId = "body-key" }, "header-key");
+
+        Assert.Equal("header-key", outcome.Request!.IdempotencyKey);
+    }
+
+    [Fact]
+    public void Phone_without_plus_is_normalized_and_channel_lowercased()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest
+        {
+            Customer = new CustomerDetails { Phone = "15551234567", Name = " Jane Doe ", Channel = "WhatsApp" },
+        }, null);
+
+        Assert.Equal("+15551234567", outcome.Request!.Phone);
+        Assert.Equal("Jane Doe", outcome.Request.CustomerName);
+        Assert.Equal("whatsapp", outcome.Request.Channel);
+    }
+
+    [Fact]
+    public void Bad_phone_alone_gives_invalid_phone()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Phone = "12" } }, null);
+
+        var problem = outcome.Errors!.ToProblem().Problem;
+        Assert.Equal("invalid_phone", problem.Code);
+        Assert.Equal(400, problem.Status);
+        Assert.Contains("customer.phone", problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public void Bad_phone_with_other_errors_gives_invalid_request_listing_each_field()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest
+        {
+            Customer = new CustomerDetails { Phone = "12" },
+            Hosts = 20,
+            Guests = 20,
+            VerticalType = "retail",
+        }, null);
+
+        var problem = outcome.Errors!.ToProblem().Problem;
+        Assert.Equal("invalid_request", problem.Code);
+        Assert.Equal(["customer.phone", "guests", "verticalType"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(-1, 2)]
+    [InlineData(1, -1)]
+    [InlineData(13, 13)]
+    [InlineData(0, 26)]
+    public void Participant_counts_outside_1_to_25_are_rejected(int hosts, int guests)
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Hosts = hosts, Guests = guests }, null);
+
+        Assert.NotNull(outcome.Errors);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 24)]
+    [InlineData(25, 0)]
+    public void Participant_counts_within_1_to_25_are_accepted(int hosts, int guests)
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Hosts = hosts, Guests = guests }, null);
+
+        Assert.NotNull(outcome.Request);
+    }
+
+    [Fact]
+    public void Expiry_in_the_past_is_rejected()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { ExpiresAt = Now.AddMinutes(-1) }, null);
+
+        Assert.Contains("expiresAt", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public void Expiry_before_validFrom_is_rejected()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddHours(2), ExpiresAt = Now.AddHours(1) }, null);
+
+        Assert.Contains("expiresAt", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public void ValidFrom_long_ago_or_years_ahead_is_rejected()
+    {
+        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddHours(-1) }, null).Errors);
+        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddYears(2) }, null).Errors);
+    }
+
+    [Fact]
+    public void Dates_are_truncated_to_whole_seconds()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest
+        {
+            ValidFrom = Now.AddMinutes(10).AddMilliseconds(700),
+            ExpiresAt = Now.AddDays(1).AddMilliseconds(300),
+        }, null);
+
+        Assert.Equal(Now.AddMinutes(10), outcome.Request!.ValidFrom);
+        Assert.Equal(Now.AddDays(1), outcome.Request.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData("reference", 101)]
+    [InlineData("subject", 201)]
+    [InlineData("customer.name", 201)]
+    [InlineData("requestId", 201)]
+    public void Overlong_strings_are_rejected(string field, int length)
+    {
+        var text = new string('a', length);
+        var request = field switch
+        {
+            "reference" => new CreateMeetingRequest { Reference = text },
+            "subject" => new CreateMeetingRequest { Subject = text },
+            "customer.name" => new CreateMeetingRequest { Customer = new CustomerDetails { Name = text } },
+            _ => new CreateMeetingRequest { RequestId = text },
+        };
+
+        var outcome = _validator.Validate(request, null);
+
+        Assert.Contains(field, outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+
+    [Theory]
+    [InlineData("Jane\u0000Doe")]
+    [InlineData("Jane\nDoe")]
+    [InlineData("Jane\u001bDoe")]
+    public void Control_characters_are_rejected(string name)
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Name = name } }, null);
+
+        Assert.Contains("customer.name", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public void Unicode_names_are_kept()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Name = "Zoë Ñúñez 王秀英" } }, null);
+
+        Assert.Equal("Zoë Ñúñez 王秀英", outcome.Request!.CustomerName);
+    }
+
+    [Fact]
+    public void Devices_must_be_sip_uris()
+    {
+        var ok = _validator.Validate(new CreateMeetingRequest { Devices = ["room@example.webex.com", "sip:desk1@example.com"] }, null);
+        var bad = _validator.Validate(new CreateMeetingRequest { Devices = ["room@example.webex.com", "not a uri"] }, null);
+
+        Assert.Equal(2, ok.Request!.Devices.Count);
+        Assert.Equal(["devices[1]"], bad.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public void Unknown_channel_is_rejected()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Channel = "pigeon" } }, null);
+
+        Assert.Contains("customer.channel", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+    }
+}

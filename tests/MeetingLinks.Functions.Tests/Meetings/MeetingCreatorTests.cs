@@ -1,0 +1,208 @@
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Create;
+using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace MeetingLinks.Tests.Meetings;
+
+public class MeetingCreatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly InMemoryMeetingStore _store = new();
+    private readonly IInstantConnectClient _broker = Substitute.For<IInstantConnectClient>();
+    private readonly MeetingCreator _creator;
+
+    public MeetingCreatorTests()
+    {
+        _creator = new MeetingCreator(_store, _broker, Options.Create(new MeetingsOptions()), Options.Create(new InstantConnectOptions()),
+            _time, NullLogger<MeetingCreator>.Instance);
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
+    }
+
+    [Fact]
+    public async Task Create_without_key_stores_the_links_and_answers_with_the_first_guest_link()
+    {
+        var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
+
+        var response = Assert.IsType<CreateMeetingResponse>(outcome.Response);
+        Assert.Equal("https://example.test/visit/g-" + response.Sub[..4], response.GuestUrl);
+        Assert.Equal("g-" + response.Sub[..4], response.GuestSuffix);
+        Assert.Equal(response.BaseUrl + response.GuestSuffix, response.GuestUrl);
+        Assert.False(response.Replayed);
+        var stored = Assert.Single(_store.Meetings);
+        Assert.Equal(MeetingStatus.Created, stored.Status);
+        Assert.Equal(response.Sub, stored.Sub);
+        Assert.Equal(Now.AddDays(1), response.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task The_broker_gets_the_stored_sub_and_an_expiry_even_when_none_was_asked()
+    {
+        await _creator.CreateAsync(Request(), CancellationToken.None);
+
+        var stored = Assert.Single(_store.Meetings);
+        await _broker.Received(1).CreateLinksAsync(
+            Arg.Is<MeetingLinkRequest>(r => r.Sub == stored.Sub && r.ExpiresAt == Now.AddDays(1) && r.NotBefore == null),
+            Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Same_key_and_same_body_replays_without_calling_the_broker_again()
+    {
+        var first = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+        var second = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        Assert.True(second.Response!.Replayed);
+        Assert.Equal(first.Response!.MeetingId, second.Response.MeetingId);
+        Assert.Equal(first.Response.Sub, second.Response.Sub);
+        Assert.Equal(first.Response.GuestUrl, second.Response.GuestUrl);
+        Assert.Equal(first.Response.HostUrls, second.Response.HostUrls);
+        Assert.Equal(first.Response.ExpiresAt, second.Response.ExpiresAt);
+        await _broker.Received(1).CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>());
+        Assert.Single(_store.Meetings);
+    }
+
+    [Fact]
+    public async Task Same_key_with_different_parameters_is_a_409_conflict()
+    {
+        await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        var outcome = await _creator.CreateAsync(Request("key-1") with { Reference = "OTHER" }, CancellationToken.None);
+
+        Assert.Equal(409, outcome.Problem!.StatusCode);
+        Assert.Equal("idempotency_conflict", outcome.Problem.Problem.Code);
+        Assert.Single(_store.Meetings);
+    }
+
+    [Fact]
+    public async Task Storage_failure_after_the_broker_call_loses_nothing_and_the_retry_reuses_the_sub()
+    {
+        _store.FailNextUpdates = 1;
+        var failed = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        var retried = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        Assert.Equal(503, failed.Problem!.StatusCode);
+        Assert.Equal("storage_unavailable", failed.Problem.Problem.Code);
+        Assert.NotNull(failed.Problem.RetryAfter);
+        var meeting = Assert.Single(_store.Meetings);
+        Assert.Equal(meeting.Sub, retried.Response!.Sub);
+        await _broker.Received(2).CreateLinksAsync(Arg.Is<MeetingLinkRequest>(r => r.Sub == meeting.Sub), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Storage_unavailable_before_the_broker_call_is_a_503_and_the_broker_is_not_called()
+    {
+        _store.FailClaims = true;
+
+        var outcome = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        Assert.Equal(503, outcome.Problem!.StatusCode);
+        Assert.Equal("storage_unavailable", outcome.Problem.Problem.Code);
+        await _broker.DidNotReceiveWithAnyArgs().CreateLinksAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task A_concurrent_writer_that_stored_links_first_wins_and_this_call_answers_with_its_links()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            // While this call waits for the broker, a duplicate request completes the same meeting.
+            var pending = Assert.Single(_store.Meetings);
+            _store.Overwrite(pending with { Status = MeetingStatus.Created, GuestUrls = ["https://example.test/visit/winner"], HostUrls = ["h"] });
+            return Links(call.Arg<MeetingLinkRequest>().Sub);
+        });
+
+        var outcome = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+
+        Assert.Equal("https://example.test/visit/winner", outcome.Response!.GuestUrl);
+        Assert.True(outcome.Response.Replayed);
+    }
+
+    [Fact]
+    public async Task Broker_rejection_is_a_502_and_the_record_says_rejected()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InstantConnectException(BrokerFailure.Rejected, "Check InstantConnect__BotToken.", 401));
+
+        var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(502, outcome.Problem!.StatusCode);
+        Assert.Equal("upstream_rejected", outcome.Problem.Problem.Code);
+        Assert.Contains("InstantConnect__BotToken", outcome.Problem.Problem.Detail, StringComparison.Ordinal);
+        var stored = Assert.Single(_store.Meetings);
+        Assert.Equal(MeetingStatus.Rejected, stored.Status);
+        Assert.Equal("upstream_rejected", stored.LastError);
+    }
+
+    [Fact]
+    public async Task Broker_unavailable_is_a_503_passing_on_its_retry_after()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InstantConnectException(BrokerFailure.Unavailable, "busy", 429, TimeSpan.FromSeconds(30)));
+
+        var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(503, outcome.Problem!.StatusCode);
+        Assert.Equal("upstream_unavailable", outcome.Problem.Problem.Code);
+        Assert.Equal(TimeSpan.FromSeconds(30), outcome.Problem.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Broker_time_out_is_a_504()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new InstantConnectException(BrokerFailure.TimedOut, "slow"));
+
+        var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
+
+        Assert.Equal(504, outcome.Problem!.StatusCode);
+        Assert.Equal("upstream_timeout", outcome.Problem.Problem.Code);
+    }
+
+    [Fact]
+    public async Task A_call_that_outlasts_the_budget_is_a_504_timeout()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .Returns(async call =>
+            {
+                await Task.Delay(Timeout.InfiniteTimeSpan, _time, call.Arg<CancellationToken>());
+                return Links("never");
+            });
+
+        var pending = _creator.CreateAsync(Request(), CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var outcome = await pending;
+
+        Assert.Equal(504, outcome.Problem!.StatusCode);
+        Assert.Equal("timeout", outcome.Problem.Problem.Code);
+    }
+
+    [Fact]
+    public async Task Requested_dates_are_what_the_broker_gets_and_the_flow_is_told()
+    {
+        var from = Now.AddHours(1);
+        var until = Now.AddHours(3);
+
+        var outcome = await _creator.CreateAsync(Request() with { ValidFrom = from, ExpiresAt = until }, CancellationToken.None);
+
+        Assert.Equal(from, outcome.Response!.ValidFrom);
+        Assert.Equal(until, outcome.Response.ExpiresAt);
+        await _broker.Received(1).CreateLinksAsync(Arg.Is<MeetingLinkRequest>(r => r.NotBefore == from && r.ExpiresAt == until), Arg.Any<CancellationToken>());
+    }
+
+    private static ValidatedCreate Request(string? key = null) => new(
+        key, "+15551234567", "Jane Doe", "whatsapp", "CASE-1", null, 1, 1, null, null, "hc", false, []);
+
+    private static MeetingLinkSet Links(string sub) => new(
+        [new MeetingLink("https://example.test/visit/h-" + sub[..Math.Min(4, sub.Length)], "h-" + sub[..Math.Min(4, sub.Length)])],
+        [new MeetingLink("https://example.test/visit/g-" + sub[..Math.Min(4, sub.Length)], "g-" + sub[..Math.Min(4, sub.Length)])],
+        "https://example.test/visit/");
+}
