@@ -1,10 +1,14 @@
+using Polly.CircuitBreaker;
+using Polly.Telemetry;
+
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>
 /// Remembers until when the broker's circuit is open, so a rejected call can tell its caller when to come back
-/// (Polly 8.4's BrokenCircuitException does not carry that).
+/// (Polly 8.4's BrokenCircuitException does not carry that). Listens to Polly telemetry rather than OnOpened, because
+/// Polly runs OnOpened on a background task and the breaker's events are reported inline.
 /// </summary>
-internal sealed class BrokerCircuitState(TimeProvider time)
+internal sealed class BrokerCircuitState(TimeProvider time) : TelemetryListener
 {
     private long _openUntilUtcTicks;
 
@@ -24,8 +28,22 @@ internal sealed class BrokerCircuitState(TimeProvider time)
         }
     }
 
-    internal void Opened(TimeSpan breakDuration) =>
-        Interlocked.Exchange(ref _openUntilUtcTicks, (time.GetUtcNow() + breakDuration).UtcTicks);
+    public override void Write<TResult, TArgs>(in TelemetryEventArguments<TResult, TArgs> args)
+    {
+        // Every Polly pipeline in the app reports here; only the broker's breaker matters.
+        if (args.Source.StrategyName != BrokerResilience.CircuitBreakerName)
+        {
+            return;
+        }
 
-    internal void Closed() => Interlocked.Exchange(ref _openUntilUtcTicks, 0);
+        switch (args.Arguments)
+        {
+            case OnCircuitOpenedArguments<HttpResponseMessage> opened:
+                Interlocked.Exchange(ref _openUntilUtcTicks, (time.GetUtcNow() + opened.BreakDuration).UtcTicks);
+                break;
+            case OnCircuitClosedArguments<HttpResponseMessage>:
+                Interlocked.Exchange(ref _openUntilUtcTicks, 0);
+                break;
+        }
+    }
 }

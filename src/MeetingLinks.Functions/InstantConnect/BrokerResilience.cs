@@ -21,6 +21,9 @@ internal static class BrokerResilience
 
     public const int BreakerMinimumThroughput = 8;
 
+    /// <summary>Names the breaker in Polly telemetry (its own logs of opening and closing, and <see cref="BrokerCircuitState"/>).</summary>
+    public const string CircuitBreakerName = "InstantConnect-CircuitBreaker";
+
     // Comfortably more than twice any allowed attempt timeout (the standard handler insists on that).
     private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
@@ -31,13 +34,12 @@ internal static class BrokerResilience
     {
         var options = services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
         var time = services.GetRequiredService<TimeProvider>();
-        var circuit = services.GetRequiredService<BrokerCircuitState>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<InstantConnectClient>();
 
         pipeline.TotalRequestTimeout.Timeout = options.TotalTimeout;
         pipeline.AttemptTimeout.Timeout = options.AttemptTimeout;
         ConfigureRetry(pipeline.Retry, options, time, logger);
-        ConfigureBreaker(pipeline.CircuitBreaker, circuit, logger);
+        ConfigureBreaker(pipeline.CircuitBreaker);
     }
 
     private static void ConfigureRetry(HttpRetryStrategyOptions retry, InstantConnectOptions options, TimeProvider time, ILogger logger)
@@ -68,27 +70,13 @@ internal static class BrokerResilience
         };
     }
 
-    private static void ConfigureBreaker(HttpCircuitBreakerStrategyOptions breaker, BrokerCircuitState circuit, ILogger logger)
+    private static void ConfigureBreaker(HttpCircuitBreakerStrategyOptions breaker)
     {
+        breaker.Name = CircuitBreakerName;
         breaker.FailureRatio = 0.5;
         breaker.MinimumThroughput = BreakerMinimumThroughput;
         breaker.SamplingDuration = SamplingDuration;
         breaker.BreakDuration = BreakDuration;
-        breaker.OnOpened = args =>
-        {
-            circuit.Opened(args.BreakDuration);
-            logger.LogError(
-                "Instant Connect broker circuit opened for {BreakSeconds} s after {Outcome}",
-                args.BreakDuration.TotalSeconds,
-                Describe(args.Outcome));
-            return default;
-        };
-        breaker.OnClosed = _ =>
-        {
-            circuit.Closed();
-            logger.LogInformation("Instant Connect broker circuit closed");
-            return default;
-        };
     }
 
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>

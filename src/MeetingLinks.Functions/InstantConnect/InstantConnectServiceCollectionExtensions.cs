@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly.Telemetry;
 
 namespace MeetingLinks.InstantConnect;
 
@@ -40,6 +41,7 @@ public static class InstantConnectServiceCollectionExtensions
 
         services.TryAddSingleton<SandboxFaults>();
         services.TryAddSingleton<BrokerCircuitState>();
+        services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));
         services.TryAddTransient<SandboxBrokerHandler>();
         services.AddHostedService(provider => ActivatorUtilities.CreateInstance<InstantConnectBrokerAnnouncement>(provider, mode));
 

@@ -1,6 +1,5 @@
 using MeetingLinks.Hosting;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,17 +32,20 @@ public static class LocalRunHost
             .AddEnvironmentVariables("ASPNETCORE_")
             .AddEnvironmentVariables()
             .AddCommandLine(args);
-        var urls = builder.Configuration["urls"];
-        if (string.IsNullOrWhiteSpace(urls))
-        {
-            urls = DefaultUrl;
-            builder.WebHost.UseUrls(urls);
-        }
 
-        // Sandbox links point at this app's own sandbox page unless configured otherwise.
+        // Defaults below every other source: the Core Tools port, and sandbox links that point at
+        // this app's own sandbox page.
+        var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrl;
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            InitialData = new Dictionary<string, string?> { ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/" },
+            InitialData = new Dictionary<string, string?>
+            {
+                ["urls"] = DefaultUrl,
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/",
+            },
         });
 
         builder.Logging.ClearProviders();

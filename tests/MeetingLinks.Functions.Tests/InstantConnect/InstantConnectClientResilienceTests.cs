@@ -14,7 +14,7 @@ public sealed class InstantConnectClientResilienceTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(HttpStatusCode.ServiceUnavailable).ThenOk());
 
-        var links = await host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(sub: "same-sub-42"), CancellationToken.None), Step);
+        var links = await host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(sub: "same-sub-42"), CancellationToken.None), Step);
 
         Assert.Equal("https://instant.webex.com/visit/oCVp2LD", Assert.Single(links.Hosts).Url);
         var calls = host.Broker!.Calls;
@@ -30,7 +30,7 @@ public sealed class InstantConnectClientResilienceTests
             .Then(HttpStatusCode.TooManyRequests, retryAfter: new RetryConditionHeaderValue(TimeSpan.FromSeconds(2)))
             .ThenOk());
 
-        var call = host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+        var call = TestClock.StartInline(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None));
         await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(2));
 
         host.Clock.Advance(TimeSpan.FromMilliseconds(1_999));
@@ -50,7 +50,7 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(broker);
         broker.Then(HttpStatusCode.ServiceUnavailable, retryAfter: new RetryConditionHeaderValue(host.Clock.GetUtcNow().AddSeconds(3))).ThenOk();
 
-        var call = host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+        var call = TestClock.StartInline(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None));
         await host.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(3));
         host.Clock.Advance(TimeSpan.FromSeconds(3));
 
@@ -82,7 +82,7 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(status));
 
         var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
         Assert.Equal(BrokerFailure.Rejected, failure.Failure);
         Assert.Equal((int)status, failure.StatusCode);
@@ -99,7 +99,7 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(HttpStatusCode.BadRequest));
 
         var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
         Assert.Equal((BrokerFailure.Rejected, 400), (failure.Failure, failure.StatusCode));
         Assert.Single(host.Broker!.Calls);
@@ -112,7 +112,7 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(broker);
 
         var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
         Assert.Equal((BrokerFailure.Unavailable, 500), (failure.Failure, failure.StatusCode));
         Assert.Equal(1 + 3, broker.Calls.Count);
@@ -125,7 +125,7 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:MaxRetries"] = "2" });
 
         var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
         Assert.Equal(BrokerFailure.Unavailable, failure.Failure);
         Assert.IsType<HttpRequestException>(failure.InnerException);
@@ -140,7 +140,7 @@ public sealed class InstantConnectClientResilienceTests
         var started = host.Clock.GetUtcNow();
 
         var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
         Assert.Equal(BrokerFailure.TimedOut, failure.Failure);
         var elapsed = host.Clock.GetUtcNow() - started;

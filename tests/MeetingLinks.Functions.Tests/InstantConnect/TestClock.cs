@@ -66,11 +66,30 @@ internal sealed class TestClock : FakeTimeProvider
     }
 
     /// <summary>
-    /// Advances time in <paramref name="step"/>s until <paramref name="task"/> completes. After each step that fired a timer
-    /// it waits until the code reacts (creates its next timer or finishes) before moving time on.
+    /// Starts <paramref name="operation"/> without a synchronization context, so its continuations run inline on whichever
+    /// thread completes what it awaits: when <see cref="FakeTimeProvider.Advance"/> returns, the code has already reacted.
     /// </summary>
-    public async Task<T> RunAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 2_000)
+    public static Task<T> StartInline<T>(Func<Task<T>> operation)
     {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return operation();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+    }
+
+    /// <summary>
+    /// Starts <paramref name="operation"/> (see <see cref="StartInline"/>) and advances time in <paramref name="step"/>s until it
+    /// completes. If a step fired a timer and the code has not visibly reacted yet, waits for it to create its next timer or finish.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<Task<T>> operation, TimeSpan step, int maxSteps = 2_000)
+    {
+        var task = StartInline(operation);
         for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
         {
             Task reacted;

@@ -1,0 +1,100 @@
+using MeetingLinks.Hosting;
+using MeetingLinks.InstantConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Tests.InstantConnect;
+
+public sealed class InstantConnectOptionsTests
+{
+    [Fact]
+    public async Task Sandbox_off_without_a_token_fails_start_up_with_one_clear_line()
+    {
+        await using var host = BrokerTestHost.Create([], HostingMode.FunctionsHost, broker: null);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            "InstantConnect__BotToken is not set. Set it to a Webex bot token, or set InstantConnect__Sandbox=true to use the built-in sandbox broker.",
+            failure.Message);
+    }
+
+    [Theory]
+    [InlineData(HostingMode.FunctionsHost, "token", null, false)]
+    [InlineData(HostingMode.FunctionsHost, null, "true", true)]
+    [InlineData(HostingMode.LocalRun, null, null, true)]
+    [InlineData(HostingMode.LocalRun, "token", null, false)]
+    [InlineData(HostingMode.LocalRun, "token", "true", true)]
+    public async Task The_hosting_mode_decides_the_sandbox_unless_it_is_set(HostingMode mode, string? token, string? sandbox, bool expected)
+    {
+        await using var host = BrokerTestHost.Create(
+            new() { ["InstantConnect:BotToken"] = token, ["InstantConnect:Sandbox"] = sandbox },
+            mode,
+            broker: null);
+
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value.SandboxEnabled);
+    }
+
+    [Fact]
+    public async Task Sandbox_explicitly_off_in_a_local_run_still_needs_a_token()
+    {
+        await using var host = BrokerTestHost.Create(new() { ["InstantConnect:Sandbox"] = "false" }, HostingMode.LocalRun, broker: null);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value);
+
+        Assert.Equal(InstantConnectOptionsValidator.MissingBotTokenMessage, failure.Message);
+    }
+
+    [Fact]
+    public async Task Defaults_bind_as_documented()
+    {
+        await using var host = BrokerTestHost.WithBroker();
+
+        var options = host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
+
+        Assert.Equal(new Uri("https://broker.test"), options.BaseUrl);
+        Assert.Equal("a4d886b0-979f-4e2c-a958-3e8c14605e51", options.Audience);
+        Assert.Equal(("hc", false, true), (options.VerticalType, options.LoginUrlForHost, options.ShortUrls));
+        Assert.Equal(TimeSpan.FromDays(1), options.LinkLifetime);
+        Assert.Equal(new Uri("https://instant.webex.com"), options.LinkBaseUrl);
+        Assert.Equal((TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(8), 3, TimeSpan.FromSeconds(4)),
+            (options.AttemptTimeout, options.TotalTimeout, options.MaxRetries, options.MaxRetryAfter));
+        Assert.Equal(new Uri("https://mtg-broker-a.wbx2.com"), new InstantConnectOptions().BaseUrl);
+    }
+
+    [Theory]
+    [InlineData("InstantConnect:LinkLifetime", "00:00:00", "InstantConnect__LinkLifetime")]
+    [InlineData("InstantConnect:LinkLifetime", "367.00:00:00", "InstantConnect__LinkLifetime")]
+    [InlineData("InstantConnect:VerticalType", "xyz", "InstantConnect__VerticalType")]
+    [InlineData("InstantConnect:AttemptTimeout", "00:00:08", "InstantConnect__AttemptTimeout")]
+    [InlineData("InstantConnect:TotalTimeout", "00:00:30", "InstantConnect__TotalTimeout")]
+    [InlineData("InstantConnect:MaxRetries", "9", "InstantConnect__MaxRetries")]
+    [InlineData("InstantConnect:BaseUrl", "/relative", "InstantConnect__BaseUrl")]
+    [InlineData("Sandbox:FailureRate", "1.5", "Sandbox__FailureRate")]
+    public async Task Out_of_range_settings_fail_naming_the_setting(string key, string value, string named)
+    {
+        await using var host = BrokerTestHost.WithBroker(settings: new() { [key] = value });
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(named, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Valid_settings_pass_start_up_validation()
+    {
+        await using var host = BrokerTestHost.WithBroker(settings: new() { ["InstantConnect:LinkLifetime"] = "366.00:00:00" });
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
+    public void ExpiresAt_counts_the_lifetime_from_NotBefore_or_now()
+    {
+        var options = new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(2) };
+        var now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(now.AddHours(2), options.ExpiresAt(null, now));
+        Assert.Equal(now.AddHours(5), options.ExpiresAt(now.AddHours(3), now));
+    }
+}

@@ -1,0 +1,48 @@
+using MeetingLinks.InstantConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MeetingLinks.Tests.InstantConnect;
+
+public sealed class InstantConnectRegistrationTests
+{
+    [Fact]
+    public async Task Start_up_names_the_real_broker_without_the_token()
+    {
+        await using var host = BrokerTestHost.WithBroker();
+
+        await StartHostedServicesAsync(host);
+
+        Assert.Contains(host.Logs.Lines, line => line.StartsWith("Information: Instant Connect broker: https://broker.test/", StringComparison.Ordinal));
+        Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(BrokerTestHost.BotToken, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_up_says_when_the_sandbox_answers()
+    {
+        await using var host = BrokerTestHost.WithSandbox(new() { ["Sandbox:VisitBaseUrl"] = "http://localhost:5123/api/sandbox/visit/" });
+
+        await StartHostedServicesAsync(host);
+
+        Assert.Contains(
+            "Information: Instant Connect broker: sandbox (links under http://localhost:5123/api/sandbox/visit/) ",
+            host.Logs.Lines);
+    }
+
+    [Fact]
+    public async Task Registers_one_typed_client_and_singleton_sandbox_faults()
+    {
+        await using var host = BrokerTestHost.WithSandbox();
+
+        Assert.IsType<InstantConnectClient>(host.Client);
+        Assert.Same(host.Services.GetRequiredService<SandboxFaults>(), host.Services.GetRequiredService<SandboxFaults>());
+    }
+
+    private static async Task StartHostedServicesAsync(BrokerTestHost host)
+    {
+        foreach (var service in host.Services.GetServices<IHostedService>())
+        {
+            await service.StartAsync(CancellationToken.None);
+        }
+    }
+}
