@@ -32,7 +32,18 @@ internal static class BrokerResilience
 
     public static void Configure(HttpStandardResilienceOptions pipeline, IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
+        InstantConnectOptions options;
+        try
+        {
+            options = services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // Start-up validation of InstantConnectOptions reports this once, clearly; failing here too would repeat it.
+            // The client cannot be created with invalid options, so these defaults never carry a call.
+            return;
+        }
+
         var time = services.GetRequiredService<TimeProvider>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<InstantConnectClient>();
 

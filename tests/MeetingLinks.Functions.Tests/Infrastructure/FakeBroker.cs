@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Tests.Infrastructure;
+
+/// <summary>
+/// A stand-in for the Webex broker on a real loopback port, so the production HTTP stack is
+/// exercised end to end. It records each request and answers from a script, then with links.
+/// </summary>
+public sealed class FakeBroker : IAsyncDisposable
+{
+    public const string BaseUrl = "https://instant.webex.com/visit/";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+
+    private FakeBroker(WebApplication app) => _app = app;
+
+    public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<FakeBroker> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var broker = new FakeBroker(app);
+        app.Run(broker.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        broker.Url = new Uri(address);
+        return broker;
+    }
+
+    /// <summary>The next request gets this answer instead of links.</summary>
+    public void Next(int status, string? retryAfter = null) => _script.Enqueue(async context =>
+    {
+        context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        await context.Response.WriteAsync("{\"message\":\"scripted\"}");
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        Requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path,
+            context.Request.Headers.Authorization.ToString(),
+            context.Request.Headers.ContentType.ToString(),
+            body));
+        if (_script.TryDequeue(out var scripted))
+        {
+            await scripted(context);
+            return;
+        }
+
+        using var json = JsonDocument.Parse(body);
+        var hosts = json.RootElement.GetProperty("numHost").GetInt32();
+        var guests = json.RootElement.GetProperty("numGuest").GetInt32();
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            host = Enumerable.Range(0, hosts).Select(i => new { cipher = "eyJhbGciOi.host." + i, @short = $"Host{i:000}" }),
+            guest = Enumerable.Range(0, guests).Select(i => new { cipher = "eyJhbGciOi.guest." + i, @short = $"Gst{i:0000}" }),
+            baseUrl = BaseUrl,
+        }));
+    }
+}
+
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string ContentType, string Body);
