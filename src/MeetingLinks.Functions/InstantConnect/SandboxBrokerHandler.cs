@@ -63,7 +63,7 @@ public sealed class SandboxBrokerHandler(
     private static BrokerLink[] Links(int count, bool shortUrls) =>
         [.. Enumerable.Range(0, count).Select(_ => new BrokerLink(FakeCipher(), shortUrls ? NewShortCode() : null))];
 
-    internal static string NewShortCode() => RandomNumberGenerator.GetString(ShortCodeAlphabet, ShortCodeLength);
+    private static string NewShortCode() => RandomNumberGenerator.GetString(ShortCodeAlphabet, ShortCodeLength);
 
     private static string FakeCipher()
     {

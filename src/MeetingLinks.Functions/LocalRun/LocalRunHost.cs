@@ -44,6 +44,7 @@ public static class LocalRunHost
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+                ["Logging:LogLevel:Polly"] = "Warning",
                 ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/",
             },
         });
