@@ -14,15 +14,15 @@ internal static class BrokerResilience
 {
     public const int MaxRetriesLimit = 5;
 
-    // Short first delay: the whole call, retries included, has a few seconds at most.
-    public static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(200);
-
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(10);
-
     public const int BreakerMinimumThroughput = 8;
 
     /// <summary>Names the breaker in Polly telemetry (its own logs of opening and closing, and <see cref="BrokerCircuitState"/>).</summary>
     public const string CircuitBreakerName = "InstantConnect-CircuitBreaker";
+
+    // Short first delay: the whole call, retries included, has a few seconds at most.
+    public static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(200);
+
+    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(10);
 
     // Comfortably more than twice any allowed attempt timeout (the standard handler insists on that).
     private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);

@@ -119,6 +119,19 @@ public sealed class InstantConnectClientResilienceTests
     }
 
     [Fact]
+    public async Task With_MaxRetries_0_a_503_is_not_retried()
+    {
+        var broker = new RecordingBroker().Then(HttpStatusCode.ServiceUnavailable);
+        await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:MaxRetries"] = "0" });
+
+        var failure = await Assert.ThrowsAsync<InstantConnectException>(
+            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+
+        Assert.Equal((BrokerFailure.Unavailable, 503), (failure.Failure, failure.StatusCode));
+        Assert.Single(broker.Calls);
+    }
+
+    [Fact]
     public async Task Transport_errors_are_retried_and_end_as_Unavailable()
     {
         var broker = new RecordingBroker { Otherwise = _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "boom") };
