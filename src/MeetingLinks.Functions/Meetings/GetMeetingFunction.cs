@@ -29,8 +29,8 @@ public sealed class GetMeetingFunction(ApiKeyAuthorizer authorizer, IMeetingStor
 
         try
         {
-            return await store.GetAsync(id, cancellationToken) is { } record
-                ? TypedResults.Ok(record)
+            return await store.GetAsync(id, cancellationToken) is { } stored
+                ? TypedResults.Ok(stored.Record)
                 : Problems.NotFound($"No meeting {id}.");
         }
         catch (StorageUnavailableException)

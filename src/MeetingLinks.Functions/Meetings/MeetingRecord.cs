@@ -52,6 +52,9 @@ public sealed record MeetingRecord
     /// <summary>The first guest link's short code, for WhatsApp template buttons.</summary>
     public string? GuestSuffix { get; init; }
 
+    /// <summary>What happened to the link since, oldest first: flow reports and delivery receipts.</summary>
+    public IReadOnlyList<Events.MeetingEvent> Events { get; init; } = [];
+
     /// <summary>Why the last attempt failed (a problem code), while the meeting has no links.</summary>
     public string? LastError { get; init; }
 

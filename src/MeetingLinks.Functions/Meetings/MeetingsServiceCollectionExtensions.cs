@@ -19,6 +19,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton<IMeetingStore, TableMeetingStore>();
         services.AddSingleton<CreateMeetingValidator>();
         services.AddSingleton<MeetingCreator>();
+        services.AddSingleton<Events.MeetingEventRecorder>();
         return services;
     }
 

@@ -64,8 +64,8 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         }
     }
 
-    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) ? stored.Record : null);
+    public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) ? stored : null);
 
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(!FailClaims && !FailAdds);
 

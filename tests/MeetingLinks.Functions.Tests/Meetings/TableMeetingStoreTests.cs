@@ -81,7 +81,7 @@ public class TableMeetingStoreTests(AzuriteFixture azurite)
         var loser = await store.UpdateAsync(stored, stored.Record with { Status = MeetingStatus.Created, GuestUrls = ["loser"] }, CancellationToken.None);
 
         Assert.Equal(["winner"], loser.Record.GuestUrls);
-        Assert.Equal(["winner"], (await store.GetAsync(stored.Record.MeetingId, CancellationToken.None))!.GuestUrls);
+        Assert.Equal(["winner"], (await store.GetAsync(stored.Record.MeetingId, CancellationToken.None))!.Record.GuestUrls);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class TableMeetingStoreTests(AzuriteFixture azurite)
         await store.UpdateAsync(stored, stored.Record with { GuestUrls = longLinks }, CancellationToken.None);
 
         var read = await store.GetAsync(stored.Record.MeetingId, CancellationToken.None);
-        Assert.Equal(longLinks, read!.GuestUrls);
+        Assert.Equal(longLinks, read!.Record.GuestUrls);
     }
 
     [Fact]

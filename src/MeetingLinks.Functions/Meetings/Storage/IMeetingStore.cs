@@ -18,7 +18,8 @@ public interface IMeetingStore
     /// </summary>
     Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken);
 
-    Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken);
+    /// <summary>The record with its version, or null for an unknown (or malformed) id.</summary>
+    Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken);
 
     /// <summary>Whether the table answers; for readiness probes.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Azure.Data.Tables;
+using MeetingLinks.Meetings.Events;
 
 namespace MeetingLinks.Meetings.Storage;
 
@@ -41,9 +43,10 @@ internal static class MeetingEntityMapper
             ["GuestSuffix"] = record.GuestSuffix,
             ["LastError"] = record.LastError,
         };
-        WriteList(entity, "Devices", record.Devices);
-        WriteList(entity, "HostUrls", record.HostUrls);
-        WriteList(entity, "GuestUrls", record.GuestUrls);
+        WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
+        WriteJson(entity, "HostUrls", record.HostUrls.ToArray(), StorageJsonContext.Default.StringArray);
+        WriteJson(entity, "GuestUrls", record.GuestUrls.ToArray(), StorageJsonContext.Default.StringArray);
+        WriteJson(entity, "Events", record.Events.ToArray(), StorageJsonContext.Default.MeetingEventArray);
         return entity;
     }
 
@@ -68,9 +71,10 @@ internal static class MeetingEntityMapper
         BaseUrl = entity.GetString("BaseUrl"),
         GuestSuffix = entity.GetString("GuestSuffix"),
         LastError = entity.GetString("LastError"),
-        Devices = ReadList(entity, "Devices"),
-        HostUrls = ReadList(entity, "HostUrls"),
-        GuestUrls = ReadList(entity, "GuestUrls"),
+        Devices = ReadJson(entity, "Devices", StorageJsonContext.Default.StringArray) ?? [],
+        HostUrls = ReadJson(entity, "HostUrls", StorageJsonContext.Default.StringArray) ?? [],
+        GuestUrls = ReadJson(entity, "GuestUrls", StorageJsonContext.Default.StringArray) ?? [],
+        Events = ReadJson(entity, "Events", StorageJsonContext.Default.MeetingEventArray) ?? [],
     };
 
     public static TableEntity ToEntity(IdempotencyClaim claim) => new(KeyPartition(claim.KeyHash), claim.KeyHash)
@@ -95,13 +99,13 @@ internal static class MeetingEntityMapper
     /// <summary>Keys spread over 256 partitions by the first byte of their digest.</summary>
     public static string KeyPartition(string keyHash) => "k-" + keyHash[..2];
 
-    private static void WriteList(TableEntity entity, string name, IReadOnlyList<string> values)
+    private static void WriteJson<T>(TableEntity entity, string name, T value, JsonTypeInfo<T> typeInfo)
     {
-        var json = JsonSerializer.Serialize(values.ToArray(), StorageJsonContext.Default.StringArray);
+        var json = JsonSerializer.Serialize(value, typeInfo);
         var chunks = (json.Length + ChunkLength - 1) / ChunkLength;
         if (chunks > MaxChunks)
         {
-            throw new ArgumentException($"{name} is too large to store.", nameof(values));
+            throw new ArgumentException($"{name} is too large to store.", nameof(value));
         }
 
         for (var i = 0; i < chunks; i++)
@@ -110,17 +114,23 @@ internal static class MeetingEntityMapper
         }
     }
 
-    private static string[] ReadList(TableEntity entity, string name)
+    private static T? ReadJson<T>(TableEntity entity, string name, JsonTypeInfo<T> typeInfo)
     {
-        var json = new StringBuilder(entity.GetString(name) ?? "[]");
+        if (entity.GetString(name) is not { } first)
+        {
+            return default;
+        }
+
+        var json = new StringBuilder(first);
         for (var i = 1; entity.GetString($"{name}_{i}") is { } more; i++)
         {
             json.Append(more);
         }
 
-        return JsonSerializer.Deserialize(json.ToString(), StorageJsonContext.Default.StringArray) ?? [];
+        return JsonSerializer.Deserialize(json.ToString(), typeInfo);
     }
 }
 
 [JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(MeetingEvent[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

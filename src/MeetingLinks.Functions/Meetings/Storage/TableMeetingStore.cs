@@ -86,7 +86,7 @@ public sealed class TableMeetingStore(TableClient table, ILogger<TableMeetingSto
             }
         }, cancellationToken);
 
-    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+    public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
             if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
@@ -95,7 +95,9 @@ public sealed class TableMeetingStore(TableClient table, ILogger<TableMeetingSto
             }
 
             var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is { } entity ? MeetingEntityMapper.ToRecord(entity) : null;
+            return response.HasValue && response.Value is { } entity
+                ? new StoredMeeting(MeetingEntityMapper.ToRecord(entity), entity.ETag.ToString())
+                : null;
         }, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
