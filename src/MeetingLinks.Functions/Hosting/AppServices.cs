@@ -2,6 +2,7 @@ using MeetingLinks.Access;
 using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
+using MeetingLinks.Operations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,7 +24,8 @@ public static class AppServices
 
         services.AddAccess(mode);         // x-api-key per role: flow, ops
         services.AddInstantConnect(mode); // the broker client, or the sandbox broker
-        services.AddMeetings();           // create and read meetings in Table Storage
+        services.AddMeetings();           // create and read meetings in Table Storage, record events
+        services.AddOperations();         // list, export and purge records
         return services;
     }
 }

@@ -22,4 +22,8 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingRecord))]
 [JsonSerializable(typeof(ValidatedCreate))]
 [JsonSerializable(typeof(HealthReport))]
+[JsonSerializable(typeof(MeetingLinks.Operations.PurgeReport))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventRequest))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventResponse))]
+[JsonSerializable(typeof(MeetingLinks.Operations.MeetingPage))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -17,6 +17,10 @@ public sealed class MeetingsOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "30.00:00:00", ErrorMessage = "Meetings__IdempotencyKeyLifetime must be between 1 and 30 days.")]
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Meetings created more than this many days ago are purged.</summary>
+    [Range(1, 3650, ErrorMessage = "Meetings__RetentionDays must be between 1 and 3650.")]
+    public int RetentionDays { get; set; } = 90;
+
     /// <summary>How long a caller should wait after a 503 caused by storage.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan StorageRetryAfter { get; set; } = TimeSpan.FromSeconds(5);

@@ -67,6 +67,15 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
         => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) ? stored : null);
 
+    // Listing and retention are tested against Azurite; the creator never calls them.
+    public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
+        DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
+        => throw new NotSupportedException();
+
+    public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(!FailClaims && !FailAdds);
 
     /// <summary>Changes a stored record behind the caller's back, as a concurrent writer would.</summary>

@@ -21,8 +21,27 @@ public interface IMeetingStore
     /// <summary>The record with its version, or null for an unknown (or malformed) id.</summary>
     Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of a UTC day's meetings, newest first, matching <paramref name="filter"/>. A page may hold
+    /// fewer than <paramref name="maxItems"/> even when more follow; the day is done when the token is null.
+    /// </summary>
+    Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
+        DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every meeting created on a UTC day before <paramref name="firstDayKept"/>; returns how many.</summary>
+    Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken);
+
+    /// <summary>Deletes idempotency keys that expired before <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Whether the table answers; for readiness probes.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Exact-match filters for listings; null means any.</summary>
+public sealed record MeetingFilter(string? Phone, string? Reference, string? Status)
+{
+    public static readonly MeetingFilter None = new(null, null, null);
 }
 
 /// <summary>A record with the version it was read at, for optimistic concurrency.</summary>

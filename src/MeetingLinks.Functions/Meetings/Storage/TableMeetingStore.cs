@@ -14,7 +14,7 @@ namespace MeetingLinks.Meetings.Storage;
 /// whole digest, so no caller-supplied character ever reaches a key.</item>
 /// </list>
 /// </summary>
-public sealed class TableMeetingStore(TableClient table, ILogger<TableMeetingStore> logger) : IMeetingStore
+public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMeetingStore> logger) : IMeetingStore
 {
     private Task? _tableCreation;
 

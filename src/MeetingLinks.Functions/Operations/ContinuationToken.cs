@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MeetingLinks.Meetings.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace MeetingLinks.Operations;
+
+/// <summary>
+/// The opaque token of a listing page: the day to go on with, the store's token inside that day,
+/// and a digest of the query, so a token only continues the listing it came from.
+/// </summary>
+public static class ContinuationToken
+{
+    private const char Separator = '\n';
+
+    public static string Write(ListingCursor cursor, DateOnly from, DateOnly to, MeetingFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        var text = string.Join(Separator,
+            cursor.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            cursor.Continuation ?? string.Empty,
+            QueryDigest(from, to, filter));
+        return WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(text));
+    }
+
+    public static bool TryRead(string token, DateOnly from, DateOnly to, MeetingFilter filter, out ListingCursor? cursor)
+    {
+        cursor = null;
+        string[] parts;
+        try
+        {
+            parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token)).Split(Separator);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (parts.Length != 3
+            || parts[2] != QueryDigest(from, to, filter)
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || day < from || day > to)
+        {
+            return false;
+        }
+
+        cursor = new ListingCursor(day, parts[1].Length == 0 ? null : parts[1]);
+        return true;
+    }
+
+    private static string QueryDigest(DateOnly from, DateOnly to, MeetingFilter filter)
+    {
+        var query = string.Join(Separator, from.ToString("O", CultureInfo.InvariantCulture), to.ToString("O", CultureInfo.InvariantCulture),
+            filter.Phone, filter.Reference, filter.Status);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..16];
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using MeetingLinks.Http;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using Microsoft.AspNetCore.Http;
+
+namespace MeetingLinks.Operations;
+
+/// <summary>Reads the listing's query string: a day or a range of days, exact-match filters and paging.</summary>
+public sealed class ListingQueryParser(TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+    public const int DefaultDays = 7;
+    public const int MaxDays = 92;
+
+    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "pageSize", "continuationToken"];
+    private static readonly string[] Statuses = ["pending", "rejected", "created", "sent", "delivered", "read", "failed"];
+
+    public (ListingQuery? Query, ProblemResult? Problem) Parse(IQueryCollection query, bool paged)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        void Fail(string field, string message) => errors[field] = [message];
+
+        foreach (var unknown in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            Fail(unknown, $"is not a known parameter; use {string.Join(", ", Known)}.");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var day = Day(query, "day", Fail);
+        var from = Day(query, "from", Fail);
+        var to = Day(query, "to", Fail);
+        if (day is not null && (from is not null || to is not null))
+        {
+            Fail("day", "use either day or from/to, not both.");
+        }
+
+        var (first, last) = day is { } d ? (d, d) : (from ?? (to ?? today).AddDays(1 - DefaultDays), to ?? today);
+        if (first > last)
+        {
+            Fail("from", "must not be after to.");
+        }
+        else if (last.DayNumber - first.DayNumber + 1 > MaxDays)
+        {
+            Fail("from", $"the range may span at most {MaxDays} days.");
+        }
+
+        string? phone = null;
+        if (Text(query, "phone") is { } rawPhone)
+        {
+            if (PhoneNumberNormalizer.TryNormalize(rawPhone, out var e164))
+            {
+                phone = e164;
+            }
+            else
+            {
+                Fail("phone", "is not a phone number.");
+            }
+        }
+
+        var reference = Text(query, "reference");
+        if (reference is { Length: > 100 } || (reference is not null && reference.Any(char.IsControl)))
+        {
+            Fail("reference", "must be at most 100 characters without control characters.");
+        }
+
+        var status = Text(query, "status")?.ToLowerInvariant();
+        if (status is not null && !Statuses.Contains(status))
+        {
+            Fail("status", $"must be one of {string.Join(", ", Statuses)}.");
+        }
+
+        var pageSize = DefaultPageSize;
+        if (paged && Text(query, "pageSize") is { } rawSize
+            && (!int.TryParse(rawSize, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            Fail("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
+        }
+
+        var filter = new MeetingFilter(phone, reference, status);
+        ListingCursor? cursor = null;
+        if (paged && Text(query, "continuationToken") is { } token
+            && !ContinuationToken.TryRead(token, first, last, filter, out cursor))
+        {
+            Fail("continuationToken", "is not a token from this listing; start again without it.");
+        }
+
+        return errors.Count > 0
+            ? (null, Problems.Validation("invalid_query", errors))
+            : (new ListingQuery(first, last, filter, pageSize, cursor), null);
+    }
+
+    private static string? Text(IQueryCollection query, string name)
+        => query.TryGetValue(name, out var values) && values.ToString().Trim() is { Length: > 0 } value ? value : null;
+
+    private static DateOnly? Day(IQueryCollection query, string name, Action<string, string> fail)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        fail(name, "must be a UTC day as YYYY-MM-DD.");
+        return null;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using MeetingLinks.Meetings;
+
+namespace MeetingLinks.Operations;
+
+/// <summary>
+/// Meeting records as CSV that Excel opens as intended: RFC 4180 quoting, CRLF line ends, and
+/// cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) prefixed with
+/// an apostrophe, so a hostile customer name stays text.
+/// </summary>
+public static class MeetingsCsv
+{
+    public static readonly string[] Columns =
+    [
+        "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
+        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "events", "lastError",
+    ];
+
+    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+
+    public static string Line(MeetingRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        string?[] cells =
+        [
+            record.MeetingId,
+            Time(record.CreatedAt),
+            record.Status,
+            record.Reference,
+            record.Subject,
+            record.CustomerName,
+            record.CustomerPhone,
+            record.Channel,
+            record.Hosts.ToString(CultureInfo.InvariantCulture),
+            record.Guests.ToString(CultureInfo.InvariantCulture),
+            Time(record.ValidFrom),
+            Time(record.ExpiresAt),
+            record.GuestUrls.Count > 0 ? record.GuestUrls[0] : null,
+            record.HostUrls.Count > 0 ? record.HostUrls[0] : null,
+            string.Join(' ', record.GuestUrls),
+            string.Join(' ', record.HostUrls),
+            string.Join("; ", record.Events.Select(e => $"{e.Type} {e.Channel} {Time(e.OccurredAt)} {e.Detail}".Trim())),
+            record.LastError,
+        ];
+        return string.Join(',', cells.Select(Cell)) + "\r\n";
+    }
+
+    public static string Cell(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? new StringBuilder(value.Length + 2).Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"').ToString()
+            : value;
+    }
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
