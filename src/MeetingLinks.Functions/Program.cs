@@ -1,5 +1,6 @@
 using MeetingLinks.Hosting;
 using MeetingLinks.LocalRun;
+using MeetingLinks.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ try
     var builder = FunctionsApplication.CreateBuilder(args);
     builder.ConfigureFunctionsWebApplication();
     builder.Services.AddMeetingLinks(mode);
+    builder.Services.AddTelemetry(builder.Configuration);
     await builder.Build().RunAsync();
     return 0;
 }

@@ -169,6 +169,7 @@ public class OperationsApiTests(AzuriteFixture azurite)
             reference = "A,B \"quoted\"",
             subject = "@SUM(1+1)",
         });
+        _time.Advance(TimeSpan.FromMinutes(1));
         await CreateAsync(app, new { customer = new { name = "-2+3" }, reference = "PLAIN" });
 
         var response = await app.GetAsync("/api/meetings/export?day=2026-11-20");

@@ -68,7 +68,12 @@ public sealed class MeetingCreator(
             (meetingId, sub, replay) = (claim.MeetingId, claim.Sub, !claim.IsNew);
         }
 
-        using var scope = logger.BeginScope(new Dictionary<string, object> { ["MeetingId"] = meetingId });
+        // Every log line of this create carries the meeting id and the caller's request id (as telemetry dimensions too).
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["MeetingId"] = meetingId,
+            ["RequestId"] = request.IdempotencyKey ?? "(none)",
+        });
         var stored = await store.AddAsync(NewRecord(request, meetingId, sub, now), cancellationToken);
         if (stored.Record.HasLinks)
         {

@@ -1,0 +1,61 @@
+using Azure.Core;
+using Azure.Identity;
+using Microsoft.ApplicationInsights.Extensibility;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Telemetry;
+
+public static class TelemetryServiceCollectionExtensions
+{
+    private const string AiLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+
+    /// <summary>
+    /// Application Insights for the worker: its broker and Table Storage calls become dependencies of
+    /// the host's request, and its logs (with their scopes: meeting id, request id) become traces.
+    /// </summary>
+    public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddApplicationInsightsTelemetryWorkerService();
+        services.ConfigureFunctionsApplicationInsights();
+
+        // Local authentication is off in Azure: send with the app's user-assigned identity.
+        if (ManagedIdentityClientId(configuration["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"]) is { } clientId)
+        {
+            services.Configure<TelemetryConfiguration>(telemetry =>
+                telemetry.SetAzureTokenCredential(new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))));
+        }
+
+        // The SDK keeps only warnings by default; meetings are logged at information.
+        services.Configure<LoggerFilterOptions>(options =>
+        {
+            var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider);
+            if (warningsOnly is not null)
+            {
+                options.Rules.Remove(warningsOnly);
+            }
+        });
+        return services;
+    }
+
+    /// <summary>The client id in <c>ClientId=…;Authorization=AAD</c>, or null when AAD is not asked for.</summary>
+    public static string? ManagedIdentityClientId(string? authenticationString)
+    {
+        if (string.IsNullOrWhiteSpace(authenticationString))
+        {
+            return null;
+        }
+
+        var parts = authenticationString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        return parts.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
+            && parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
+            ? clientId
+            : null;
+    }
+}
