@@ -1,0 +1,97 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using MeetingLinks.Hosting;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Create;
+using MeetingLinks.Meetings.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Benchmarks;
+
+/// <summary>
+/// The unavoidable work of one create, done directly with the app's own clients and no service in
+/// between: the idempotency claim, the pending record (the sub stored before the broker call), the
+/// broker round trip, and the record updated with the links under If-Match.
+/// </summary>
+internal sealed class Baseline : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly TableClient _table;
+    private readonly IInstantConnectClient _broker;
+
+    private Baseline(ServiceProvider services)
+    {
+        _services = services;
+        _table = services.GetRequiredService<TableClient>();
+        _broker = services.GetRequiredService<IInstantConnectClient>();
+    }
+
+    public static async Task<Baseline> CreateAsync(string storage, string table, TimeSpan brokerLatency)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Tables:ConnectionString"] = storage,
+            ["Tables:TableName"] = table,
+            ["InstantConnect:Sandbox"] = "true",
+            ["Sandbox:Latency"] = brokerLatency.ToString("c", CultureInfo.InvariantCulture),
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+            .AddInstantConnect(HostingMode.LocalRun)
+            .AddMeetings()
+            .BuildServiceProvider();
+        var baseline = new Baseline(services);
+        await baseline._table.CreateIfNotExistsAsync();
+        return baseline;
+    }
+
+    public async Task<bool> CreateOnceAsync(int sequence)
+    {
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            var record = new MeetingRecord
+            {
+                MeetingId = MeetingIds.New(now),
+                Sub = MeetingIds.NewSub(),
+                CreatedAt = now,
+                UpdatedAt = now,
+                Status = MeetingStatus.Pending,
+                Reference = "BENCH",
+                CustomerName = "Bench",
+                CustomerPhone = "+15551234567",
+                ValidFrom = now,
+                ExpiresAt = now.AddDays(1),
+                VerticalType = "hc",
+            };
+            var key = RequestFingerprint.OfKey("baseline-" + sequence.ToString(CultureInfo.InvariantCulture) + "-" + record.Sub);
+            await _table.AddEntityAsync(MeetingEntityMapper.ToEntity(new IdempotencyClaim(
+                key, key, record.MeetingId, record.Sub, now, now.AddDays(1), IsNew: true)));
+            var added = await _table.AddEntityAsync(MeetingEntityMapper.ToEntity(record));
+            var links = await _broker.CreateLinksAsync(
+                new MeetingLinkRequest(record.Sub, null, record.ExpiresAt, 1, 1, "hc", false, []), CancellationToken.None);
+            var created = record with
+            {
+                Status = MeetingStatus.Created,
+                HostUrls = [.. links.Hosts.Select(l => l.Url)],
+                GuestUrls = [.. links.Guests.Select(l => l.Url)],
+                BaseUrl = links.BaseUrl,
+                GuestSuffix = links.Guests[0].ShortCode,
+            };
+            await _table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(created), added.Headers.ETag ?? ETag.All, TableUpdateMode.Replace);
+            return true;
+        }
+        catch (Exception ex) when (ex is RequestFailedException or InstantConnectException or HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

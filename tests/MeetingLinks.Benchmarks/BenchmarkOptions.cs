@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace MeetingLinks.Benchmarks;
+
+/// <summary>Command line: <c>--duration 10 --warmup 2 --latencies 0,150 --concurrency 1,8,64 --cold-starts 5</c>.</summary>
+internal sealed record BenchmarkOptions(TimeSpan Duration, TimeSpan WarmUp, TimeSpan[] Latencies, int[] Concurrency, int ColdStarts)
+{
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        string? Value(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        static int[] Numbers(string text) => [.. text.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
+
+        return new BenchmarkOptions(
+            TimeSpan.FromSeconds(int.Parse(Value("--duration") ?? "10", CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(int.Parse(Value("--warmup") ?? "2", CultureInfo.InvariantCulture)),
+            [.. Numbers(Value("--latencies") ?? "0,150").Select(ms => TimeSpan.FromMilliseconds(ms))],
+            Numbers(Value("--concurrency") ?? "1,8,64"),
+            int.Parse(Value("--cold-starts") ?? "5", CultureInfo.InvariantCulture));
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Duration.TotalSeconds:0} s per run after {WarmUp.TotalSeconds:0} s warm-up; broker latency {string.Join(", ", Latencies.Select(l => l.TotalMilliseconds))} ms; concurrency {string.Join(", ", Concurrency)}");
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MeetingLinks.Benchmarks;
+using MeetingLinks.LocalRun;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), and cold start.
+var options = BenchmarkOptions.Parse(args);
+var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll");
+if (!File.Exists(appDll))
+{
+    Console.Error.WriteLine($"Build the app in Release first (dotnet build -c Release Functions.sln): {appDll} is missing.");
+    return 1;
+}
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {options}");
+await using var azurite = await AzuriteProcess.StartAsync(new AzuriteStartOptions { TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
+var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
+var report = new Report();
+
+foreach (var latency in options.Latencies)
+{
+    var table = "bench" + Guid.NewGuid().ToString("N")[..12];
+    await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency))
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
+        await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
+        foreach (var concurrency in options.Concurrency)
+        {
+            var stats = await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body));
+            report.Add("service", latency, stats, service.PeakWorkingSetMegabytes());
+        }
+    }
+
+    await using var baseline = await Baseline.CreateAsync(azurite.ConnectionString, table + "b", latency);
+    foreach (var concurrency in options.Concurrency)
+    {
+        report.Add("baseline", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, baseline.CreateOnceAsync), null);
+    }
+}
+
+report.Print();
+
+var coldStarts = new List<double>();
+var coldTable = "cold" + Guid.NewGuid().ToString("N")[..12];
+for (var i = 0; i < options.ColdStarts; i++)
+{
+    await using var service = ServiceProcess.Start(appDll, azurite.ConnectionString, coldTable, TimeSpan.Zero);
+    using var http = new HttpClient { BaseAddress = service.BaseUrl };
+    await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
+    coldStarts.Add(Stopwatch.GetElapsedTime(service.StartedAt).TotalMilliseconds);
+}
+
+coldStarts.Sort();
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
+return 0;
+
+static async Task<bool> PostAsync(HttpClient http, byte[] body)
+{
+    using var content = new ByteArrayContent(body);
+    content.Headers.ContentType = new("application/json");
+    using var request = new HttpRequestMessage(HttpMethod.Post, "api/meetings") { Content = content };
+    request.Headers.Add("x-api-key", ServiceProcess.FlowKey);
+    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+    using var response = await http.SendAsync(request);
+    return response.StatusCode == HttpStatusCode.OK;
+}
+
+static async Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)
+{
+    var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+    while (true)
+    {
+        try
+        {
+            if (await PostAsync(http, body))
+            {
+                return;
+            }
+        }
+        catch (HttpRequestException) when (Stopwatch.GetTimestamp() < until)
+        {
+            // Not listening yet.
+        }
+
+        if (Stopwatch.GetTimestamp() >= until)
+        {
+            throw new TimeoutException("The service did not create a meeting in time.");
+        }
+
+        await Task.Delay(5);
+    }
+}
+
+static string RepositoryRoot()
+{
+    var directory = new DirectoryInfo(AppContext.BaseDirectory);
+    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
+    {
+        directory = directory.Parent;
+    }
+
+    return directory?.FullName ?? throw new InvalidOperationException("Run the benchmark from inside the repository.");
+}
