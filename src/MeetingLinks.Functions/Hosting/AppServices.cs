@@ -3,6 +3,7 @@ using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Operations;
+using MeetingLinks.Receipts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,6 +26,7 @@ public static class AppServices
         services.AddAccess(mode);         // x-api-key per role: flow, ops
         services.AddInstantConnect(mode); // the broker client, or the sandbox broker
         services.AddMeetings();           // create and read meetings in Table Storage, record events
+        services.AddReceipts();           // Webex Connect delivery receipts on /api/receipts
         services.AddOperations();         // list, export and purge records
         return services;
     }

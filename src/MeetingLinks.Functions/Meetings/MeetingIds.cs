@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// Meeting ids carry their own table keys: <c>20261125-51299877-k3j9xq2a</c> is the UTC day, the
+/// Meeting ids carry their own table keys: <c>20261125-51299877-k3j7xq2a</c> is the UTC day, the
 /// milliseconds left in that day (so a day's rows sort newest first) and a random tail. A point
 /// read needs nothing but the id, and a day's listing reads one partition.
 /// </summary>

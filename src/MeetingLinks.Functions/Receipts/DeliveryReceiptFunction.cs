@@ -1,0 +1,49 @@
+using MeetingLinks.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MeetingLinks.Receipts;
+
+/// <summary>
+/// <c>POST /api/receipts</c>: Webex Connect's delivery notifications (a node's Notify URL or an
+/// Outbound Webhook), recorded as events of the meeting named in the Correlation ID.
+/// <c>HEAD</c> answers 200 so Connect can save the URL.
+/// </summary>
+public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, DeliveryReceiptHandler handler)
+{
+    [Function("DeliveryReceipt")]
+    public async Task<Results<Ok, JsonHttpResult<ReceiptAnswer>, ProblemResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", "head", Route = "receipts")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (HttpMethods.IsHead(request.Method))
+        {
+            return TypedResults.Ok();
+        }
+
+        // Read (capped) before checking the signature: it covers exactly these bytes.
+        if (await CappedBody.ReadAsync(request, ReceiptsOptions.MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return Problems.PayloadTooLarge(ReceiptsOptions.MaxBodyBytes);
+        }
+
+        // A test call (empty body or {}) records nothing, so without credentials it simply gets 200,
+        // like HEAD, whatever Connect uses to check the URL. Credentials that are sent are checked
+        // anyway, so a wrong secret shows when the URL is saved rather than at the first receipt.
+        var testCall = CappedBody.IsTestCall(body);
+        if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body) is { } denied)
+        {
+            return denied;
+        }
+
+        if (testCall)
+        {
+            return TypedResults.Json(ReceiptAnswer.TestCall, ReceiptsJsonContext.Default.ReceiptAnswer);
+        }
+
+        var (answer, problem) = await handler.HandleAsync(body, cancellationToken);
+        return answer is not null ? TypedResults.Json(answer, ReceiptsJsonContext.Default.ReceiptAnswer) : problem!;
+    }
+}

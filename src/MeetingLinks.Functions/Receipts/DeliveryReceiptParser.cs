@@ -1,0 +1,138 @@
+using System.Text.Json;
+
+namespace MeetingLinks.Receipts;
+
+/// <summary>
+/// Reads Webex Connect's <c>deliveryInfoNotification</c> tolerantly, because its documented samples
+/// are not always valid JSON: keys in any case, trailing commas and comments, numbers or strings.
+/// Fields are looked up in <c>deliveryInfo</c>, then the envelope, then the top level, so both the
+/// wrapped and the flat shapes read the same.
+/// </summary>
+public static class DeliveryReceiptParser
+{
+    private static readonly JsonDocumentOptions Tolerant = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 16,
+    };
+
+    public static ReceiptReading Read(ReadOnlyMemory<byte> body)
+    {
+        // Some senders prefix a byte order mark, which the JSON reader refuses.
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, Tolerant);
+        }
+        catch (JsonException ex)
+        {
+            return Unreadable($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Unreadable("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
+            }
+
+            DeliveryReceipt receipt;
+            try
+            {
+                receipt = ReadReceipt(document.RootElement);
+            }
+            catch (InvalidOperationException)
+            {
+                return Unreadable("The body holds text that is not valid UTF-8.");
+            }
+
+            return receipt.DeliveryStatus is null && receipt.Code is null
+                ? Unreadable("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
+                : new ReceiptReading(receipt, null);
+        }
+    }
+
+    private static DeliveryReceipt ReadReceipt(JsonElement root)
+    {
+        var envelope = Child(root, "deliveryInfoNotification");
+        var info = (envelope is { } e ? Child(e, "deliveryInfo") : null) ?? Child(root, "deliveryInfo");
+        JsonElement?[] scopes = [info, envelope, root];
+        string? Field(string name) => scopes.Select(s => s is { } scope ? Text(scope, name) : null).FirstOrDefault(t => t is not null);
+
+        return new DeliveryReceipt
+        {
+            DeliveryStatus = Field("deliveryStatus"),
+            Code = Field("code"),
+            Channel = Field("deliveryChannel"),
+            TimeStamp = Field("timeStamp"),
+            Destination = Field("destination"),
+            AdditionalInfo = Field("additionalInfo"),
+            Description = Field("description"),
+            TransId = Field("transid"),
+            SubTid = Field("subtid"),
+            CorrelationId = Field("correlationid"),
+            CallbackData = Field("callbackData"),
+            Carrier = Field("carrier"),
+        };
+    }
+
+    /// <summary>A nested object by name; for a list, its first object.</summary>
+    private static JsonElement? Child(JsonElement parent, string name)
+    {
+        if (Property(parent, name) is not { } value)
+        {
+            return null;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Object => value,
+            JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Object).Select(v => (JsonElement?)v).FirstOrDefault(),
+            _ => null,
+        };
+    }
+
+    /// <summary>A field as text: strings as they are, numbers and objects as written (callbackData may be JSON).</summary>
+    private static string? Text(JsonElement parent, string name)
+    {
+        if (Property(parent, name) is not { } value)
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Null or JsonValueKind.Undefined => null,
+            _ => value.GetRawText(),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    /// <summary>Keys match whatever their case: the samples have both <c>description</c> and <c>Description</c>.</summary>
+    private static JsonElement? Property(JsonElement parent, string name)
+    {
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in parent.EnumerateObject())
+        {
+            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static ReceiptReading Unreadable(string error) => new(null, error);
+}

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MeetingLinks.Receipts;
+
+/// <summary>The small 200 body Webex Connect gets back; it only looks at the status code.</summary>
+/// <param name="Status"><c>recorded</c>, <c>duplicate</c>, or <c>ok</c> for a test call.</param>
+public sealed record ReceiptAnswer(string? MeetingId, string? Event, string Status)
+{
+    public const string Recorded = "recorded";
+    public const string Duplicate = "duplicate";
+
+    public static readonly ReceiptAnswer TestCall = new(null, null, "ok");
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ReceiptAnswer))]
+internal sealed partial class ReceiptsJsonContext : JsonSerializerContext;

@@ -1,0 +1,71 @@
+using System.Text;
+using MeetingLinks.Access;
+using MeetingLinks.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Receipts;
+
+/// <summary>
+/// Who may post a receipt: a Webex Connect Outbound Webhook that signs with the configured secret,
+/// or anything holding a flow key (a Notify URL called with <c>x-api-key</c>, a flow's HTTP node).
+/// A signature that is sent is always checked and never overruled by a key: a mismatch means a
+/// wrong secret or a forged call, and either should be seen, not masked.
+/// </summary>
+public sealed class ReceiptAuthenticator
+{
+    private readonly ApiKeyAuthorizer _authorizer;
+    private readonly ILogger<ReceiptAuthenticator> _logger;
+    private readonly byte[] _secret;
+
+    public ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _authorizer = authorizer;
+        _logger = logger;
+        _secret = Encoding.UTF8.GetBytes(options.Value.HubSecret ?? string.Empty);
+    }
+
+    public bool ChecksSignatures => _secret.Length > 0;
+
+    /// <summary>Whether the request carries a signature or an API key at all.</summary>
+    public static bool HasCredentials(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
+    }
+
+    /// <summary>Null when the caller may post <paramref name="body"/>; otherwise the 401 or 403 to answer.</summary>
+    public ProblemResult? Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var signature = request.Headers[HubSignature.HeaderName].ToString();
+        if (signature.Length > 0 && ChecksSignatures)
+        {
+            if (HubSignature.IsValid(signature, body, _secret))
+            {
+                return null;
+            }
+
+            var problem = Problems.Create(StatusCodes.Status401Unauthorized, "invalid_signature", "The signature is not valid",
+                $"{HubSignature.HeaderName} does not match the body signed with this service's webhook secret.");
+            _logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
+                problem.Problem.Code);
+            return problem;
+        }
+
+        if (signature.Length > 0)
+        {
+            _logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
+        }
+
+        var denied = _authorizer.Authorize(request, ApiRole.Flow);
+        if (denied is not null)
+        {
+            _logger.LogWarning("Refused a receipt: {Code}", denied.Problem.Code);
+        }
+
+        return denied;
+    }
+}

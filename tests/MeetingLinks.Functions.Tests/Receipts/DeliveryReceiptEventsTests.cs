@@ -1,0 +1,102 @@
+using MeetingLinks.Meetings.Events;
+using MeetingLinks.Receipts;
+
+namespace MeetingLinks.Tests.Receipts;
+
+public class DeliveryReceiptEventsTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Submitted", MeetingEventTypes.Sent)]
+    [InlineData("sent", MeetingEventTypes.Sent)]
+    [InlineData("DELIVERED", MeetingEventTypes.Delivered)]
+    [InlineData("Read", MeetingEventTypes.Read)]
+    [InlineData("seen", MeetingEventTypes.Read)]
+    [InlineData("Failed", MeetingEventTypes.Failed)]
+    [InlineData("Un-Delivered", MeetingEventTypes.Failed)]
+    [InlineData("Un Delivered", MeetingEventTypes.Failed)]
+    [InlineData("undelivered", MeetingEventTypes.Failed)]
+    [InlineData("Rejected", MeetingEventTypes.Failed)]
+    [InlineData(" Expired ", MeetingEventTypes.Failed)]
+    public void Statuses_map_to_event_types(string status, string expected)
+    {
+        Assert.True(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }, out var type, out _));
+        Assert.Equal(expected, type);
+    }
+
+    [Theory]
+    [InlineData("7501", MeetingEventTypes.Sent)]
+    [InlineData("7500", MeetingEventTypes.Delivered)]
+    [InlineData(" 7502 ", MeetingEventTypes.Read)]
+    public void Without_a_status_the_code_decides(string code, string expected)
+    {
+        Assert.True(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { Code = code }, out var type, out _));
+        Assert.Equal(expected, type);
+    }
+
+    [Fact]
+    public void Unknown_status_or_code_is_named_in_the_error()
+    {
+        Assert.False(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { DeliveryStatus = "Queued", Code = "7500" }, out _, out var status));
+        Assert.False(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { Code = "1234" }, out _, out var code));
+
+        Assert.Contains("\"Queued\"", status, StringComparison.Ordinal);
+        Assert.Contains("\"1234\"", code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Event_carries_the_receipt_in_clean_form()
+    {
+        var receipt = new DeliveryReceipt
+        {
+            DeliveryStatus = "Failed",
+            Code = "7505",
+            Channel = " WhatsApp ",
+            AdditionalInfo = " (#131026) Message undeliverable:\nreceiver\u0000 is incapable\u001b ",
+            Description = "ignored while additionalInfo is there",
+            TransId = "wa-1",
+            TimeStamp = "2021-02-04T12:37:05.378+05:30",
+        };
+
+        var e = DeliveryReceiptEvents.ToMeetingEvent(receipt, MeetingEventTypes.Failed, Now);
+
+        Assert.Equal(
+            new MeetingEvent(MeetingEventTypes.Failed, "whatsapp", "(#131026) Message undeliverable: receiver is incapable", "7505", "receipt", "wa-1",
+                new DateTimeOffset(2021, 2, 4, 7, 7, 5, 378, TimeSpan.Zero), Now),
+            e);
+    }
+
+    [Fact]
+    public void Detail_falls_back_to_description_and_is_cut_to_500()
+    {
+        var e = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { Description = new string('x', 900) }, MeetingEventTypes.Failed, Now);
+        var none = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { AdditionalInfo = " \u0007 " }, MeetingEventTypes.Sent, Now);
+
+        Assert.Equal(500, e.Detail!.Length);
+        Assert.Null(none.Detail);
+        Assert.Null(none.Channel);
+        Assert.Equal(Now, none.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("2021-02-04T12:37:05.378+05:30", "2021-02-04T07:07:05.378Z")]
+    [InlineData("2021-02-04T12:37:05+0530", "2021-02-04T07:07:05Z")]
+    [InlineData("2021-02-04 12:37:05-03:00", "2021-02-04T15:37:05Z")]
+    [InlineData("2021-02-04T07:07:05Z", "2021-02-04T07:07:05Z")]
+    public void Time_stamps_with_an_offset_are_read(string text, string expectedUtc)
+    {
+        Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), DeliveryReceiptEvents.ParseTimeStamp(text));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2021-02-04T12:37:05")]
+    [InlineData("2021-02-04")]
+    [InlineData("yesterday at noon +05:30")]
+    [InlineData("1612422425378")]
+    public void Time_stamps_without_an_offset_are_not_guessed(string? text)
+    {
+        Assert.Null(DeliveryReceiptEvents.ParseTimeStamp(text));
+    }
+}

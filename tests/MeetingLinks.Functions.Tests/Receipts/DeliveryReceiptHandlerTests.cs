@@ -1,0 +1,73 @@
+using System.Text;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Events;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Receipts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
+
+namespace MeetingLinks.Tests.Receipts;
+
+/// <summary>What Webex Connect is told when storage fails or is slow: 503, so it sends the receipt again.</summary>
+public class DeliveryReceiptHandlerTests
+{
+    private const string MeetingId = "20261125-51299877-k3j7xq2a";
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes(ReceiptSamples.WhatsApp(MeetingId));
+
+    private readonly IMeetingStore _store = Substitute.For<IMeetingStore>();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
+
+    private DeliveryReceiptHandler CreateHandler() => new(
+        new MeetingEventRecorder(_store, _time, NullLogger<MeetingEventRecorder>.Instance),
+        _time,
+        Options.Create(new MeetingsOptions { StorageRetryAfter = TimeSpan.FromSeconds(7) }),
+        NullLogger<DeliveryReceiptHandler>.Instance);
+
+    [Fact]
+    public async Task Storage_failure_is_503_with_retry_after()
+    {
+        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>()).ThrowsAsync(new StorageUnavailableException("down"));
+
+        var (answer, problem) = await CreateHandler().HandleAsync(Body, CancellationToken.None);
+
+        Assert.Null(answer);
+        Assert.Equal((503, "storage_unavailable"), (problem!.StatusCode, problem.Problem.Code));
+        Assert.Equal(TimeSpan.FromSeconds(7), problem.RetryAfter);
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_within_the_budget_is_503()
+    {
+        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>())
+            .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
+
+        var handling = CreateHandler().HandleAsync(Body, CancellationToken.None);
+        Assert.False(handling.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(8));
+        var (_, problem) = await handling;
+
+        Assert.Equal((503, "storage_unavailable"), (problem!.StatusCode, problem.Problem.Code));
+    }
+
+    [Fact]
+    public async Task A_caller_that_goes_away_is_not_answered()
+    {
+        using var gone = new CancellationTokenSource();
+        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>())
+            .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
+
+        var handling = CreateHandler().HandleAsync(Body, gone.Token);
+        await gone.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handling);
+    }
+
+    private static async Task<StoredMeeting?> WaitForCancellationAsync(CancellationToken cancellationToken)
+    {
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return null;
+    }
+}
