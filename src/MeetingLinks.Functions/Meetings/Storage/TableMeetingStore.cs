@@ -104,7 +104,8 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
     {
         try
         {
-            await GuardAsync(() => Task.FromResult(true), cancellationToken);
+            // A point read of a row that never exists: one cheap round trip that proves the table answers.
+            await GuardAsync(async () => await table.GetEntityIfExistsAsync<TableEntity>("health", "probe", ["PartitionKey"], cancellationToken), cancellationToken);
             return true;
         }
         catch (StorageUnavailableException)
