@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MeetingLinks.Operations.Page;
+
+/// <summary>
+/// <c>GET /api/ops</c>: the operations page, and <c>GET /api/ops/{file}</c>: its script and styles.
+/// Anonymous, because the page holds no data; every data call it makes needs the ops key.
+/// </summary>
+public sealed class OpsPageFunction
+{
+    [Function("OpsPage")]
+    public static IResult Page(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // The page links its files as "ops/app.js", relative to /api/ops; under /api/ops/ they would miss.
+        if (request.Path.Value?.EndsWith('/') == true)
+        {
+            return TypedResults.Redirect("../ops" + request.QueryString);
+        }
+
+        return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? new OpsPageResult(index) : TypedResults.NotFound();
+    }
+
+    [Function("OpsPageFile")]
+    public static IResult File(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/{file}")] HttpRequest request,
+        string file)
+    {
+        // The HTML is served at /api/ops only, where its relative links work.
+        return file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset
+            ? new OpsPageResult(asset)
+            : TypedResults.NotFound();
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text;
+using System.Text.Json;
+using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MeetingLinks.Tests.OpsPage;
+
+/// <summary>The ops page in headless Chromium against the app on a loopback port, with records created through the flow route.</summary>
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private const string HostileName = "<img src=x onerror=alert(1)>";
+    private const string HostileSubject = "<svg onload=\"window.__xss=1\"></svg><script>window.__xss=2</script>";
+    private const string HostileDetail = "<b onmouseover=alert(2)>late</b>";
+    private const string Phone = "+15551234567";
+
+    private static Task<JsonElement> SeedHostileAsync(LoopbackApp app) => app.CreateMeetingAsync(new
+    {
+        customer = new { phone = "+1 555 123 4567", name = HostileName, channel = "whatsapp" },
+        reference = "CASE-XSS",
+        subject = HostileSubject,
+    });
+
+    private static DateOnly DayOf(JsonElement record)
+        => DateOnly.FromDateTime(record.GetProperty("createdAt").GetDateTimeOffset().UtcDateTime);
+
+    [Fact]
+    public async Task Hostile_values_show_as_text_and_run_nothing()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "delivered", channel = "whatsapp", detail = HostileDetail });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+
+        var row = session.RowWith("CASE-XSS");
+        await Expect(row).ToBeVisibleAsync();
+        Assert.Equal(HostileName, await row.Locator("td[data-col=customer] .customer-name").TextContentAsync());
+        Assert.Equal(HostileSubject, await row.Locator("td[data-col=customer] .subject").TextContentAsync());
+        await row.Locator("td[data-col=status] summary").ClickAsync();
+        await Expect(row.Locator(".event-detail")).ToHaveTextAsync(HostileDetail);
+        await Expect(row.Locator(".badge")).ToHaveTextAsync("delivered");
+
+        // Nothing from the data became markup, and nothing ran.
+        Assert.Equal(0, await session.Page.Locator("#meetings img, #meetings svg, #meetings script, #meetings b").CountAsync());
+        Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
+        await row.Locator(".event-detail").HoverAsync();
+        Assert.Empty(session.Dialogs);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Phone_is_masked_until_revealed()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+
+        var phone = session.RowWith("CASE-XSS").Locator("td[data-col=phone] .phone");
+        await Expect(phone).ToHaveTextAsync("+15*******67");
+        Assert.DoesNotContain(Phone, await session.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+
+        var toggle = session.RowWith("CASE-XSS").Locator("td[data-col=phone] button");
+        await Expect(toggle).ToHaveTextAsync("Reveal");
+        await toggle.ClickAsync();
+        await Expect(phone).ToHaveTextAsync(Phone);
+        await Expect(toggle).ToHaveTextAsync("Hide");
+
+        await toggle.ClickAsync();
+        await Expect(phone).ToHaveTextAsync("+15*******67");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_wrong_or_flow_key_says_it_is_not_an_ops_key_and_is_not_kept()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+
+        await session.EnterKeyAsync("not-a-key");
+        await Expect(session.Message).ToContainTextAsync("That is not an ops key");
+        await Expect(session.Page.GetByLabel("Ops key", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.Null(await session.SessionKeyAsync());
+        await session.ScreenshotIfAskedAsync("ops-page-wrong-key.png");
+
+        await session.EnterKeyAsync(TestApp.FlowKey);
+        await Expect(session.Message).ToContainTextAsync("flow role");
+        await Expect(session.Message).ToContainTextAsync("That is not an ops key");
+        Assert.Null(await session.SessionKeyAsync());
+    }
+
+    [Fact]
+    public async Task The_key_lives_in_session_storage_only_until_forgotten()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+        await Expect(session.RowWith("CASE-XSS")).ToBeVisibleAsync();
+
+        Assert.Equal(TestApp.OpsKey, await session.SessionKeyAsync());
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>("() => localStorage.length"));
+        Assert.Empty(await session.Page.Context.CookiesAsync());
+        Assert.Equal("", await session.Page.GetByLabel("Ops key", new() { Exact = true }).InputValueAsync());
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Forget key" }).ClickAsync();
+        await Expect(session.Page.GetByLabel("Ops key", new() { Exact = true })).ToBeFocusedAsync();
+        await Expect(session.Rows).ToHaveCountAsync(0);
+        Assert.Null(await session.SessionKeyAsync());
+    }
+
+    [Fact]
+    public async Task Validation_errors_show_the_detail()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await Expect(session.Page.Locator("#results")).ToBeVisibleAsync();
+
+        await session.Page.GetByLabel("Phone", new() { Exact = true }).FillAsync("not a number");
+        await session.SearchAsync();
+
+        await Expect(session.Message).ToContainTextAsync("Check the search");
+        await Expect(session.Message).ToContainTextAsync("phone: is not a phone number.");
+    }
+
+    [Fact]
+    public async Task Pages_forward_and_back_to_the_first()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        JsonElement last = default;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await app.CreateMeetingAsync(new { reference = "CASE-PAGED", customer = new { name = $"Customer {i}" } });
+        }
+
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(last), reference: "CASE-PAGED", pageSize: 2);
+        await Expect(session.Rows).ToHaveCountAsync(2);
+
+        var next = session.Page.GetByRole(AriaRole.Button, new() { Name = "Next page" });
+        var first = session.Page.GetByRole(AriaRole.Button, new() { Name = "Back to first page" });
+        await Expect(first).ToBeDisabledAsync();
+        await next.ClickAsync();
+        await Expect(session.Rows).ToHaveCountAsync(1);
+        await Expect(session.Page.Locator("#page-number")).ToHaveTextAsync("Page 2");
+        await Expect(next).ToBeDisabledAsync();
+
+        await first.ClickAsync();
+        await Expect(session.Rows).ToHaveCountAsync(2);
+        await Expect(session.Page.Locator("#page-number")).ToHaveTextAsync("Page 1");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Export_downloads_the_csv_of_the_current_filters()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await app.CreateMeetingAsync(new { reference = "CASE-OTHER" });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record), reference: "CASE-XSS");
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(
+            () => session.Page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+
+        Assert.Matches(@"^meetings-\d{8}-\d{6}\.csv$", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var csv = Encoding.UTF8.GetString(bytes);
+        Assert.Contains("CASE-XSS", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("CASE-OTHER", csv, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Copy_puts_the_guest_link_on_the_clipboard()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+
+        await session.RowWith("CASE-XSS").GetByRole(AriaRole.Button, new() { Name = "Copy guest link" }).ClickAsync();
+
+        await Expect(session.Page.Locator("#progress")).ToHaveTextAsync("guest link copied.");
+        Assert.Equal(
+            record.GetProperty("guestUrls")[0].GetString(),
+            await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
+
+    [Fact]
+    public async Task At_phone_width_the_record_is_a_card_without_sideways_scrolling()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app, width: 375, height: 800);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+
+        var row = session.RowWith("CASE-XSS");
+        await Expect(row).ToBeVisibleAsync();
+        await row.ScrollIntoViewIfNeededAsync();
+        await Expect(row.Locator("td[data-col=customer] .customer-name")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(row.Locator("td[data-col=phone] .phone")).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Copy guest link" })).ToBeVisibleAsync();
+        Assert.True(
+            await session.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            "the page scrolls sideways at 375 px");
+        await session.ScreenshotIfAskedAsync("ops-page-375.png");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Several_records_show_with_their_events()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "sent", channel = "whatsapp" });
+        await app.CreateMeetingAsync(new { reference = "CASE-2041", customer = new { phone = "+447700900123", name = "Ana Pereira", channel = "sms" }, guests = 2 });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record));
+
+        await Expect(session.Rows).ToHaveCountAsync(2);
+        await Expect(session.Rows.First).ToContainTextAsync("CASE-2041");
+        var other = session.RowWith("CASE-2041");
+        await Expect(other.GetByRole(AriaRole.Button, new() { Name = "Copy guest link 2" })).ToBeVisibleAsync();
+        await Expect(other.Locator("td[data-col=status]")).ToContainTextAsync("no events yet");
+        var hostile = session.RowWith("CASE-XSS");
+        await hostile.Locator("summary").ClickAsync();
+        await Expect(hostile.Locator(".events li")).ToContainTextAsync("sent · whatsapp · from flow");
+
+        await session.ScreenshotIfAskedAsync("ops-page-desktop.png");
+        Assert.Empty(session.Errors);
+    }
+}
