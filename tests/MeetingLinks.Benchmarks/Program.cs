@@ -16,13 +16,14 @@ if (!File.Exists(appDll))
 }
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {options}");
-await using var azurite = await AzuriteProcess.StartAsync(new AzuriteStartOptions { TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
 var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
 var report = new Report();
 
 foreach (var latency in options.Latencies)
 {
+    // A fresh in-memory Azurite for each side, so neither runs against the other's leftovers.
     var table = "bench" + Guid.NewGuid().ToString("N")[..12];
+    await using (var azurite = await StartAzuriteAsync())
     await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency))
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
@@ -34,7 +35,8 @@ foreach (var latency in options.Latencies)
         }
     }
 
-    await using var baseline = await Baseline.CreateAsync(azurite.ConnectionString, table + "b", latency);
+    await using var baselineAzurite = await StartAzuriteAsync();
+    await using var baseline = await Baseline.CreateAsync(baselineAzurite.ConnectionString, table, latency);
     foreach (var concurrency in options.Concurrency)
     {
         report.Add("baseline", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, baseline.CreateOnceAsync), null);
@@ -44,10 +46,11 @@ foreach (var latency in options.Latencies)
 report.Print();
 
 var coldStarts = new List<double>();
+await using var coldAzurite = await StartAzuriteAsync();
 var coldTable = "cold" + Guid.NewGuid().ToString("N")[..12];
 for (var i = 0; i < options.ColdStarts; i++)
 {
-    await using var service = ServiceProcess.Start(appDll, azurite.ConnectionString, coldTable, TimeSpan.Zero);
+    await using var service = ServiceProcess.Start(appDll, coldAzurite.ConnectionString, coldTable, TimeSpan.Zero);
     using var http = new HttpClient { BaseAddress = service.BaseUrl };
     await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
     coldStarts.Add(Stopwatch.GetElapsedTime(service.StartedAt).TotalMilliseconds);
@@ -58,6 +61,9 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
 return 0;
+
+static Task<AzuriteProcess> StartAzuriteAsync()
+    => AzuriteProcess.StartAsync(new AzuriteStartOptions { TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
 
 static async Task<bool> PostAsync(HttpClient http, byte[] body)
 {
