@@ -1,4 +1,6 @@
 using MeetingLinks.Hosting;
+using MeetingLinks.Http;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
@@ -63,6 +65,15 @@ public static class LocalRunHost
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledErrorMiddleware>();
+
+        // Unknown routes and wrong methods get a problem body too, never an empty 404/405.
+        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => Problems.NotFound("There is no such route; routes are listed in the README.").ExecuteAsync(context.HttpContext),
+            StatusCodes.Status405MethodNotAllowed => Problems.Create(StatusCodes.Status405MethodNotAllowed, "method_not_allowed",
+                "Method not allowed", $"{context.HttpContext.Request.Method} is not accepted on this route.").ExecuteAsync(context.HttpContext),
+            _ => Task.CompletedTask,
+        });
         app.MapFunctions(typeof(LocalRunHost).Assembly);
         return app;
     }

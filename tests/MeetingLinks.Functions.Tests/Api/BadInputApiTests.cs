@@ -78,12 +78,14 @@ public class BadInputApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Wrong_method_on_a_route_is_not_a_500()
+    public async Task Wrong_methods_and_unknown_routes_get_problems_not_500s()
     {
         await using var app = await TestApp.StartAsync(azurite);
 
-        var response = await app.Client.DeleteAsync("/api/meetings");
+        var wrongMethod = await app.Client.DeleteAsync("/api/meetings");
+        var noRoute = await app.Client.GetAsync("/api/nothing-here");
 
-        Assert.InRange((int)response.StatusCode, 400, 499);
+        await wrongMethod.AssertProblemAsync(405, "method_not_allowed");
+        await noRoute.AssertProblemAsync(404, "not_found");
     }
 }
