@@ -33,3 +33,8 @@ catch (OptionsValidationException ex)
 
     return 1;
 }
+catch (LocalRunStartupException ex)
+{
+    await Console.Error.WriteLineAsync($"Start-up error: {ex.Message}");
+    return 1;
+}

@@ -36,10 +36,19 @@ internal sealed class DevelopmentStorage(
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "MeetingLinks", "azurite");
         logger.LogInformation("Starting Azurite on {Host}:{Port} with data in {Location} (the first start downloads it with npm)",
             endpoint.Host, endpoint.Port, location);
-        _azurite = await AzuriteProcess.StartAsync(
-            new AzuriteStartOptions { Host = endpoint.Host, TablePort = endpoint.Port, Location = location },
-            logger,
-            cancellationToken);
+        try
+        {
+            _azurite = await AzuriteProcess.StartAsync(
+                new AzuriteStartOptions { Host = endpoint.Host, TablePort = endpoint.Port, Location = location },
+                logger,
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException)
+        {
+            throw new LocalRunStartupException(
+                $"Azurite could not be started ({ex.Message}). Install Node.js 20 or later with npm, start Azurite yourself, or set Tables__ConnectionString to another table store.",
+                ex);
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -47,6 +47,9 @@ public static class LocalRunHost
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
                 ["Logging:LogLevel:Polly"] = "Warning",
+
+                // A failed start is reported once, as one line, by Program; not again with a stack trace.
+                ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
                 ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/",
             },
         });
