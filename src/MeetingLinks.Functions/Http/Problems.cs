@@ -22,6 +22,9 @@ public static class Problems
     public static ProblemResult NotFound(string detail)
         => Create(StatusCodes.Status404NotFound, "not_found", "Not found", detail);
 
+    public static ProblemResult InvalidMeetingId()
+        => BadRequest("invalid_meeting_id", "This is not a meeting id; use the meetingId the create call returned (like 20261125-51299877-k3j7xq2a).");
+
     public static ProblemResult Unauthorized(string detail)
         => Create(StatusCodes.Status401Unauthorized, "unauthorized", "Missing or unknown API key", detail);
 

@@ -24,7 +24,7 @@ public sealed class GetMeetingFunction(ApiKeyAuthorizer authorizer, IMeetingStor
 
         if (!MeetingIds.TryParse(id, out _, out _))
         {
-            return Problems.BadRequest("invalid_meeting_id", "This is not a meeting id; ids look like 20261125-51299877-k3j7xq2a.");
+            return Problems.InvalidMeetingId();
         }
 
         try

@@ -27,7 +27,7 @@ public sealed class ReportEventFunction(
 
         if (!MeetingIds.TryParse(id, out _, out _))
         {
-            return Problems.BadRequest("invalid_meeting_id", "This is not a meeting id; use the meetingId the create call returned.");
+            return Problems.InvalidMeetingId();
         }
 
         var (body, invalid) = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.ReportEventRequest, MaxBodyBytes, cancellationToken);
