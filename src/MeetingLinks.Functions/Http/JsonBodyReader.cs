@@ -17,12 +17,7 @@ public static class JsonBodyReader
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(typeInfo);
-        if (request.ContentLength > maxBytes)
-        {
-            return (null, Problems.PayloadTooLarge(maxBytes));
-        }
-
-        var body = await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
+        var body = await RequestBody.ReadCappedAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {
             return (null, Problems.PayloadTooLarge(maxBytes));
@@ -71,23 +66,6 @@ public static class JsonBodyReader
                 }));
             }
         }
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(maxBytes + 1, 8192)];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     /// <summary>Walks the document against the type's JSON contract and lists fields it does not have.</summary>

@@ -24,7 +24,7 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
         }
 
         // Read (capped) before checking the signature: it covers exactly these bytes.
-        if (await CappedBody.ReadAsync(request, ReceiptsOptions.MaxBodyBytes, cancellationToken) is not { } body)
+        if (await RequestBody.ReadCappedAsync(request, ReceiptsOptions.MaxBodyBytes, cancellationToken) is not { } body)
         {
             return Problems.PayloadTooLarge(ReceiptsOptions.MaxBodyBytes);
         }
@@ -32,7 +32,7 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
         // A test call (empty body or {}) records nothing, so without credentials it simply gets 200,
         // like HEAD, whatever Connect uses to check the URL. Credentials that are sent are checked
         // anyway, so a wrong secret shows when the URL is saved rather than at the first receipt.
-        var testCall = CappedBody.IsTestCall(body);
+        var testCall = ReceiptTestCall.Matches(body);
         if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body) is { } denied)
         {
             return denied;
