@@ -42,8 +42,7 @@ public sealed class ReportEventFunction(
             return Problems.Validation("invalid_event", errors);
         }
 
-        var meetingEvent = new MeetingEvent(body!.Type!.Trim().ToLowerInvariant(), body.Channel?.Trim().ToLowerInvariant() is { Length: > 0 } channel ? channel : null,
-            body.Detail?.Trim() is { Length: > 0 } detail ? detail : null, Code: null, Source: "flow", MessageId: null, body.OccurredAt ?? now, now);
+        var meetingEvent = ReportEventValidator.ToEvent(body!, now);
         try
         {
             var outcome = await recorder.RecordAsync(id, meetingEvent, cancellationToken);

@@ -32,4 +32,17 @@ internal static class ReportEventValidator
 
         return errors.Count > 0 ? errors : null;
     }
+
+    /// <summary>A validated report as the event to store: names lower-cased, blanks dropped.</summary>
+    public static MeetingEvent ToEvent(ReportEventRequest body, DateTimeOffset now) => new(
+        Type: body.Type!.Trim().ToLowerInvariant(),
+        Channel: Blank(body.Channel?.Trim().ToLowerInvariant()),
+        Detail: Blank(body.Detail?.Trim()),
+        Code: null,
+        Source: "flow",
+        MessageId: null,
+        OccurredAt: body.OccurredAt ?? now,
+        ReceivedAt: now);
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
