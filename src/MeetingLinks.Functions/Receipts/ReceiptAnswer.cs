@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace MeetingLinks.Receipts;
 
 /// <summary>The small 200 body Webex Connect gets back; it only looks at the status code.</summary>
-/// <param name="Status"><c>recorded</c>, <c>duplicate</c>, or <c>ok</c> for a test call.</param>
-public sealed record ReceiptAnswer(string? MeetingId, string? Event, string Status)
+/// <param name="Outcome"><c>recorded</c>, <c>duplicate</c>, or <c>ok</c> for a test call (named as the events route names it).</param>
+public sealed record ReceiptAnswer(string? MeetingId, string? Event, string Outcome)
 {
     public const string Recorded = "recorded";
     public const string Duplicate = "duplicate";

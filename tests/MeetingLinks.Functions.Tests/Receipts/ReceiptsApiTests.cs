@@ -21,7 +21,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
         var answer = await response.ReadJsonAsync();
         Assert.Equal(id, answer.GetProperty("meetingId").GetString());
         Assert.Equal("delivered", answer.GetProperty("event").GetString());
-        Assert.Equal("recorded", answer.GetProperty("status").GetString());
+        Assert.Equal("recorded", answer.GetProperty("outcome").GetString());
         var record = await app.ReadRecordAsync(id);
         Assert.Equal("delivered", record.GetProperty("status").GetString());
         var recorded = Assert.Single(record.GetProperty("events").EnumerateArray());
@@ -94,8 +94,8 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
         var again = await app.PostReceiptAsync(ReceiptSamples.WhatsApp(id));
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Equal("recorded", first.GetProperty("status").GetString());
-        Assert.Equal("duplicate", (await again.ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("recorded", first.GetProperty("outcome").GetString());
+        Assert.Equal("duplicate", (await again.ReadJsonAsync()).GetProperty("outcome").GetString());
         Assert.Single((await app.ReadRecordAsync(id)).GetProperty("events").EnumerateArray());
     }
 
@@ -127,7 +127,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, headResponse.StatusCode);
         Assert.Empty(await headResponse.Content.ReadAsByteArrayAsync());
-        Assert.Equal("""{"status":"ok"}""", await empty.Content.ReadAsStringAsync());
+        Assert.Equal("""{"outcome":"ok"}""", await empty.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, braces.StatusCode);
     }
 
