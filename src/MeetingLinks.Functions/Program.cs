@@ -18,6 +18,7 @@ try
     // Under the Azure Functions host (Azure, or func start).
     var builder = FunctionsApplication.CreateBuilder(args);
     builder.ConfigureFunctionsWebApplication();
+    builder.UseMiddleware<HttpFunctionGuardMiddleware>(); // the same guard the local run puts around each function
     builder.Services.AddMeetingLinks(mode);
     builder.Services.AddTelemetry(builder.Configuration);
     await builder.Build().RunAsync();

@@ -1,17 +1,17 @@
 using MeetingLinks.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Access;
 
 public static class AccessServiceCollectionExtensions
 {
-    /// <summary>API keys per role, checked by the functions themselves.</summary>
+    /// <summary>API keys per role (section <c>Auth</c>), checked before each function that needs one.</summary>
     public static IServiceCollection AddAccess(this IServiceCollection services, HostingMode mode)
     {
-        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section);
-        services.AddSingleton(sp => new ApiKeyAuthorizer(sp.GetRequiredService<IOptions<AccessOptions>>(), mode));
-        services.AddHostedService<AccessStartupReport>();
+        services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateOnStart();
+        services.AddSingleton<DevelopmentKeys>();
+        services.AddSingleton<ApiKeyAuthorizer>();
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<AccessStartupReport>(provider, mode));
         return services;
     }
 }

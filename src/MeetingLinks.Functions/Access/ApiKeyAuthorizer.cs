@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using MeetingLinks.Hosting;
-using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -19,58 +18,57 @@ public sealed class ApiKeyAuthorizer
     // Longer values are not keys; refuse them before hashing anything.
     private const int MaxKeyLength = 512;
 
+    private static readonly byte[][] DevelopmentFlowKeys = [Digest(AccessOptions.DevelopmentFlowKey)];
+    private static readonly byte[][] DevelopmentOpsKeys = [Digest(AccessOptions.DevelopmentOpsKey)];
+
     private readonly byte[][] _flowKeys;
     private readonly byte[][] _opsKeys;
+    private readonly DevelopmentKeys _developmentKeys;
 
-    public ApiKeyAuthorizer(IOptions<AccessOptions> options, HostingMode mode)
+    public ApiKeyAuthorizer(IOptions<AccessOptions> options, DevelopmentKeys developmentKeys)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var flow = AccessOptions.Split(options.Value.FlowKeys);
-        var ops = AccessOptions.Split(options.Value.OpsKeys);
-        UsesDevelopmentKeys = mode == HostingMode.LocalRun && flow.Count == 0 && ops.Count == 0;
-        if (UsesDevelopmentKeys)
-        {
-            flow = [AccessOptions.DevelopmentFlowKey];
-            ops = [AccessOptions.DevelopmentOpsKey];
-        }
-
-        _flowKeys = [.. flow.Select(Digest)];
-        _opsKeys = [.. ops.Select(Digest)];
+        _flowKeys = [.. AccessOptions.Split(options.Value.FlowKeys).Select(Digest)];
+        _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
+        _developmentKeys = developmentKeys;
     }
 
-    /// <summary>True in a local run with no keys configured: the fixed development keys work.</summary>
-    public bool UsesDevelopmentKeys { get; }
+    /// <summary>True when the fixed development keys work: a loopback-only local run with no keys configured.</summary>
+    public bool UsesDevelopmentKeys => _developmentKeys.Enabled && _flowKeys.Length == 0 && _opsKeys.Length == 0;
 
-    public bool HasKeys(ApiRole role) => KeysOf(role).Length > 0;
+    /// <summary>Whether keys of <paramref name="role"/> are configured (development keys do not count).</summary>
+    public bool HasKeys(ApiRole role) => (role == ApiRole.Flow ? _flowKeys : _opsKeys).Length > 0;
 
-    /// <summary>Null when the request carries a key of <paramref name="role"/>; otherwise the 401 or 403 to answer.</summary>
-    public ProblemResult? Authorize(HttpRequest request, ApiRole role)
+    /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>
+    public Outcome<ApiRole> Authorize(HttpRequest request, ApiRole role)
     {
         ArgumentNullException.ThrowIfNull(request);
         var presented = request.Headers[HeaderName].ToString();
         if (presented.Length == 0)
         {
-            return Problems.Unauthorized($"Send an API key of the {Describe(role)} role in the {HeaderName} header.");
+            return Failure.Unauthorized($"Send an API key of the {Describe(role)} role in the {HeaderName} header.");
         }
 
         if (presented.Length > MaxKeyLength)
         {
-            return Problems.Unauthorized("The API key is not valid.");
+            return Failure.Unauthorized("The API key is not valid.");
         }
 
         var digest = Digest(presented);
         if (Matches(digest, KeysOf(role)))
         {
-            return null;
+            return role;
         }
 
         var other = role == ApiRole.Flow ? ApiRole.Ops : ApiRole.Flow;
         return Matches(digest, KeysOf(other))
-            ? Problems.Forbidden($"This route needs a key of the {Describe(role)} role; the key sent belongs to the {Describe(other)} role.")
-            : Problems.Unauthorized("The API key is not valid.");
+            ? Failure.Forbidden($"This route needs a key of the {Describe(role)} role; the key sent belongs to the {Describe(other)} role.")
+            : Failure.Unauthorized("The API key is not valid.");
     }
 
-    private byte[][] KeysOf(ApiRole role) => role == ApiRole.Flow ? _flowKeys : _opsKeys;
+    private byte[][] KeysOf(ApiRole role) => UsesDevelopmentKeys
+        ? (role == ApiRole.Flow ? DevelopmentFlowKeys : DevelopmentOpsKeys)
+        : (role == ApiRole.Flow ? _flowKeys : _opsKeys);
 
     private static string Describe(ApiRole role) => role == ApiRole.Flow ? "flow" : "ops";
 

@@ -16,6 +16,10 @@ public static class AppServices
     {
         services.TryAddSingleton(TimeProvider.System);
 
+        // Around every HTTP function, under either host: role check, storage outage, unexpected errors.
+        services.AddSingleton(new FunctionCatalog(typeof(AppServices).Assembly));
+        services.AddSingleton<HttpFunctionGuard>();
+
         // Results written by the functions use the app's source-generated JSON contract.
         services.ConfigureHttpJsonOptions(o =>
         {

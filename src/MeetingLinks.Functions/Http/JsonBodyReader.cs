@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 
 namespace MeetingLinks.Http;
@@ -11,7 +12,7 @@ namespace MeetingLinks.Http;
 /// </summary>
 public static class JsonBodyReader
 {
-    public static async Task<(T? Value, ProblemResult? Problem)> ReadAsync<T>(
+    public static async Task<Outcome<T>> ReadAsync<T>(
         HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken cancellationToken)
         where T : class, new()
     {
@@ -20,12 +21,12 @@ public static class JsonBodyReader
         var body = await RequestBody.ReadCappedAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {
-            return (null, Problems.PayloadTooLarge(maxBytes));
+            return Failure.TooLarge(maxBytes);
         }
 
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
-            return (new T(), null);
+            return new T();
         }
 
         JsonDocument document;
@@ -35,35 +36,35 @@ public static class JsonBodyReader
         }
         catch (JsonException ex)
         {
-            return (null, Problems.BadRequest("invalid_request",
-                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+            return Failure.Invalid("invalid_request",
+                $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (null, Problems.BadRequest("invalid_request", "The body must be a JSON object."));
+                return Failure.Invalid("invalid_request", "The body must be a JSON object.");
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             FindUnknownFields(document.RootElement, typeInfo, string.Empty, errors);
             if (errors.Count > 0)
             {
-                return (null, Problems.Validation("invalid_request", errors));
+                return Failure.Invalid("invalid_request", errors);
             }
 
             try
             {
-                return (document.Deserialize(typeInfo) ?? new T(), null);
+                return document.Deserialize(typeInfo) ?? new T();
             }
             catch (JsonException ex)
             {
                 var field = FieldName(ex.Path);
-                return (null, Problems.Validation("invalid_request", new Dictionary<string, string[]>
+                return Failure.Invalid("invalid_request", new Dictionary<string, string[]>
                 {
                     [field] = [ExpectedShape(document.RootElement, field)],
-                }));
+                });
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -9,10 +10,15 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpRe
 {
     public const string MediaType = "application/problem+json";
 
-    public ProblemResult(ApiProblem problem, TimeSpan? retryAfter = null)
+    public ProblemResult(Failure failure)
     {
-        Problem = problem;
-        RetryAfter = retryAfter;
+        ArgumentNullException.ThrowIfNull(failure);
+        var status = OutcomeResults.StatusOf(failure.Kind);
+        Problem = new ApiProblem($"https://www.rfc-editor.org/rfc/rfc9110#status.{status}", failure.Title, status, failure.Detail, failure.Code)
+        {
+            Errors = failure.Errors,
+        };
+        RetryAfter = failure.RetryAfter;
     }
 
     public ApiProblem Problem { get; }

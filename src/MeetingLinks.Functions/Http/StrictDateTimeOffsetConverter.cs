@@ -1,32 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using MeetingLinks.Validation;
 
 namespace MeetingLinks.Http;
 
-/// <summary>
-/// ISO 8601 dates with an explicit offset only: "2026-11-25T10:00:00" would otherwise be read in
-/// the server's time zone, which is never what the caller meant. Written back in UTC.
-/// </summary>
+/// <summary>Reads JSON dates by <see cref="DateWithOffset"/>'s rule; writes them back in UTC.</summary>
 public sealed class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        if (reader.TokenType != JsonTokenType.String || !DateWithOffset.TryParse(reader.GetString(), out var value))
         {
-            throw new JsonException("Expected a date string.");
+            throw new JsonException($"Expected {DateWithOffset.Expected}.");
         }
 
-        var text = reader.GetString()!;
-        var hasOffset = text.EndsWith('Z') || text.EndsWith('z')
-            || (text.Length > 6 && (text[^6] is '+' or '-') && text[^3] == ':');
-        if (!hasOffset || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value)
-            || !text.Contains('T', StringComparison.OrdinalIgnoreCase))
-        {
-            throw new JsonException("Expected an ISO 8601 date and time with an offset.");
-        }
-
-        return value.ToUniversalTime();
+        return value;
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)

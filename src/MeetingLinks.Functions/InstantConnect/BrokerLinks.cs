@@ -3,14 +3,14 @@ namespace MeetingLinks.InstantConnect;
 /// <summary>Turns the broker's answer into the links to hand out, short where the broker gave a short code, long otherwise.</summary>
 internal static class BrokerLinks
 {
-    public static MeetingLinkSet Build(BrokerResponse? response, int statusCode, MeetingLinkRequest request, string vertical, InstantConnectOptions options)
+    public static MeetingLinkSet Build(BrokerResponse? response, int statusCode, MeetingLinkRequest request, InstantConnectOptions options)
     {
         if (response is null)
         {
             throw BrokerFailures.Malformed("the body was empty", statusCode);
         }
 
-        var builder = new LinkBuilder(response.BaseUrl, vertical, options, statusCode);
+        var builder = new LinkBuilder(response.BaseUrl, request.VerticalType, options, statusCode);
         var hosts = builder.Build(response.Host, "host", request.Hosts, "login");
         var guests = builder.Build(response.Guest, "guest", request.Guests, "talk");
         return new MeetingLinkSet(hosts, guests, builder.UsedShortLinks ? response.BaseUrl : null);

@@ -45,8 +45,7 @@ internal sealed class InstantConnectClient : IInstantConnectClient
     public async Task<MeetingLinkSet> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var vertical = string.IsNullOrEmpty(request.VerticalType) ? _options.VerticalType : request.VerticalType;
-        var body = JsonSerializer.SerializeToUtf8Bytes(BuildBody(request, vertical), BrokerJsonContext.Default.BrokerRequest);
+        var body = JsonSerializer.SerializeToUtf8Bytes(BuildBody(request), BrokerJsonContext.Default.BrokerRequest);
 
         // One message for all attempts: every retry resends the identical body, so the same sub yields the same space.
         using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(body) };
@@ -67,15 +66,15 @@ internal sealed class InstantConnectClient : IInstantConnectClient
 
         _logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
         var payload = await ReadPayloadAsync(response, cancellationToken);
-        return BrokerLinks.Build(payload, status, request, vertical, _options);
+        return BrokerLinks.Build(payload, status, request, _options);
     }
 
-    private BrokerRequest BuildBody(MeetingLinkRequest request, string vertical)
+    private BrokerRequest BuildBody(MeetingLinkRequest request)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(request.Sub);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Hosts);
         ArgumentOutOfRangeException.ThrowIfNegative(request.Guests);
-        if (!VerticalTypes.IsKnown(vertical))
+        if (!VerticalTypes.IsKnown(request.VerticalType))
         {
             throw new ArgumentException($"VerticalType must be '{VerticalTypes.Healthcare}' or '{VerticalTypes.General}'.", nameof(request));
         }
@@ -84,7 +83,7 @@ internal sealed class InstantConnectClient : IInstantConnectClient
             ? new BrokerFlow(BrokerFlow.SipNoKnock, [.. devices.Select(device => new BrokerFlowTarget(device))])
             : null;
         var jwt = new BrokerJwt(request.Sub, request.NotBefore?.ToUnixTimeSeconds(), request.ExpiresAt.ToUnixTimeSeconds(), flow);
-        return new BrokerRequest(_options.Audience, jwt, request.Hosts, request.Guests, _options.ShortUrls, vertical, request.LoginUrlForHost);
+        return new BrokerRequest(_options.Audience, jwt, request.Hosts, request.Guests, _options.ShortUrls, request.VerticalType, request.LoginUrlForHost);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string sub, long started, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class InstantConnectOptions
     /// <summary>The default for <see cref="MeetingLinkRequest.LoginUrlForHost"/>.</summary>
     public bool LoginUrlForHost { get; set; }
 
-    /// <summary>How long links stay valid; see <see cref="ExpiresAt"/>.</summary>
+    /// <summary>How long links stay valid when a request does not say (<c>exp</c> = start + this).</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Null lets the hosting mode decide; see <see cref="SandboxEnabled"/>.</summary>
@@ -57,7 +57,4 @@ public sealed class InstantConnectOptions
 
     /// <summary>The token to send: the bot token, or a placeholder for the sandbox.</summary>
     internal string BearerToken => string.IsNullOrWhiteSpace(BotToken) ? SandboxPlaceholderToken : BotToken.Trim();
-
-    /// <summary>The <c>exp</c> a caller should put in a request: links live <see cref="LinkLifetime"/> from their start.</summary>
-    public DateTimeOffset ExpiresAt(DateTimeOffset? notBefore, DateTimeOffset now) => (notBefore ?? now) + LinkLifetime;
 }

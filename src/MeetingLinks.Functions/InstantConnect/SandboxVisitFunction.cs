@@ -1,4 +1,6 @@
 using System.Net;
+using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Options;
@@ -12,13 +14,13 @@ public sealed class SandboxVisitFunction(IOptions<InstantConnectOptions> options
 
     [Function("SandboxVisit")]
     public IResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sandbox/visit/{code}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sandbox/visit/{code:regex(^[A-Za-z0-9]{{1,32}}$)}")] HttpRequest request,
         string code)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!options.Value.SandboxEnabled || !IsShortCode(code))
         {
-            return TypedResults.NotFound();
+            return Failure.NotFound("There is no sandbox meeting with this code.").ToProblem();
         }
 
         var headers = request.HttpContext.Response.Headers;

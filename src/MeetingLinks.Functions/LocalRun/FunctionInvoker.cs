@@ -1,4 +1,7 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
+using MeetingLinks.Hosting;
+using MeetingLinks.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,67 +9,76 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MeetingLinks.LocalRun;
 
 /// <summary>
-/// Binds a function method's parameters from an <see cref="HttpContext"/> the way the worker
-/// would for the kinds this app uses: the trigger's <see cref="HttpRequest"/>, route values by
-/// name, and the request's <see cref="CancellationToken"/>. Anything else fails at start-up.
+/// Calls a function method for an <see cref="HttpContext"/> the way the worker would for the kinds
+/// this app uses: the trigger's <see cref="HttpRequest"/>, route values by name, and the request's
+/// <see cref="CancellationToken"/> (anything else fails at start-up). The function runs inside
+/// <see cref="HttpFunctionGuard"/>, as under the Functions host, and its <see cref="IResult"/> is executed as is.
 /// </summary>
 internal static class FunctionInvoker
 {
-    public static RequestDelegate Create(MethodInfo method)
+    public static RequestDelegate Create(HttpFunction function)
     {
+        var method = function.Method;
         var binders = method.GetParameters().Select(p => BinderFor(method, p)).ToArray();
         var factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
         var resultOf = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
             ? method.ReturnType.GetProperty(nameof(Task<object>.Result))
             : null;
 
-        return async context =>
+        async Task<object?> CallAsync(HttpContext context)
         {
             var instance = factory?.Invoke(context.RequestServices, null);
             try
             {
-                var arguments = new object?[binders.Length];
-                for (var i = 0; i < binders.Length; i++)
+                var returned = method.Invoke(instance, [.. binders.Select(bind => bind(context))]);
+                if (returned is not Task task)
                 {
-                    arguments[i] = binders[i](context);
+                    return returned;
                 }
 
-                var returned = method.Invoke(instance, arguments);
-                object? result = returned;
-                if (returned is Task task)
-                {
-                    await task;
-                    result = resultOf?.GetValue(task);
-                }
-
-                switch (result)
-                {
-                    case IResult httpResult:
-                        await httpResult.ExecuteAsync(context);
-                        break;
-                    case null:
-                        context.Response.StatusCode = StatusCodes.Status204NoContent;
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Function {method.Name} returned {result.GetType().Name}; functions return IResult.");
-                }
+                await task;
+                return resultOf?.GetValue(task);
             }
             catch (TargetInvocationException ex) when (ex.InnerException is not null)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerException);
+                ExceptionDispatchInfo.Throw(ex.InnerException);
+                throw;
             }
             finally
             {
-                if (instance is IAsyncDisposable asyncDisposable)
-                {
-                    await asyncDisposable.DisposeAsync();
-                }
-                else if (instance is IDisposable disposable)
-                {
-                    disposable.Dispose();
-                }
+                await DisposeAsync(instance);
             }
-        };
+        }
+
+        return context => RunAsync(context, function.Name, CallAsync);
+    }
+
+    private static async Task RunAsync(HttpContext context, string functionName, Func<HttpContext, Task<object?>> call)
+    {
+        var guard = context.RequestServices.GetRequiredService<HttpFunctionGuard>();
+        switch (await guard.RunAsync(functionName, context, () => call(context)))
+        {
+            case IResult result:
+                await result.ExecuteAsync(context);
+                break;
+            case null:
+                context.Response.StatusCode = StatusCodes.Status204NoContent;
+                break;
+            case var other:
+                throw new InvalidOperationException($"Function {functionName} returned {other.GetType().Name}; functions return IResult.");
+        }
+    }
+
+    private static async ValueTask DisposeAsync(object? instance)
+    {
+        if (instance is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else if (instance is IDisposable disposable)
+        {
+            disposable.Dispose();
+        }
     }
 
     private static Func<HttpContext, object?> BinderFor(MethodInfo method, ParameterInfo parameter)

@@ -1,7 +1,10 @@
 using MeetingLinks.Hosting;
 using MeetingLinks.Http;
-using Microsoft.AspNetCore.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +14,8 @@ namespace MeetingLinks.LocalRun;
 
 /// <summary>
 /// The app without Core Tools: <c>dotnet run</c> serves the same function classes on
-/// <c>http://localhost:7071/api/...</c> with the same key check, using the sandbox broker and
-/// Azurite out of the box.
+/// <c>http://localhost:7071/api/...</c> (the route prefix from <c>host.json</c>) with the same
+/// guard around each function, using the sandbox broker and Azurite out of the box.
 /// </summary>
 public static class LocalRunHost
 {
@@ -38,6 +41,8 @@ public static class LocalRunHost
         // Defaults below every other source: the Core Tools port, and sandbox links that point at
         // this app's own sandbox page.
         var urls = builder.Configuration["urls"] is { Length: > 0 } configured ? configured : DefaultUrl;
+        var routePrefix = HostJson.RoutePrefix(AppContext.BaseDirectory);
+        var prefixPath = routePrefix.Length == 0 ? string.Empty : "/" + routePrefix;
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData = new Dictionary<string, string?>
@@ -50,7 +55,7 @@ public static class LocalRunHost
 
                 // A failed start is reported once, as one line, by Program; not again with a stack trace.
                 ["Logging:LogLevel:Microsoft.Extensions.Hosting.Internal.Host"] = "Critical",
-                ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + "/api/sandbox/visit/",
+                ["Sandbox:VisitBaseUrl"] = PublicBaseUrl(urls) + prefixPath + "/sandbox/visit/",
             },
         });
 
@@ -62,22 +67,19 @@ public static class LocalRunHost
         });
 
         builder.Services.AddMeetingLinks(HostingMode.LocalRun);
+
+        // The slim builder leaves out the regex route constraint; the Functions host has it, and {id} needs it.
+        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<RegexInlineRouteConstraint>("regex"));
         builder.Services.AddOptions<LocalRunOptions>().BindConfiguration(LocalRunOptions.Section);
         builder.Services.AddHostedService<DevelopmentStorage>();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseMiddleware<UnhandledErrorMiddleware>();
 
-        // Unknown routes and wrong methods get a problem body too, never an empty 404/405.
-        app.UseStatusCodePages(context => context.HttpContext.Response.StatusCode switch
-        {
-            StatusCodes.Status404NotFound => Problems.NotFound("There is no such route; routes are listed in the README.").ExecuteAsync(context.HttpContext),
-            StatusCodes.Status405MethodNotAllowed => Problems.Create(StatusCodes.Status405MethodNotAllowed, "method_not_allowed",
-                "Method not allowed", $"{context.HttpContext.Request.Method} is not accepted on this route.").ExecuteAsync(context.HttpContext),
-            _ => Task.CompletedTask,
-        });
-        app.MapFunctions(typeof(LocalRunHost).Assembly);
+        // A path no function serves, or a method it does not take, is a 404 as under the Functions host
+        // (which answers those itself, with an empty body); here it comes with a problem body.
+        app.MapFallback(context => Failure.NotFound("There is no such route; routes are listed in the README.").ToProblem().ExecuteAsync(context));
+        app.MapFunctions(app.Services.GetRequiredService<FunctionCatalog>(), routePrefix);
         return app;
     }
 

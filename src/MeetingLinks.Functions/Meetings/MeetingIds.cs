@@ -11,6 +11,13 @@ namespace MeetingLinks.Meetings;
 /// </summary>
 public static class MeetingIds
 {
+    /// <summary>
+    /// The route of one meeting. <c>{id}</c> only matches the id's shape, so no literal route beside it
+    /// (<c>meetings/export</c>) can ever be taken for an id: the Functions host tries routes in the
+    /// order of function names, not by ASP.NET Core's precedence.
+    /// </summary>
+    public const string Route = @"meetings/{id:regex(^[0-9]{{8}}-[0-9]{{8}}-[a-z2-7]{{8}}$)}";
+
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     private const int MillisecondsPerDay = 86_400_000;
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text;
-using MeetingLinks.Http;
 using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace MeetingLinks.Operations;
 
 /// <summary>Streams records as a CSV download, flushing as it goes instead of building the file in memory.</summary>
-public sealed class CsvExportResult(IAsyncEnumerable<MeetingRecord> records, DateTimeOffset now, TimeSpan storageRetryAfter) : IResult
+/// <param name="rows">Already moved to the first row (when <paramref name="any"/>), so storage has answered once.</param>
+public sealed class CsvExportResult(IAsyncEnumerator<MeetingRecord> rows, bool any, DateTimeOffset now) : IResult
 {
     private const int FlushEvery = 200;
 
@@ -17,19 +16,8 @@ public sealed class CsvExportResult(IAsyncEnumerable<MeetingRecord> records, Dat
         ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         var cancellationToken = httpContext.RequestAborted;
-
-        // Fetch the first rows before answering, so a storage outage is still a clean 503.
-        await using var rows = records.GetAsyncEnumerator(cancellationToken);
-        bool more;
-        try
-        {
-            more = await rows.MoveNextAsync();
-        }
-        catch (StorageUnavailableException)
-        {
-            await Problems.StorageUnavailable(storageRetryAfter).ExecuteAsync(httpContext);
-            return;
-        }
+        await using var _ = rows;
+        var more = any;
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/csv; charset=utf-8";

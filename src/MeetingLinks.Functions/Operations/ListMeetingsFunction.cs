@@ -1,61 +1,47 @@
 using MeetingLinks.Access;
 using MeetingLinks.Http;
 using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Operations;
 
 /// <summary><c>GET /api/meetings</c> and <c>GET /api/meetings/export</c>: records for operations staff.</summary>
-public sealed class ListMeetingsFunction(
-    ApiKeyAuthorizer authorizer, ListingQueryParser parser, MeetingListing listing, IOptions<MeetingsOptions> options, TimeProvider time)
+public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListing listing, TimeProvider time)
 {
     [Function("ListMeetings")]
+    [RequiresRole(ApiRole.Ops)]
     public async Task<Results<Ok<MeetingPage>, ProblemResult>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (Check(request, paged: true, out var query) is { } problem)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid))
         {
-            return problem;
+            return invalid.ToProblem();
         }
 
-        try
-        {
-            var (items, token) = await listing.PageAsync(query!, cancellationToken);
-            return TypedResults.Ok(new MeetingPage(items, token));
-        }
-        catch (StorageUnavailableException)
-        {
-            return Problems.StorageUnavailable(options.Value.StorageRetryAfter);
-        }
+        var (items, token) = await listing.PageAsync(query, cancellationToken);
+        return TypedResults.Ok(new MeetingPage(items, token));
     }
 
     [Function("ExportMeetings")]
-    public Results<CsvExportResult, ProblemResult> Export(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/export")] HttpRequest request)
+    [RequiresRole(ApiRole.Ops)]
+    public async Task<Results<CsvExportResult, ProblemResult>> Export(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/export")] HttpRequest request,
+        CancellationToken cancellationToken)
     {
-        if (Check(request, paged: false, out var query) is { } problem)
+        ArgumentNullException.ThrowIfNull(request);
+        if (!parser.Parse(request.Query, paged: false).TryGet(out var query, out var invalid))
         {
-            return problem;
+            return invalid.ToProblem();
         }
 
-        return new CsvExportResult(listing.AllAsync(query!, request.HttpContext.RequestAborted), time.GetUtcNow(), options.Value.StorageRetryAfter);
-    }
-
-    private ProblemResult? Check(HttpRequest request, bool paged, out ListingQuery? query)
-    {
-        query = null;
-        if (authorizer.Authorize(request, ApiRole.Ops) is { } denied)
-        {
-            return denied;
-        }
-
-        (query, var invalid) = parser.Parse(request.Query, paged);
-        return invalid;
+        // The first rows are read here, before the download starts, so a storage outage is still a clean 503.
+        var rows = listing.AllAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var any = await rows.MoveNextAsync();
+        return new CsvExportResult(rows, any, time.GetUtcNow());
     }
 }
 

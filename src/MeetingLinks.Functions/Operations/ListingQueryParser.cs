@@ -1,7 +1,8 @@
 using System.Globalization;
-using MeetingLinks.Http;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace MeetingLinks.Operations;
@@ -17,11 +18,11 @@ public sealed class ListingQueryParser(TimeProvider time)
     private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "pageSize", "continuationToken"];
     private static readonly string[] Statuses = ["pending", "rejected", "created", "sent", "delivered", "read", "failed"];
 
-    public (ListingQuery? Query, ProblemResult? Problem) Parse(IQueryCollection query, bool paged)
+    public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        void Fail(string field, string message) => errors[field] = [message];
+        var errors = new ValidationErrors();
+        void Fail(string field, string message) => errors.Add(field, message);
 
         foreach (var unknown in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
@@ -60,11 +61,7 @@ public sealed class ListingQueryParser(TimeProvider time)
             }
         }
 
-        var reference = Text(query, "reference");
-        if (reference is { Length: > 100 } || (reference is not null && reference.Any(char.IsControl)))
-        {
-            Fail("reference", "must be at most 100 characters without control characters.");
-        }
+        var reference = errors.Text("reference", Text(query, "reference"), 100);
 
         var status = Text(query, "status")?.ToLowerInvariant();
         if (status is not null && !Statuses.Contains(status))
@@ -87,9 +84,7 @@ public sealed class ListingQueryParser(TimeProvider time)
             Fail("continuationToken", "is not a token from this listing; start again without it.");
         }
 
-        return errors.Count > 0
-            ? (null, Problems.Validation("invalid_query", errors))
-            : (new ListingQuery(first, last, filter, pageSize, cursor), null);
+        return errors.Or("invalid_query", () => new ListingQuery(first, last, filter, pageSize, cursor));
     }
 
     private static string? Text(IQueryCollection query, string name)

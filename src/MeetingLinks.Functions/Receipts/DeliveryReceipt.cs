@@ -36,6 +36,3 @@ public sealed record DeliveryReceipt
 
     public string? Carrier { get; init; }
 }
-
-/// <summary>What <see cref="DeliveryReceiptParser"/> made of a body: a receipt, or why there is none.</summary>
-public sealed record ReceiptReading(DeliveryReceipt? Receipt, string? Error);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using MeetingLinks.Meetings.Events;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Validation;
 
 namespace MeetingLinks.Receipts;
 
@@ -13,22 +15,23 @@ public static class DeliveryReceiptEvents
 
     private const string KnownStatuses = "Submitted, Sent, Delivered, Read, Seen, Failed, Un-Delivered, Rejected or Expired";
 
+    /// <summary>A receipt that can never be recorded: Webex Connect does not retry a 400.</summary>
+    public static Failure Invalid(string detail) => Failure.Invalid("invalid_receipt", detail);
+
     /// <summary>The event type for the receipt's deliveryStatus, or for its code when the status is missing.</summary>
-    public static bool TryGetEventType(DeliveryReceipt receipt, out string eventType, out string? error)
+    public static Outcome<string> EventTypeOf(DeliveryReceipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        error = null;
         var status = receipt.DeliveryStatus;
         var found = status is null ? TypeForCode(receipt.Code?.Trim()) : TypeForStatus(status);
-        eventType = found ?? string.Empty;
-        if (found is null)
+        if (found is not null)
         {
-            error = status is null
-                ? $"The receipt has no deliveryStatus and its code \"{Clean(receipt.Code, 16)}\" is not 7500, 7501 or 7502."
-                : $"Unknown deliveryStatus \"{Clean(status, 40)}\"; expected {KnownStatuses}.";
+            return found;
         }
 
-        return found is not null;
+        return Invalid(status is null
+            ? $"The receipt has no deliveryStatus and its code \"{Clean(receipt.Code, 16)}\" is not 7500, 7501 or 7502."
+            : $"Unknown deliveryStatus \"{Clean(status, 40)}\"; expected {KnownStatuses}.");
     }
 
     public static MeetingEvent ToMeetingEvent(DeliveryReceipt receipt, string eventType, DateTimeOffset receivedAt)
@@ -45,57 +48,11 @@ public static class DeliveryReceiptEvents
             receivedAt);
     }
 
-    /// <summary>Only with an explicit offset: a bare local time would be read in the server's zone.</summary>
-    public static DateTimeOffset? ParseTimeStamp(string? text)
-    {
-        var value = text?.Trim();
-        if (value is not { Length: > 10 })
-        {
-            return null;
-        }
+    /// <summary>By <see cref="DateWithOffset"/>'s rule: a time without an offset is not guessed.</summary>
+    public static DateTimeOffset? ParseTimeStamp(string? text) => DateWithOffset.TryParse(text, out var utc) ? utc : null;
 
-        var hasOffset = value[^1] is 'Z' or 'z'
-            || (value.Length > 6 && value[^6] is '+' or '-' && value[^3] == ':')
-            || (value.Length > 5 && value[^5] is '+' or '-' && !value.AsSpan(value.Length - 4).ContainsAnyExceptInRange('0', '9'));
-        return hasOffset && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
-            ? parsed.ToUniversalTime()
-            : null;
-    }
-
-    /// <summary>
-    /// Text from outside, made safe to store and show: control characters out (line breaks and
-    /// tabs become spaces), trimmed, cut to <paramref name="maxLength"/>; null when nothing is left.
-    /// </summary>
-    public static string? Clean(string? text, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var cleaned = new StringBuilder(Math.Min(text.Length, maxLength + 16));
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n' or '\t')
-            {
-                cleaned.Append(' ');
-            }
-            else if (!char.IsControl(c))
-            {
-                cleaned.Append(c);
-            }
-        }
-
-        var result = cleaned.ToString().Trim();
-        if (result.Length > maxLength)
-        {
-            // Never cut a surrogate pair in half.
-            var cut = char.IsHighSurrogate(result[maxLength - 1]) ? maxLength - 1 : maxLength;
-            result = result[..cut].TrimEnd();
-        }
-
-        return result.Length == 0 ? null : result;
-    }
+    /// <summary>Connect's text is not ours to refuse: it is neutralised by <see cref="TextInput"/>'s rule instead.</summary>
+    public static string? Clean(string? text, int maxLength) => TextInput.Neutralise(text, maxLength);
 
     private static string? TypeForStatus(string status)
     {

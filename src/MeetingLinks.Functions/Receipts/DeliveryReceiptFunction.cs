@@ -1,4 +1,5 @@
 using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
@@ -26,16 +27,16 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
         // Read (capped) before checking the signature: it covers exactly these bytes.
         if (await RequestBody.ReadCappedAsync(request, ReceiptsOptions.MaxBodyBytes, cancellationToken) is not { } body)
         {
-            return Problems.PayloadTooLarge(ReceiptsOptions.MaxBodyBytes);
+            return Failure.TooLarge(ReceiptsOptions.MaxBodyBytes).ToProblem();
         }
 
         // A test call (empty body or {}) records nothing, so without credentials it simply gets 200,
         // like HEAD, whatever Connect uses to check the URL. Credentials that are sent are checked
         // anyway, so a wrong secret shows when the URL is saved rather than at the first receipt.
         var testCall = ReceiptTestCall.Matches(body);
-        if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body) is { } denied)
+        if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body).Failure is { } denied)
         {
-            return denied;
+            return denied.ToProblem();
         }
 
         if (testCall)
@@ -43,7 +44,8 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
             return TypedResults.Json(ReceiptAnswer.TestCall, ReceiptsJsonContext.Default.ReceiptAnswer);
         }
 
-        var (answer, problem) = await handler.HandleAsync(body, cancellationToken);
-        return answer is not null ? TypedResults.Json(answer, ReceiptsJsonContext.Default.ReceiptAnswer) : problem!;
+        return (await handler.HandleAsync(body, cancellationToken)).TryGet(out var answer, out var failure)
+            ? TypedResults.Json(answer, ReceiptsJsonContext.Default.ReceiptAnswer)
+            : failure.ToProblem();
     }
 }

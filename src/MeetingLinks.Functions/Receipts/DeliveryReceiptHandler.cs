@@ -1,8 +1,7 @@
-using MeetingLinks.Http;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
-using Microsoft.AspNetCore.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -22,56 +21,52 @@ public sealed class DeliveryReceiptHandler(
     /// <summary>Connect wants an answer within 10 s; a late 200 counts as a failure and is sent again.</summary>
     private static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(8);
 
-    public async Task<(ReceiptAnswer? Answer, ProblemResult? Problem)> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    public async Task<Outcome<ReceiptAnswer>> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var reading = DeliveryReceiptParser.Read(body);
-        if (reading.Receipt is not { } receipt)
+        if (!DeliveryReceiptParser.Read(body).TryGet(out var receipt, out var unreadable))
         {
-            return Refuse(reading.Error!);
+            return Refuse(unreadable);
         }
 
         if (!ReceiptMeetingIds.TryFind(receipt, out var meetingId))
         {
-            return Refuse("The receipt names no meeting: put the meeting id in the WhatsApp/SMS node's Correlation ID (or its Callback Data).");
+            return Refuse(DeliveryReceiptEvents.Invalid(
+                "The receipt names no meeting: put the meeting id in the WhatsApp/SMS node's Correlation ID (or its Callback Data)."));
         }
 
-        if (!DeliveryReceiptEvents.TryGetEventType(receipt, out var eventType, out var unknown))
+        if (!DeliveryReceiptEvents.EventTypeOf(receipt).TryGet(out var eventType, out var unknown))
         {
-            return Refuse(unknown!);
+            return Refuse(unknown);
         }
 
         var meetingEvent = DeliveryReceiptEvents.ToMeetingEvent(receipt, eventType, time.GetUtcNow());
         using var budget = new CancellationTokenSource(AnswerBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        EventOutcome outcome;
+        Outcome<EventOutcome> recorded;
         try
         {
-            outcome = await recorder.RecordAsync(meetingId, meetingEvent, linked.Token);
+            recorded = await recorder.RecordAsync(meetingId, meetingEvent, linked.Token);
         }
-        catch (Exception ex) when (ex is StorageUnavailableException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Receipt for meeting {MeetingId} ({EventType}) not recorded: storage did not answer in time", meetingId, eventType);
-            return (null, Problems.Create(StatusCodes.Status503ServiceUnavailable, "storage_unavailable", "Storage is unavailable",
-                "The meeting store did not answer and the receipt was not recorded; send it again.", meetings.Value.StorageRetryAfter));
+            return Failure.StorageUnavailable(meetings.Value.StorageRetryAfter) with
+            {
+                Detail = "The meeting store did not answer in time and the receipt was not recorded; send it again.",
+            };
         }
 
         logger.LogInformation(
             "Receipt for meeting {MeetingId}: {EventType} (code {Code}) via {Channel} to {Destination}, message {MessageId}: {Outcome}",
             meetingId, eventType, meetingEvent.Code ?? "(none)", meetingEvent.Channel ?? "(unknown)", MaskedDestination(receipt.Destination),
-            meetingEvent.MessageId ?? "(none)", outcome);
-        return outcome switch
-        {
-            EventOutcome.Recorded => (new ReceiptAnswer(meetingId, eventType, ReceiptAnswer.Recorded), null),
-            EventOutcome.Duplicate => (new ReceiptAnswer(meetingId, eventType, ReceiptAnswer.Duplicate), null),
-            _ => (null, Problems.NotFound($"No meeting {meetingId}; the receipt was dropped.")),
-        };
+            meetingEvent.MessageId ?? "(none)", recorded.Succeeded ? recorded.Value : recorded.Failure.Code);
+        return recorded.Then<ReceiptAnswer>(outcome => new ReceiptAnswer(meetingId, eventType, outcome.Name()));
     }
 
-    private (ReceiptAnswer?, ProblemResult?) Refuse(string detail)
+    private Failure Refuse(Failure failure)
     {
-        logger.LogWarning("Refused a receipt: {Reason}", detail);
-        return (null, Problems.BadRequest("invalid_receipt", detail));
+        logger.LogWarning("Refused a receipt: {Reason}", failure.Detail);
+        return failure;
     }
 
     /// <summary>Destinations come without the plus (WhatsApp ids) or with it; either way only a masked form is logged.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MeetingLinks.Outcomes;
 
 namespace MeetingLinks.Receipts;
 
@@ -17,7 +18,7 @@ public static class DeliveryReceiptParser
         MaxDepth = 16,
     };
 
-    public static ReceiptReading Read(ReadOnlyMemory<byte> body)
+    public static Outcome<DeliveryReceipt> Read(ReadOnlyMemory<byte> body)
     {
         // Some senders prefix a byte order mark, which the JSON reader refuses.
         if (body.Span.StartsWith("\uFEFF"u8))
@@ -54,7 +55,7 @@ public static class DeliveryReceiptParser
 
             return receipt.DeliveryStatus is null && receipt.Code is null
                 ? Unreadable("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
-                : new ReceiptReading(receipt, null);
+                : receipt;
         }
     }
 
@@ -134,5 +135,5 @@ public static class DeliveryReceiptParser
         return null;
     }
 
-    private static ReceiptReading Unreadable(string error) => new(null, error);
+    private static Failure Unreadable(string error) => DeliveryReceiptEvents.Invalid(error);
 }

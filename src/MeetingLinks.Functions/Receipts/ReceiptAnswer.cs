@@ -7,9 +7,6 @@ namespace MeetingLinks.Receipts;
 /// <param name="Outcome"><c>recorded</c>, <c>duplicate</c>, or <c>ok</c> for a test call (named as the events route names it).</param>
 public sealed record ReceiptAnswer(string? MeetingId, string? Event, string Outcome)
 {
-    public const string Recorded = "recorded";
-    public const string Duplicate = "duplicate";
-
     public static readonly ReceiptAnswer TestCall = new(null, null, "ok");
 }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using MeetingLinks.Access;
-using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,8 +36,8 @@ public sealed class ReceiptAuthenticator
         return request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
     }
 
-    /// <summary>Null when the caller may post <paramref name="body"/>; otherwise the 401 or 403 to answer.</summary>
-    public ProblemResult? Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
+    /// <summary>How the caller proved it may post <paramref name="body"/>; otherwise why it may not.</summary>
+    public Outcome<ReceiptSender> Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(request);
         var signature = request.Headers[HubSignature.HeaderName].ToString();
@@ -45,14 +45,14 @@ public sealed class ReceiptAuthenticator
         {
             if (HubSignature.IsValid(signature, body, _secret))
             {
-                return null;
+                return ReceiptSender.SignedWebhook;
             }
 
-            var problem = Problems.Create(StatusCodes.Status401Unauthorized, "invalid_signature", "The signature is not valid",
+            var forged = new Failure(FailureKind.Unauthorized, "invalid_signature", "The signature is not valid",
                 $"{HubSignature.HeaderName} does not match the body signed with this service's webhook secret.");
             _logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
-                problem.Problem.Code);
-            return problem;
+                forged.Code);
+            return forged;
         }
 
         if (signature.Length > 0)
@@ -60,12 +60,22 @@ public sealed class ReceiptAuthenticator
             _logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
         }
 
-        var denied = _authorizer.Authorize(request, ApiRole.Flow);
-        if (denied is not null)
+        if (_authorizer.Authorize(request, ApiRole.Flow).Failure is { } denied)
         {
-            _logger.LogWarning("Refused a receipt: {Code}", denied.Problem.Code);
+            _logger.LogWarning("Refused a receipt: {Code}", denied.Code);
+            return denied;
         }
 
-        return denied;
+        return ReceiptSender.FlowKey;
     }
+}
+
+/// <summary>How a receipt's sender proved who it is.</summary>
+public enum ReceiptSender
+{
+    /// <summary>An Outbound Webhook's <c>x-hub-signature</c> over the body.</summary>
+    SignedWebhook,
+
+    /// <summary>A flow key in <c>x-api-key</c>.</summary>
+    FlowKey,
 }

@@ -1,5 +1,6 @@
 using MeetingLinks.Access;
-using MeetingLinks.Hosting;
+using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,8 @@ namespace MeetingLinks.Tests.Access;
 
 public class ApiKeyAuthorizerTests
 {
-    private static ApiKeyAuthorizer Authorizer(string? flow, string? ops, HostingMode mode = HostingMode.FunctionsHost)
-        => new(Options.Create(new AccessOptions { FlowKeys = flow, OpsKeys = ops }), mode);
+    private static ApiKeyAuthorizer Authorizer(string? flow, string? ops, DevelopmentKeys? developmentKeys = null)
+        => new(Options.Create(new AccessOptions { FlowKeys = flow, OpsKeys = ops }), developmentKeys ?? new DevelopmentKeys());
 
     private static HttpRequest RequestWithKey(string? key)
     {
@@ -21,14 +22,16 @@ public class ApiKeyAuthorizerTests
         return context.Request;
     }
 
+    private static int StatusOf(Outcome<ApiRole> outcome) => OutcomeResults.StatusOf(outcome.Failure!.Kind);
+
     [Fact]
     public void Any_of_several_keys_of_the_role_is_accepted_so_keys_can_rotate()
     {
         var authorizer = Authorizer("old-flow; new-flow", "ops-1");
 
-        Assert.Null(authorizer.Authorize(RequestWithKey("old-flow"), ApiRole.Flow));
-        Assert.Null(authorizer.Authorize(RequestWithKey("new-flow"), ApiRole.Flow));
-        Assert.Null(authorizer.Authorize(RequestWithKey("ops-1"), ApiRole.Ops));
+        Assert.True(authorizer.Authorize(RequestWithKey("old-flow"), ApiRole.Flow).Succeeded);
+        Assert.True(authorizer.Authorize(RequestWithKey("new-flow"), ApiRole.Flow).Succeeded);
+        Assert.Equal(ApiRole.Ops, authorizer.Authorize(RequestWithKey("ops-1"), ApiRole.Ops).Value);
     }
 
     [Fact]
@@ -36,9 +39,9 @@ public class ApiKeyAuthorizerTests
     {
         var authorizer = Authorizer("flow-1", "ops-1");
 
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(null), ApiRole.Flow)!.StatusCode);
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey("nope"), ApiRole.Flow)!.StatusCode);
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(new string('x', 5000)), ApiRole.Flow)!.StatusCode);
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(null), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey("nope"), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(new string('x', 5000)), ApiRole.Flow)));
     }
 
     [Fact]
@@ -49,9 +52,9 @@ public class ApiKeyAuthorizerTests
         var flowReading = authorizer.Authorize(RequestWithKey("flow-1"), ApiRole.Ops);
         var opsCreating = authorizer.Authorize(RequestWithKey("ops-1"), ApiRole.Flow);
 
-        Assert.Equal(403, flowReading!.StatusCode);
-        Assert.Equal("forbidden", flowReading.Problem.Code);
-        Assert.Equal(403, opsCreating!.StatusCode);
+        Assert.Equal(403, StatusOf(flowReading));
+        Assert.Equal("forbidden", flowReading.Failure!.Code);
+        Assert.Equal(403, StatusOf(opsCreating));
     }
 
     [Fact]
@@ -59,39 +62,35 @@ public class ApiKeyAuthorizerTests
     {
         var authorizer = Authorizer("flow-1", "ops-1");
 
-        Assert.NotNull(authorizer.Authorize(RequestWithKey("FLOW-1"), ApiRole.Flow));
-        Assert.NotNull(authorizer.Authorize(RequestWithKey("flow-1 "), ApiRole.Flow));
-        Assert.NotNull(authorizer.Authorize(RequestWithKey("flow-"), ApiRole.Flow));
+        Assert.False(authorizer.Authorize(RequestWithKey("FLOW-1"), ApiRole.Flow).Succeeded);
+        Assert.False(authorizer.Authorize(RequestWithKey("flow-1 "), ApiRole.Flow).Succeeded);
+        Assert.False(authorizer.Authorize(RequestWithKey("flow-"), ApiRole.Flow).Succeeded);
     }
 
     [Fact]
-    public void Without_keys_under_the_Functions_host_everything_is_refused()
+    public void Without_keys_and_without_development_keys_everything_is_refused()
     {
         var authorizer = Authorizer(null, null);
 
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)!.StatusCode);
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(""), ApiRole.Flow)!.StatusCode);
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(""), ApiRole.Flow)));
         Assert.False(authorizer.UsesDevelopmentKeys);
     }
 
     [Fact]
-    public void Local_run_without_any_key_accepts_the_development_keys()
+    public void Enabled_development_keys_work_only_while_no_key_is_configured()
     {
-        var authorizer = Authorizer(null, "", HostingMode.LocalRun);
+        var developmentKeys = new DevelopmentKeys();
+        developmentKeys.Enable();
+        var open = Authorizer(null, "", developmentKeys);
+        var configured = Authorizer(null, "ops-1", developmentKeys);
 
-        Assert.True(authorizer.UsesDevelopmentKeys);
-        Assert.Null(authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow));
-        Assert.Null(authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops));
-        Assert.Equal(403, authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Ops)!.StatusCode);
-    }
-
-    [Fact]
-    public void Local_run_with_any_key_configured_never_accepts_the_development_keys()
-    {
-        var authorizer = Authorizer(null, "ops-1", HostingMode.LocalRun);
-
-        Assert.False(authorizer.UsesDevelopmentKeys);
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)!.StatusCode);
-        Assert.Equal(401, authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops)!.StatusCode);
+        Assert.True(open.UsesDevelopmentKeys);
+        Assert.True(open.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow).Succeeded);
+        Assert.True(open.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops).Succeeded);
+        Assert.Equal(403, StatusOf(open.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Ops)));
+        Assert.False(configured.UsesDevelopmentKeys);
+        Assert.Equal(401, StatusOf(configured.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(configured.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops)));
     }
 }

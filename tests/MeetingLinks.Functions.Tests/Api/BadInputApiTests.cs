@@ -85,7 +85,7 @@ public class BadInputApiTests(AzuriteFixture azurite)
         var wrongMethod = await app.Client.DeleteAsync("/api/meetings");
         var noRoute = await app.Client.GetAsync("/api/nothing-here");
 
-        await wrongMethod.AssertProblemAsync(405, "method_not_allowed");
+        await wrongMethod.AssertProblemAsync(404, "not_found");
         await noRoute.AssertProblemAsync(404, "not_found");
     }
 }

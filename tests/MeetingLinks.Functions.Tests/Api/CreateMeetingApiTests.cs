@@ -114,13 +114,13 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Unknown_and_malformed_meeting_ids_are_404_and_400()
+    public async Task Unknown_and_malformed_meeting_ids_are_404()
     {
         await using var app = await TestApp.StartAsync(azurite);
 
         await (await app.GetAsync("/api/meetings/20261125-51299877-aaaaaaaa")).AssertProblemAsync(404, "not_found");
-        await (await app.GetAsync("/api/meetings/not-a-meeting")).AssertProblemAsync(400, "invalid_meeting_id");
-        await (await app.GetAsync("/api/meetings/%3Cscript%3E")).AssertProblemAsync(400, "invalid_meeting_id");
+        await (await app.GetAsync("/api/meetings/not-a-meeting")).AssertProblemAsync(404, "not_found");
+        await (await app.GetAsync("/api/meetings/%3Cscript%3E")).AssertProblemAsync(404, "not_found");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public class FunctionsHostCompositionTests
         using var host = builder.Build();
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
-        var classes = FunctionEndpointMapper.Discover(typeof(LocalRunHost).Assembly)
+        var classes = host.Services.GetRequiredService<FunctionCatalog>().Functions
             .Select(f => f.Method.DeclaringType!)
             .Append(typeof(MeetingLinks.Operations.RetentionFunctions))
             .Distinct()

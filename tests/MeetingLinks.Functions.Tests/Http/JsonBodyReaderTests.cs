@@ -11,7 +11,8 @@ public class JsonBodyReaderTests
     {
         var context = new DefaultHttpContext();
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await JsonBodyReader.ReadAsync(context.Request, ApiJsonContext.Default.CreateMeetingRequest, max, CancellationToken.None);
+        var outcome = await JsonBodyReader.ReadAsync(context.Request, ApiJsonContext.Default.CreateMeetingRequest, max, CancellationToken.None);
+        return (outcome.Value, outcome.Failure?.ToProblem());
     }
 
     [Theory]

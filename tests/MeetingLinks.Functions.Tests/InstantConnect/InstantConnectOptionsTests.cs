@@ -89,12 +89,13 @@ public sealed class InstantConnectOptionsTests
     }
 
     [Fact]
-    public void ExpiresAt_counts_the_lifetime_from_NotBefore_or_now()
+    public void Link_validity_counts_the_lifetime_from_the_requested_start_or_now()
     {
-        var options = new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(2) };
-        var now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
+        var now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, 400, TimeSpan.Zero);
+        var whole = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(now.AddHours(2), options.ExpiresAt(null, now));
-        Assert.Equal(now.AddHours(5), options.ExpiresAt(now.AddHours(3), now));
+        Assert.Equal((whole, whole.AddHours(2)), new MeetingLinks.Meetings.Create.LinkValidity(null, null, TimeSpan.FromHours(2)).Resolve(now));
+        Assert.Equal((now.AddHours(3), now.AddHours(5)), new MeetingLinks.Meetings.Create.LinkValidity(now.AddHours(3), null, TimeSpan.FromHours(2)).Resolve(now));
+        Assert.Equal((whole, now.AddHours(9)), new MeetingLinks.Meetings.Create.LinkValidity(null, now.AddHours(9), TimeSpan.FromHours(2)).Resolve(now));
     }
 }

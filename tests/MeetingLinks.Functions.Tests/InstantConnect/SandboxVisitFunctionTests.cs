@@ -1,3 +1,4 @@
+using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,13 +30,13 @@ public sealed class SandboxVisitFunctionTests
     [InlineData("a23456789012345678901234567890123")]
     public void Rejects_codes_that_are_not_1_to_32_letters_or_digits(string code)
     {
-        Assert.IsType<NotFound>(Function(sandbox: true).Run(new DefaultHttpContext().Request, code));
+        Assert.Equal(404, Assert.IsType<ProblemResult>(Function(sandbox: true).Run(new DefaultHttpContext().Request, code)).StatusCode);
     }
 
     [Fact]
     public void Is_404_when_the_sandbox_is_off()
     {
-        Assert.IsType<NotFound>(Function(sandbox: false).Run(new DefaultHttpContext().Request, "oCVp2LD"));
+        Assert.Equal(404, Assert.IsType<ProblemResult>(Function(sandbox: false).Run(new DefaultHttpContext().Request, "oCVp2LD")).StatusCode);
     }
 
     private static SandboxVisitFunction Function(bool sandbox) =>

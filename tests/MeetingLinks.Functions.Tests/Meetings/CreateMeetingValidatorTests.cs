@@ -1,5 +1,6 @@
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings.Create;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +16,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest(), null);
 
-        var request = Assert.IsType<ValidatedCreate>(outcome.Request);
+        var request = Assert.IsType<ValidatedCreate>(outcome.Value);
         Assert.Equal(1, request.Hosts);
         Assert.Equal(1, request.Guests);
         Assert.Equal("hc", request.VerticalType);
@@ -30,7 +31,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { RequestId = "body-key" }, "header-key");
 
-        Assert.Equal("header-key", outcome.Request!.IdempotencyKey);
+        Assert.Equal("header-key", outcome.Value!.IdempotencyKey);
     }
 
     [Fact]
@@ -41,9 +42,9 @@ public class CreateMeetingValidatorTests
             Customer = new CustomerDetails { Phone = "15551234567", Name = " Jane Doe ", Channel = "WhatsApp" },
         }, null);
 
-        Assert.Equal("+15551234567", outcome.Request!.Phone);
-        Assert.Equal("Jane Doe", outcome.Request.CustomerName);
-        Assert.Equal("whatsapp", outcome.Request.Channel);
+        Assert.Equal("+15551234567", outcome.Value!.Phone);
+        Assert.Equal("Jane Doe", outcome.Value.CustomerName);
+        Assert.Equal("whatsapp", outcome.Value.Channel);
     }
 
     [Fact]
@@ -51,9 +52,9 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Phone = "12" } }, null);
 
-        var problem = outcome.Errors!.ToProblem().Problem;
+        var problem = outcome.Failure!;
         Assert.Equal("invalid_phone", problem.Code);
-        Assert.Equal(400, problem.Status);
+        Assert.Equal(FailureKind.Invalid, problem.Kind);
         Assert.Contains("customer.phone", problem.Errors!.Keys);
     }
 
@@ -68,7 +69,7 @@ public class CreateMeetingValidatorTests
             VerticalType = "retail",
         }, null);
 
-        var problem = outcome.Errors!.ToProblem().Problem;
+        var problem = outcome.Failure!;
         Assert.Equal("invalid_request", problem.Code);
         Assert.Equal(["customer.phone", "guests", "verticalType"], problem.Errors!.Keys.Order(StringComparer.Ordinal));
     }
@@ -83,7 +84,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Hosts = hosts, Guests = guests }, null);
 
-        Assert.NotNull(outcome.Errors);
+        Assert.NotNull(outcome.Failure);
     }
 
     [Theory]
@@ -94,7 +95,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Hosts = hosts, Guests = guests }, null);
 
-        Assert.NotNull(outcome.Request);
+        Assert.NotNull(outcome.Value);
     }
 
     [Fact]
@@ -102,7 +103,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { ExpiresAt = Now.AddMinutes(-1) }, null);
 
-        Assert.Contains("expiresAt", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Contains("expiresAt", outcome.Failure!.Errors!.Keys);
     }
 
     [Fact]
@@ -110,14 +111,14 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddHours(2), ExpiresAt = Now.AddHours(1) }, null);
 
-        Assert.Contains("expiresAt", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Contains("expiresAt", outcome.Failure!.Errors!.Keys);
     }
 
     [Fact]
     public void ValidFrom_long_ago_or_years_ahead_is_rejected()
     {
-        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddHours(-1) }, null).Errors);
-        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddYears(2) }, null).Errors);
+        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddHours(-1) }, null).Failure);
+        Assert.NotNull(_validator.Validate(new CreateMeetingRequest { ValidFrom = Now.AddYears(2) }, null).Failure);
     }
 
     [Fact]
@@ -129,8 +130,8 @@ public class CreateMeetingValidatorTests
             ExpiresAt = Now.AddDays(1).AddMilliseconds(300),
         }, null);
 
-        Assert.Equal(Now.AddMinutes(10), outcome.Request!.ValidFrom);
-        Assert.Equal(Now.AddDays(1), outcome.Request.ExpiresAt);
+        Assert.Equal(Now.AddMinutes(10), outcome.Value!.Validity.From);
+        Assert.Equal(Now.AddDays(1), outcome.Value.Validity.Until);
     }
 
     [Theory]
@@ -151,7 +152,7 @@ public class CreateMeetingValidatorTests
 
         var outcome = _validator.Validate(request, null);
 
-        Assert.Contains(field, outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Contains(field, outcome.Failure!.Errors!.Keys);
     }
 
     [Theory]
@@ -162,7 +163,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Name = name } }, null);
 
-        Assert.Contains("customer.name", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Contains("customer.name", outcome.Failure!.Errors!.Keys);
     }
 
     [Fact]
@@ -170,7 +171,7 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Name = "Zoë Ñúñez 王秀英" } }, null);
 
-        Assert.Equal("Zoë Ñúñez 王秀英", outcome.Request!.CustomerName);
+        Assert.Equal("Zoë Ñúñez 王秀英", outcome.Value!.CustomerName);
     }
 
     [Fact]
@@ -179,8 +180,8 @@ public class CreateMeetingValidatorTests
         var ok = _validator.Validate(new CreateMeetingRequest { Devices = ["room@example.webex.com", "sip:desk1@example.com"] }, null);
         var bad = _validator.Validate(new CreateMeetingRequest { Devices = ["room@example.webex.com", "not a uri"] }, null);
 
-        Assert.Equal(2, ok.Request!.Devices.Count);
-        Assert.Equal(["devices[1]"], bad.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Equal(2, ok.Value!.Devices.Count);
+        Assert.Equal(["devices[1]"], bad.Failure!.Errors!.Keys);
     }
 
     [Fact]
@@ -188,6 +189,6 @@ public class CreateMeetingValidatorTests
     {
         var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Channel = "pigeon" } }, null);
 
-        Assert.Contains("customer.channel", outcome.Errors!.ToProblem().Problem.Errors!.Keys);
+        Assert.Contains("customer.channel", outcome.Failure!.Errors!.Keys);
     }
 }

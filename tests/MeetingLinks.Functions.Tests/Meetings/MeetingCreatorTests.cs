@@ -1,6 +1,8 @@
+using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
+using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -20,8 +22,7 @@ public class MeetingCreatorTests
 
     public MeetingCreatorTests()
     {
-        _creator = new MeetingCreator(_store, _broker, Options.Create(new MeetingsOptions()), Options.Create(new InstantConnectOptions()),
-            _time, NullLogger<MeetingCreator>.Instance);
+        _creator = new MeetingCreator(_store, _broker, Options.Create(new MeetingsOptions()), _time, NullLogger<MeetingCreator>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
     }
@@ -31,7 +32,7 @@ public class MeetingCreatorTests
     {
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
-        var response = Assert.IsType<CreateMeetingResponse>(outcome.Response);
+        var response = Assert.IsType<CreateMeetingResponse>(outcome.Value);
         Assert.Equal("https://example.test/visit/g-" + response.Sub[..4], response.GuestUrl);
         Assert.Equal("g-" + response.Sub[..4], response.GuestSuffix);
         Assert.Equal(response.BaseUrl + response.GuestSuffix, response.GuestUrl);
@@ -59,12 +60,12 @@ public class MeetingCreatorTests
         var first = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
         var second = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
 
-        Assert.True(second.Response!.Replayed);
-        Assert.Equal(first.Response!.MeetingId, second.Response.MeetingId);
-        Assert.Equal(first.Response.Sub, second.Response.Sub);
-        Assert.Equal(first.Response.GuestUrl, second.Response.GuestUrl);
-        Assert.Equal(first.Response.HostUrls, second.Response.HostUrls);
-        Assert.Equal(first.Response.ExpiresAt, second.Response.ExpiresAt);
+        Assert.True(second.Value!.Replayed);
+        Assert.Equal(first.Value!.MeetingId, second.Value.MeetingId);
+        Assert.Equal(first.Value.Sub, second.Value.Sub);
+        Assert.Equal(first.Value.GuestUrl, second.Value.GuestUrl);
+        Assert.Equal(first.Value.HostUrls, second.Value.HostUrls);
+        Assert.Equal(first.Value.ExpiresAt, second.Value.ExpiresAt);
         await _broker.Received(1).CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>());
         Assert.Single(_store.Meetings);
     }
@@ -76,8 +77,8 @@ public class MeetingCreatorTests
 
         var outcome = await _creator.CreateAsync(Request("key-1") with { Reference = "OTHER" }, CancellationToken.None);
 
-        Assert.Equal(409, outcome.Problem!.StatusCode);
-        Assert.Equal("idempotency_conflict", outcome.Problem.Problem.Code);
+        Assert.Equal(409, outcome.Failure!.ToProblem().StatusCode);
+        Assert.Equal("idempotency_conflict", outcome.Failure!.Code);
         Assert.Single(_store.Meetings);
     }
 
@@ -85,27 +86,22 @@ public class MeetingCreatorTests
     public async Task Storage_failure_after_the_broker_call_loses_nothing_and_the_retry_reuses_the_sub()
     {
         _store.FailNextUpdates = 1;
-        var failed = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => _creator.CreateAsync(Request("key-1"), CancellationToken.None));
 
         var retried = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
 
-        Assert.Equal(503, failed.Problem!.StatusCode);
-        Assert.Equal("storage_unavailable", failed.Problem.Problem.Code);
-        Assert.NotNull(failed.Problem.RetryAfter);
         var meeting = Assert.Single(_store.Meetings);
-        Assert.Equal(meeting.Sub, retried.Response!.Sub);
+        Assert.Equal(meeting.Sub, retried.Value!.Sub);
         await _broker.Received(2).CreateLinksAsync(Arg.Is<MeetingLinkRequest>(r => r.Sub == meeting.Sub), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task Storage_unavailable_before_the_broker_call_is_a_503_and_the_broker_is_not_called()
+    public async Task Storage_unavailable_before_the_broker_call_fails_the_create_and_the_broker_is_not_called()
     {
         _store.FailClaims = true;
 
-        var outcome = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => _creator.CreateAsync(Request("key-1"), CancellationToken.None));
 
-        Assert.Equal(503, outcome.Problem!.StatusCode);
-        Assert.Equal("storage_unavailable", outcome.Problem.Problem.Code);
         await _broker.DidNotReceiveWithAnyArgs().CreateLinksAsync(default!, default);
     }
 
@@ -122,8 +118,8 @@ public class MeetingCreatorTests
 
         var outcome = await _creator.CreateAsync(Request("key-1"), CancellationToken.None);
 
-        Assert.Equal("https://example.test/visit/winner", outcome.Response!.GuestUrl);
-        Assert.True(outcome.Response.Replayed);
+        Assert.Equal("https://example.test/visit/winner", outcome.Value!.GuestUrl);
+        Assert.True(outcome.Value.Replayed);
     }
 
     [Fact]
@@ -134,9 +130,9 @@ public class MeetingCreatorTests
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
-        Assert.Equal(502, outcome.Problem!.StatusCode);
-        Assert.Equal("upstream_rejected", outcome.Problem.Problem.Code);
-        Assert.Contains("InstantConnect__BotToken", outcome.Problem.Problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(502, outcome.Failure!.ToProblem().StatusCode);
+        Assert.Equal("upstream_rejected", outcome.Failure!.Code);
+        Assert.Contains("InstantConnect__BotToken", outcome.Failure!.Detail, StringComparison.Ordinal);
         var stored = Assert.Single(_store.Meetings);
         Assert.Equal(MeetingStatus.Rejected, stored.Status);
         Assert.Equal("upstream_rejected", stored.LastError);
@@ -150,9 +146,9 @@ public class MeetingCreatorTests
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
-        Assert.Equal(503, outcome.Problem!.StatusCode);
-        Assert.Equal("upstream_unavailable", outcome.Problem.Problem.Code);
-        Assert.Equal(TimeSpan.FromSeconds(30), outcome.Problem.RetryAfter);
+        Assert.Equal(503, outcome.Failure!.ToProblem().StatusCode);
+        Assert.Equal("upstream_unavailable", outcome.Failure!.Code);
+        Assert.Equal(TimeSpan.FromSeconds(30), outcome.Failure!.RetryAfter);
     }
 
     [Fact]
@@ -163,8 +159,8 @@ public class MeetingCreatorTests
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
-        Assert.Equal(504, outcome.Problem!.StatusCode);
-        Assert.Equal("upstream_timeout", outcome.Problem.Problem.Code);
+        Assert.Equal(504, outcome.Failure!.ToProblem().StatusCode);
+        Assert.Equal("upstream_timeout", outcome.Failure!.Code);
     }
 
     [Fact]
@@ -181,8 +177,8 @@ public class MeetingCreatorTests
         _time.Advance(TimeSpan.FromSeconds(10));
         var outcome = await pending;
 
-        Assert.Equal(504, outcome.Problem!.StatusCode);
-        Assert.Equal("timeout", outcome.Problem.Problem.Code);
+        Assert.Equal(504, outcome.Failure!.ToProblem().StatusCode);
+        Assert.Equal("timeout", outcome.Failure!.Code);
     }
 
     [Fact]
@@ -191,15 +187,15 @@ public class MeetingCreatorTests
         var from = Now.AddHours(1);
         var until = Now.AddHours(3);
 
-        var outcome = await _creator.CreateAsync(Request() with { ValidFrom = from, ExpiresAt = until }, CancellationToken.None);
+        var outcome = await _creator.CreateAsync(Request() with { Validity = new LinkValidity(from, until, TimeSpan.FromDays(1)) }, CancellationToken.None);
 
-        Assert.Equal(from, outcome.Response!.ValidFrom);
-        Assert.Equal(until, outcome.Response.ExpiresAt);
+        Assert.Equal(from, outcome.Value!.ValidFrom);
+        Assert.Equal(until, outcome.Value.ExpiresAt);
         await _broker.Received(1).CreateLinksAsync(Arg.Is<MeetingLinkRequest>(r => r.NotBefore == from && r.ExpiresAt == until), Arg.Any<CancellationToken>());
     }
 
     private static ValidatedCreate Request(string? key = null) => new(
-        key, "+15551234567", "Jane Doe", "whatsapp", "CASE-1", null, 1, 1, null, null, "hc", false, []);
+        key, "+15551234567", "Jane Doe", "whatsapp", "CASE-1", null, 1, 1, new LinkValidity(null, null, TimeSpan.FromDays(1)), "hc", false, []);
 
     private static MeetingLinkSet Links(string sub) => new(
         [new MeetingLink("https://example.test/visit/h-" + sub[..Math.Min(4, sub.Length)], "h-" + sub[..Math.Min(4, sub.Length)])],

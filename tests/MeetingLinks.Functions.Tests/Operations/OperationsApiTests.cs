@@ -111,7 +111,7 @@ public class OperationsApiTests(AzuriteFixture azurite)
         await (await app.PostAsync($"/api/meetings/{id}/events", new { type = "opened" })).AssertProblemAsync(400, "invalid_event");
         await (await app.PostAsync($"/api/meetings/{id}/events", "{\"type\":")).AssertProblemAsync(400, "invalid_request");
         await (await app.PostAsync("/api/meetings/20261120-00000001-aaaaaaaa/events", new { type = "sent" })).AssertProblemAsync(404, "not_found");
-        await (await app.PostAsync("/api/meetings/nope/events", new { type = "sent" })).AssertProblemAsync(400, "invalid_meeting_id");
+        await (await app.PostAsync("/api/meetings/nope/events", new { type = "sent" })).AssertProblemAsync(404, "not_found");
         await (await app.PostAsync($"/api/meetings/{id}/events", new { type = "sent" }, key: TestApp.OpsKey)).AssertProblemAsync(403, "forbidden");
     }
 

@@ -21,8 +21,7 @@ public class DeliveryReceiptEventsTests
     [InlineData(" Expired ", MeetingEventTypes.Failed)]
     public void Statuses_map_to_event_types(string status, string expected)
     {
-        Assert.True(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }, out var type, out _));
-        Assert.Equal(expected, type);
+        Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }).Value);
     }
 
     [Theory]
@@ -31,15 +30,14 @@ public class DeliveryReceiptEventsTests
     [InlineData(" 7502 ", MeetingEventTypes.Read)]
     public void Without_a_status_the_code_decides(string code, string expected)
     {
-        Assert.True(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { Code = code }, out var type, out _));
-        Assert.Equal(expected, type);
+        Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { Code = code }).Value);
     }
 
     [Fact]
     public void Unknown_status_or_code_is_named_in_the_error()
     {
-        Assert.False(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { DeliveryStatus = "Queued", Code = "7500" }, out _, out var status));
-        Assert.False(DeliveryReceiptEvents.TryGetEventType(new DeliveryReceipt { Code = "1234" }, out _, out var code));
+        var status = DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { DeliveryStatus = "Queued", Code = "7500" }).Failure!.Detail;
+        var code = DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { Code = "1234" }).Failure!.Detail;
 
         Assert.Contains("\"Queued\"", status, StringComparison.Ordinal);
         Assert.Contains("\"1234\"", code, StringComparison.Ordinal);

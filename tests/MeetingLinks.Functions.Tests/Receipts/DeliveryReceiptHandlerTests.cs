@@ -1,4 +1,5 @@
 using System.Text;
+using MeetingLinks.Http;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
@@ -27,15 +28,11 @@ public class DeliveryReceiptHandlerTests
         NullLogger<DeliveryReceiptHandler>.Instance);
 
     [Fact]
-    public async Task Storage_failure_is_503_with_retry_after()
+    public async Task Storage_that_cannot_be_reached_is_left_to_the_function_guard()
     {
         _store.GetAsync(MeetingId, Arg.Any<CancellationToken>()).ThrowsAsync(new StorageUnavailableException("down"));
 
-        var (answer, problem) = await CreateHandler().HandleAsync(Body, CancellationToken.None);
-
-        Assert.Null(answer);
-        Assert.Equal((503, "storage_unavailable"), (problem!.StatusCode, problem.Problem.Code));
-        Assert.Equal(TimeSpan.FromSeconds(7), problem.RetryAfter);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => CreateHandler().HandleAsync(Body, CancellationToken.None));
     }
 
     [Fact]
@@ -47,9 +44,10 @@ public class DeliveryReceiptHandlerTests
         var handling = CreateHandler().HandleAsync(Body, CancellationToken.None);
         Assert.False(handling.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(8));
-        var (_, problem) = await handling;
+        var problem = (await handling).Failure!.ToProblem();
 
-        Assert.Equal((503, "storage_unavailable"), (problem!.StatusCode, problem.Problem.Code));
+        Assert.Equal((503, "storage_unavailable"), (problem.StatusCode, problem.Problem.Code));
+        Assert.Equal(TimeSpan.FromSeconds(7), problem.RetryAfter);
     }
 
     [Fact]

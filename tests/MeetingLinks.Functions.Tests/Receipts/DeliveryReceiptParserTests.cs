@@ -10,15 +10,16 @@ public class DeliveryReceiptParserTests
     private static DeliveryReceipt Parse(string body)
     {
         var reading = DeliveryReceiptParser.Read(Encoding.UTF8.GetBytes(body));
-        Assert.True(reading.Receipt is not null, reading.Error);
-        return reading.Receipt;
+        Assert.True(reading.Succeeded, reading.Failure?.Detail);
+        return reading.Value;
     }
 
     private static string Unreadable(string body)
     {
         var reading = DeliveryReceiptParser.Read(Encoding.UTF8.GetBytes(body));
-        Assert.Null(reading.Receipt);
-        return Assert.IsType<string>(reading.Error);
+        Assert.Null(reading.Value);
+        Assert.Equal("invalid_receipt", reading.Failure!.Code);
+        return reading.Failure.Detail;
     }
 
     [Fact]
@@ -117,6 +118,6 @@ public class DeliveryReceiptParserTests
         var bytes = Encoding.UTF8.GetBytes("""{"deliveryStatus":"Delivered","transid":"ab"}""");
         bytes[^3] = 0xC3;
 
-        Assert.Null(DeliveryReceiptParser.Read(bytes).Receipt);
+        Assert.Null(DeliveryReceiptParser.Read(bytes).Value);
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Validation;
 using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Meetings.Create;
@@ -16,7 +18,7 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
     private static readonly TimeSpan MaxHorizon = TimeSpan.FromDays(366);
     private static readonly string[] Channels = ["whatsapp", "sms", "rcs", "messenger", "web", "voice", "other"];
 
-    public ValidationOutcome Validate(CreateMeetingRequest request, string? idempotencyHeader)
+    public Outcome<ValidatedCreate> Validate(CreateMeetingRequest request, string? idempotencyHeader)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -24,12 +26,11 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
         var now = time.GetUtcNow();
 
         var key = idempotencyHeader is { Length: > 0 }
-            ? Text(errors, "Idempotency-Key", idempotencyHeader, MaxKeyLength)
-            : Text(errors, "requestId", request.RequestId, MaxKeyLength);
+            ? errors.Text("Idempotency-Key", idempotencyHeader, MaxKeyLength)
+            : errors.Text("requestId", request.RequestId, MaxKeyLength);
 
         string? phone = null;
-        var rawPhone = Text(errors, "customer.phone", request.Customer?.Phone, 40);
-        if (rawPhone is not null)
+        if (errors.Text("customer.phone", request.Customer?.Phone, 40) is { } rawPhone)
         {
             if (PhoneNumberNormalizer.TryNormalize(rawPhone, out var e164))
             {
@@ -41,15 +42,15 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
             }
         }
 
-        var name = Text(errors, "customer.name", request.Customer?.Name, 200);
-        var channel = Text(errors, "customer.channel", request.Customer?.Channel, 20)?.ToLowerInvariant();
+        var name = errors.Text("customer.name", request.Customer?.Name, 200);
+        var channel = errors.Text("customer.channel", request.Customer?.Channel, 20)?.ToLowerInvariant();
         if (channel is not null && !Channels.Contains(channel))
         {
             errors.Add("customer.channel", $"must be one of {string.Join(", ", Channels)}.");
         }
 
-        var reference = Text(errors, "reference", request.Reference, 100);
-        var subject = Text(errors, "subject", request.Subject, 200);
+        var reference = errors.Text("reference", request.Reference, 100);
+        var subject = errors.Text("subject", request.Subject, 200);
 
         var hosts = request.Hosts ?? 1;
         var guests = request.Guests ?? 1;
@@ -68,24 +69,22 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
             errors.Add(request.Guests is null ? "hosts" : "guests", $"hosts + guests must be between 1 and {MaxParticipants}.");
         }
 
-        var (validFrom, expiresAt) = Dates(errors, request.ValidFrom, request.ExpiresAt, now, options.LinkLifetime);
+        var validity = Validity(errors, request.ValidFrom, request.ExpiresAt, now, options.LinkLifetime);
 
-        var vertical = (Text(errors, "verticalType", request.VerticalType, 10) ?? options.VerticalType).ToLowerInvariant();
-        if (vertical is not ("hc" or "gen"))
+        var vertical = (errors.Text("verticalType", request.VerticalType, 10) ?? options.VerticalType).ToLowerInvariant();
+        if (!VerticalTypes.IsKnown(vertical))
         {
             errors.Add("verticalType", "must be \"hc\" (healthcare) or \"gen\" (general).");
         }
 
         var devices = Devices(errors, request.Devices);
 
-        return errors.Count > 0
-            ? ValidationOutcome.Invalid(errors)
-            : ValidationOutcome.Valid(new ValidatedCreate(
-                key, phone, name, channel, reference, subject, hosts, guests, validFrom, expiresAt,
-                vertical, request.LoginUrlForHost ?? options.LoginUrlForHost, devices));
+        return errors.Or(errors.OnlyPhone ? "invalid_phone" : "invalid_request", () => new ValidatedCreate(
+            key, phone, name, channel, reference, subject, hosts, guests, validity,
+            vertical, request.LoginUrlForHost ?? options.LoginUrlForHost, devices));
     }
 
-    private static (DateTimeOffset? ValidFrom, DateTimeOffset? ExpiresAt) Dates(
+    private static LinkValidity Validity(
         ValidationErrors errors, DateTimeOffset? validFrom, DateTimeOffset? expiresAt, DateTimeOffset now, TimeSpan lifetime)
     {
         // The broker takes whole Unix seconds; keep what we store and answer equal to what it got.
@@ -114,7 +113,7 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
             errors.Add("validFrom", "is so far in the past that the default link lifetime has already ended; send expiresAt.");
         }
 
-        return (validFrom, expiresAt);
+        return new LinkValidity(validFrom, expiresAt, lifetime);
     }
 
     private static List<string> Devices(ValidationErrors errors, IReadOnlyList<string>? devices)
@@ -134,51 +133,18 @@ public sealed partial class CreateMeetingValidator(IOptions<InstantConnectOption
         for (var i = 0; i < devices.Count; i++)
         {
             var field = $"devices[{i}]";
-            var device = Text(errors, field, devices[i], 256);
-            if (device is null)
+            var device = errors.Text(field, devices[i], 256);
+            if (device is not null && SipUri().IsMatch(device))
             {
-                errors.Add(field, "must be a SIP URI such as room@example.webex.com.");
-            }
-            else if (!SipUri().IsMatch(device))
-            {
-                errors.Add(field, "must be a SIP URI such as room@example.webex.com.");
+                result.Add(device);
             }
             else
             {
-                result.Add(device);
+                errors.Add(field, "must be a SIP URI such as room@example.webex.com.");
             }
         }
 
         return result;
-    }
-
-    /// <summary>Trims; null for absent or blank; an error for control characters or too many characters.</summary>
-    private static string? Text(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var trimmed = value.Trim();
-        if (trimmed.Length == 0)
-        {
-            return null;
-        }
-
-        if (trimmed.Length > maxLength)
-        {
-            errors.Add(field, $"must be at most {maxLength} characters.");
-            return null;
-        }
-
-        if (trimmed.Any(char.IsControl))
-        {
-            errors.Add(field, "must not contain control characters.");
-            return null;
-        }
-
-        return trimmed;
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset value)

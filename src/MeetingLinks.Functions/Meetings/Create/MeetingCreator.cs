@@ -1,7 +1,6 @@
-using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings.Storage;
-using Microsoft.AspNetCore.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,11 +16,10 @@ public sealed class MeetingCreator(
     IMeetingStore store,
     IInstantConnectClient broker,
     IOptions<MeetingsOptions> meetingsOptions,
-    IOptions<InstantConnectOptions> brokerOptions,
     TimeProvider time,
     ILogger<MeetingCreator> logger)
 {
-    public async Task<CreateOutcome> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    public async Task<Outcome<CreateMeetingResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var options = meetingsOptions.Value;
@@ -34,16 +32,11 @@ public sealed class MeetingCreator(
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Create ran out of its budget of {BudgetSeconds} s", options.CreateBudget.TotalSeconds);
-            return CreateOutcome.Failure(Problems.Timeout(
-                $"No answer within {options.CreateBudget.TotalSeconds:0.#} s. Try again with the same idempotency key."));
-        }
-        catch (StorageUnavailableException)
-        {
-            return CreateOutcome.Failure(Problems.StorageUnavailable(options.StorageRetryAfter));
+            return Failure.TimedOut($"No answer within {options.CreateBudget.TotalSeconds:0.#} s. Try again with the same idempotency key.");
         }
     }
 
-    private async Task<CreateOutcome> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    private async Task<Outcome<CreateMeetingResponse>> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var meetingId = MeetingIds.New(now);
@@ -60,9 +53,8 @@ public sealed class MeetingCreator(
             if (claim.Fingerprint != fingerprint)
             {
                 logger.LogInformation("Idempotency key reused with other parameters (meeting {MeetingId})", claim.MeetingId);
-                return CreateOutcome.Failure(Problems.Create(StatusCodes.Status409Conflict, "idempotency_conflict",
-                    "Idempotency key already used",
-                    "This idempotency key was used for a request with other parameters. Use a new key for a new meeting."));
+                return new Failure(FailureKind.Conflict, "idempotency_conflict", "Idempotency key already used",
+                    "This idempotency key was used for a request with other parameters. Use a new key for a new meeting.");
             }
 
             (meetingId, sub, replay) = (claim.MeetingId, claim.Sub, !claim.IsNew);
@@ -78,20 +70,20 @@ public sealed class MeetingCreator(
         if (stored.Record.HasLinks)
         {
             logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
-            return CreateOutcome.Success(ToResponse(stored.Record, replayed: true));
+            return ToResponse(stored.Record, replayed: true);
         }
 
         MeetingLinkSet links;
         try
         {
             links = await broker.CreateLinksAsync(
-                new MeetingLinkRequest(stored.Record.Sub, request.ValidFrom, stored.Record.ExpiresAt, request.Hosts,
+                new MeetingLinkRequest(stored.Record.Sub, request.Validity.From, stored.Record.ExpiresAt, request.Hosts,
                     request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
                 cancellationToken);
         }
         catch (InstantConnectException ex)
         {
-            return CreateOutcome.Failure(await BrokerFailedAsync(stored, ex, cancellationToken));
+            return await BrokerFailedAsync(stored, ex, cancellationToken);
         }
 
         var withLinks = stored.Record with
@@ -115,12 +107,12 @@ public sealed class MeetingCreator(
                 meetingId, PhoneNumberNormalizer.Mask(saved.Record.CustomerPhone), saved.Record.Channel ?? "(unspecified)",
                 saved.Record.HostUrls.Count, saved.Record.GuestUrls.Count, replay);
         }
-        return CreateOutcome.Success(ToResponse(saved.Record, replay));
+        return ToResponse(saved.Record, replay);
     }
 
-    private MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, DateTimeOffset now)
+    private static MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, DateTimeOffset now)
     {
-        var validFrom = request.ValidFrom ?? DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        var (validFrom, expiresAt) = request.Validity.Resolve(now);
         return new MeetingRecord
         {
             MeetingId = meetingId,
@@ -136,22 +128,22 @@ public sealed class MeetingCreator(
             Hosts = request.Hosts,
             Guests = request.Guests,
             ValidFrom = validFrom,
-            ExpiresAt = request.ExpiresAt ?? validFrom + brokerOptions.Value.LinkLifetime,
+            ExpiresAt = expiresAt,
             VerticalType = request.VerticalType,
             LoginUrlForHost = request.LoginUrlForHost,
             Devices = request.Devices,
         };
     }
 
-    private async Task<ProblemResult> BrokerFailedAsync(StoredMeeting stored, InstantConnectException ex, CancellationToken cancellationToken)
+    private async Task<Failure> BrokerFailedAsync(StoredMeeting stored, InstantConnectException ex, CancellationToken cancellationToken)
     {
-        var problem = ex.Failure switch
+        var failure = ex.Failure switch
         {
-            BrokerFailure.Rejected => Problems.Create(StatusCodes.Status502BadGateway, "upstream_rejected",
+            BrokerFailure.Rejected => new Failure(FailureKind.UpstreamRejected, "upstream_rejected",
                 "Webex Instant Connect refused the request", ex.Message),
-            BrokerFailure.TimedOut => Problems.Create(StatusCodes.Status504GatewayTimeout, "upstream_timeout",
+            BrokerFailure.TimedOut => new Failure(FailureKind.TimedOut, "upstream_timeout",
                 "Webex Instant Connect did not answer in time", "Try again with the same idempotency key."),
-            _ => Problems.Create(StatusCodes.Status503ServiceUnavailable, "upstream_unavailable",
+            _ => new Failure(FailureKind.Unavailable, "upstream_unavailable",
                 "Webex Instant Connect is unavailable", "Try again with the same idempotency key.",
                 ex.RetryAfter ?? TimeSpan.FromSeconds(5)),
         };
@@ -165,7 +157,7 @@ public sealed class MeetingCreator(
             await store.UpdateAsync(stored, stored.Record with
             {
                 Status = status,
-                LastError = problem.Problem.Code,
+                LastError = failure.Code,
                 UpdatedAt = time.GetUtcNow(),
             }, cancellationToken);
         }
@@ -174,7 +166,7 @@ public sealed class MeetingCreator(
             logger.LogWarning("Could not record the broker failure on meeting {MeetingId}", stored.Record.MeetingId);
         }
 
-        return problem;
+        return failure;
     }
 
     private static CreateMeetingResponse ToResponse(MeetingRecord record, bool replayed) => new(

@@ -1,20 +1,62 @@
+using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using MeetingLinks.Http;
 
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>Digests that let idempotency compare requests and store keys without keeping either.</summary>
 public static class RequestFingerprint
 {
-    /// <summary>The request's parameters after validation and defaults, without the key itself.</summary>
+    /// <summary>
+    /// The request's parameters, without the key, written field by field in a fixed form of their own:
+    /// a change to the API's JSON options or to <see cref="ValidatedCreate"/> must not turn every live
+    /// key into a conflict. The form is that of the fingerprints already stored (a test pins it).
+    /// </summary>
     public static string Of(ValidatedCreate request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var canonical = JsonSerializer.SerializeToUtf8Bytes(request with { IdempotencyKey = null }, ApiJsonContext.Default.ValidatedCreate);
-        return Convert.ToHexStringLower(SHA256.HashData(canonical));
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNull("idempotencyKey");
+            json.WriteString("phone", request.Phone);
+            json.WriteString("customerName", request.CustomerName);
+            json.WriteString("channel", request.Channel);
+            json.WriteString("reference", request.Reference);
+            json.WriteString("subject", request.Subject);
+            json.WriteNumber("hosts", request.Hosts);
+            json.WriteNumber("guests", request.Guests);
+            WriteTime(json, "validFrom", request.Validity.From);
+            WriteTime(json, "expiresAt", request.Validity.Until);
+            json.WriteString("verticalType", request.VerticalType);
+            json.WriteBoolean("loginUrlForHost", request.LoginUrlForHost);
+            json.WriteStartArray("devices");
+            foreach (var device in request.Devices)
+            {
+                json.WriteStringValue(device);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
     public static string OfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } time)
+        {
+            json.WriteString(name, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 }

@@ -1,9 +1,10 @@
 namespace MeetingLinks.Meetings.Create;
 
-/// <summary>A create request after validation and defaults: everything the broker call and the record need.</summary>
+/// <summary>
+/// A create request after validation, with every default decided: everything the broker call and the
+/// record need, so nothing downstream picks a default of its own.
+/// </summary>
 /// <param name="IdempotencyKey">From the header or <c>requestId</c>; null when the caller sent none.</param>
-/// <param name="ValidFrom">As requested (whole seconds, UTC); null means "from creation".</param>
-/// <param name="ExpiresAt">As requested (whole seconds, UTC); null means "lifetime after start".</param>
 public sealed record ValidatedCreate(
     string? IdempotencyKey,
     string? Phone,
@@ -13,8 +14,23 @@ public sealed record ValidatedCreate(
     string? Subject,
     int Hosts,
     int Guests,
-    DateTimeOffset? ValidFrom,
-    DateTimeOffset? ExpiresAt,
+    LinkValidity Validity,
     string VerticalType,
     bool LoginUrlForHost,
     IReadOnlyList<string> Devices);
+
+/// <summary>
+/// When the links are valid: as the caller asked (whole seconds, UTC), with the configured lifetime
+/// for what they left out. It becomes times only when the meeting is made, so a replay of the same
+/// request is still the same request.
+/// </summary>
+/// <param name="From">Requested start; null means "from creation" (and no <c>nbf</c> for the broker).</param>
+/// <param name="Until">Requested end; null means <paramref name="Lifetime"/> after the start.</param>
+public sealed record LinkValidity(DateTimeOffset? From, DateTimeOffset? Until, TimeSpan Lifetime)
+{
+    public (DateTimeOffset From, DateTimeOffset Until) Resolve(DateTimeOffset now)
+    {
+        var from = From ?? DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        return (from, Until ?? from + Lifetime);
+    }
+}

@@ -49,7 +49,4 @@ public enum EventOutcome
 
     /// <summary>Already stored; nothing changed.</summary>
     Duplicate,
-
-    /// <summary>No such meeting.</summary>
-    MeetingNotFound,
 }

@@ -1,4 +1,5 @@
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Meetings.Events;
@@ -14,14 +15,14 @@ public sealed class MeetingEventRecorder(IMeetingStore store, TimeProvider time,
 
     private const int MaxAttempts = 5;
 
-    public async Task<EventOutcome> RecordAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
+    public async Task<Outcome<EventOutcome>> RecordAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meetingEvent);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (await store.GetAsync(meetingId, cancellationToken) is not { } stored)
             {
-                return EventOutcome.MeetingNotFound;
+                return Failure.MeetingNotFound(meetingId);
             }
 
             var record = stored.Record;
@@ -47,4 +48,10 @@ public sealed class MeetingEventRecorder(IMeetingStore store, TimeProvider time,
 
         throw new StorageUnavailableException($"Meeting {meetingId} kept changing while an event was recorded.");
     }
+}
+
+public static class EventOutcomeNames
+{
+    /// <summary>How answers name the outcome: <c>recorded</c> or <c>duplicate</c>.</summary>
+    public static string Name(this EventOutcome outcome) => outcome == EventOutcome.Recorded ? "recorded" : "duplicate";
 }

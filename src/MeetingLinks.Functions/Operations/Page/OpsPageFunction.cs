@@ -26,7 +26,7 @@ public sealed class OpsPageFunction
 
     [Function("OpsPageFile")]
     public static IResult File(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops/{file}")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = @"ops/{file:regex(^[a-z0-9-]+\.(js|css)$)}")] HttpRequest request,
         string file)
     {
         // The HTML is served at /api/ops only, where its relative links work.

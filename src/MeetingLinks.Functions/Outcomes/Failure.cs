@@ -1,0 +1,64 @@
+namespace MeetingLinks.Outcomes;
+
+/// <summary>What kind of failure it is; the HTTP layer maps each kind to one status code.</summary>
+public enum FailureKind
+{
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+    TooLarge,
+    Unexpected,
+    UpstreamRejected,
+    Unavailable,
+    TimedOut,
+}
+
+/// <summary>
+/// Why an operation has no value: a kind, a machine-readable <see cref="Code"/> a Webex Connect flow
+/// can branch on, and words for people. Secrets and full phone numbers never go in here.
+/// </summary>
+/// <param name="RetryAfter">How long the caller should wait before trying again, when that helps.</param>
+/// <param name="Errors">Messages per field (JSON path such as <c>customer.phone</c>) for invalid input.</param>
+public sealed record Failure(
+    FailureKind Kind,
+    string Code,
+    string Title,
+    string Detail,
+    TimeSpan? RetryAfter = null,
+    IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    private const string InvalidTitle = "The request is not valid";
+
+    public static Failure Invalid(string code, string detail) => new(FailureKind.Invalid, code, InvalidTitle, detail);
+
+    /// <summary>Field-level messages; the detail names the field when there is one.</summary>
+    public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var detail = errors.Count == 1
+            ? $"{errors.First().Key}: {errors.First().Value[0]}"
+            : $"{errors.Count} fields are invalid; see errors.";
+        return new(FailureKind.Invalid, code, InvalidTitle, detail, Errors: errors);
+    }
+
+    public static Failure NotFound(string detail) => new(FailureKind.NotFound, "not_found", "Not found", detail);
+
+    public static Failure MeetingNotFound(string meetingId) => NotFound($"No meeting {meetingId}.");
+
+    public static Failure Unauthorized(string detail) => new(FailureKind.Unauthorized, "unauthorized", "Missing or unknown API key", detail);
+
+    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, "forbidden", "This key may not use this route", detail);
+
+    public static Failure TooLarge(int limitBytes) => new(FailureKind.TooLarge, "payload_too_large", "The request body is too large",
+        $"The body may be at most {limitBytes} bytes.");
+
+    public static Failure StorageUnavailable(TimeSpan retryAfter) => new(FailureKind.Unavailable, "storage_unavailable",
+        "Storage is unavailable", "The meeting store did not answer. Try again with the same idempotency key.", retryAfter);
+
+    public static Failure TimedOut(string detail) => new(FailureKind.TimedOut, "timeout", "The time budget ran out", detail);
+
+    public static Failure Unexpected() => new(FailureKind.Unexpected, "internal_error", "Unexpected error",
+        "The service failed unexpectedly. The error was logged.");
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace MeetingLinks.Outcomes;
+
+/// <summary>
+/// A value, or the <see cref="Outcomes.Failure"/> that stands in its place: the one shape every
+/// validator, reader and service of this app answers with. Only functions turn a failure into HTTP.
+/// </summary>
+public readonly struct Outcome<T>
+    where T : notnull
+{
+    private Outcome(T? value, Failure? failure)
+    {
+        Value = value;
+        Failure = failure;
+    }
+
+    /// <summary>The value; default when the outcome is a failure.</summary>
+    public T? Value { get; }
+
+    /// <summary>Why there is no value; null on success.</summary>
+    public Failure? Failure { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Failure))]
+    public bool Succeeded => Failure is null;
+
+    public static implicit operator Outcome<T>(T value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
+
+    public static implicit operator Outcome<T>(Failure failure) => new(default, failure ?? throw new ArgumentNullException(nameof(failure)));
+
+    public bool TryGet([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out Failure? failure)
+    {
+        value = Value;
+        failure = Failure;
+        return Failure is null;
+    }
+
+    /// <summary>Continues with <paramref name="next"/> on success; a failure passes through.</summary>
+    public Outcome<TNext> Then<TNext>(Func<T, Outcome<TNext>> next)
+        where TNext : notnull
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        return Failure is null ? next(Value!) : Failure;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace MeetingLinks.Validation;
+
+/// <summary>
+/// The one rule for dates and times from outside: ISO 8601 with an explicit offset (<c>Z</c>,
+/// <c>+05:30</c> or <c>+0530</c>), date and time separated by <c>T</c> or a space. A time without an
+/// offset would be read in the server's zone, which is never what the sender meant, so it is refused.
+/// </summary>
+public static partial class DateWithOffset
+{
+    public const string Expected = "an ISO 8601 date and time with an offset, e.g. 2026-11-25T10:00:00Z";
+
+    /// <summary>The instant in UTC, or false when <paramref name="text"/> is not a date and time with an offset.</summary>
+    public static bool TryParse(string? text, out DateTimeOffset utc)
+    {
+        utc = default;
+        var match = Shape().Match(text?.Trim() ?? string.Empty);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var offset = match.Groups["offset"].Value;
+        if (offset.Length == 5)
+        {
+            offset = offset.Insert(3, ":");
+        }
+
+        var normalised = $"{match.Groups["date"].Value}T{match.Groups["time"].Value}{offset}";
+        if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        utc = parsed.ToUniversalTime();
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt ](?<time>\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<offset>[Zz]|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,73 @@
+using System.Text;
+
+namespace MeetingLinks.Validation;
+
+/// <summary>
+/// The one rule for free text that people will read on the ops page or in the CSV: no control
+/// characters, and none of the invisible or direction-changing characters that can make a record read
+/// as something it is not (bidirectional embeddings, overrides and isolates, zero-width characters,
+/// the byte order mark). Input from callers is refused; text from third parties is neutralised.
+/// </summary>
+public static class TextInput
+{
+    /// <summary>What a caller is told when their text breaks the rule.</summary>
+    public const string UnsafeMessage = "must not contain control characters or invisible formatting characters.";
+
+    /// <summary>True for a character that must never be stored in free text.</summary>
+    public static bool IsUnsafe(char c) => char.IsControl(c) || IsInvisibleFormat(c);
+
+    /// <summary>True for text that breaks the rule; line breaks and tabs pass when <paramref name="allowLineBreaks"/>.</summary>
+    public static bool HasUnsafe(string text, bool allowLineBreaks = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var c in text)
+        {
+            if (IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Third-party text made safe to store and show: unsafe characters dropped (line breaks and tabs
+    /// become spaces), trimmed, cut to <paramref name="maxLength"/>; null when nothing is left.
+    /// </summary>
+    public static string? Neutralise(string? text, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = new StringBuilder(Math.Min(text.Length, maxLength + 16));
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n' or '\t')
+            {
+                cleaned.Append(' ');
+            }
+            else if (!IsUnsafe(c))
+            {
+                cleaned.Append(c);
+            }
+        }
+
+        var result = cleaned.ToString().Trim();
+        if (result.Length > maxLength)
+        {
+            // Never cut a surrogate pair in half.
+            var cut = char.IsHighSurrogate(result[maxLength - 1]) ? maxLength - 1 : maxLength;
+            result = result[..cut].TrimEnd();
+        }
+
+        return result.Length == 0 ? null : result;
+    }
+
+    // U+061C Arabic letter mark, U+200B–U+200F zero-width and directional marks, U+202A–U+202E
+    // embeddings and overrides, U+2060–U+2069 word joiner, invisible operators and isolates, U+FEFF.
+    private static bool IsInvisibleFormat(char c) =>
+        c is '\u061C' or (>= '\u200B' and <= '\u200F') or (>= '\u202A' and <= '\u202E') or (>= '\u2060' and <= '\u2069') or '\uFEFF';
+}

@@ -1,0 +1,62 @@
+using MeetingLinks.Outcomes;
+
+namespace MeetingLinks.Validation;
+
+/// <summary>Messages per field, keyed by the field's JSON path, collected while a request is checked.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public int Count => _errors.Count;
+
+    /// <summary>True while every error added was marked as the phone number's: the flow then gets <c>invalid_phone</c>.</summary>
+    public bool OnlyPhone { get; private set; } = true;
+
+    public void Add(string field, string message, bool isPhone = false)
+    {
+        OnlyPhone &= isPhone;
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>
+    /// Free text by <see cref="TextInput"/>'s rule: trimmed; null when absent or blank; an error (and
+    /// null) when longer than <paramref name="maxLength"/> or holding an unsafe character.
+    /// </summary>
+    public string? Text(string field, string? value, int maxLength, bool allowLineBreaks = false)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return null;
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters.");
+            return null;
+        }
+
+        if (TextInput.HasUnsafe(trimmed, allowLineBreaks))
+        {
+            Add(field, TextInput.UnsafeMessage);
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>The value <paramref name="complete"/> makes when nothing was wrong; otherwise every error as one failure.</summary>
+    public Outcome<T> Or<T>(string code, Func<T> complete)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(complete);
+        return Count == 0
+            ? complete()
+            : Failure.Invalid(code, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+}
