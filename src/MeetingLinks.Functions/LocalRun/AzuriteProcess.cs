@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.LocalRun;
@@ -24,7 +23,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(5);
 
@@ -69,11 +67,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TablePort, IPEndPoint.MaxPort);
 
         var clock = Stopwatch.StartNew();
-        var connectHost = IsWildcard(options.Host) ? "127.0.0.1" : options.Host;
-        var port = options.TablePort == 0 ? PickFreePort(options.Host) : options.TablePort;
+        var connectHost = TcpPort.ConnectHost(options.Host);
+        var port = options.TablePort == 0 ? TcpPort.PickFree(options.Host) : options.TablePort;
 
         // Checked up front because the readiness probe cannot tell Azurite from whoever else owns the port.
-        if (IsListening(connectHost, port, ProbeTimeout))
+        if (TcpPort.IsListening(connectHost, port, TcpPort.ProbeTimeout))
         {
             throw new InvalidOperationException(
                 $"Cannot start Azurite on {options.Host}:{port}: something is already listening on that port.");
@@ -121,8 +119,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
     }
 
     /// <summary>Whether something accepts TCP connections on <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public static bool IsListening(string host, int port, TimeSpan timeout) =>
-        ProbeAsync(host, port, timeout, CancellationToken.None).GetAwaiter().GetResult();
+    public static bool IsListening(string host, int port, TimeSpan timeout) => TcpPort.IsListening(host, port, timeout);
 
     /// <summary>Stops Azurite: SIGINT, up to 5 s for it to save and exit, then kill. Safe to call more than once.</summary>
     public ValueTask DisposeAsync()
@@ -195,7 +192,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private async Task WaitUntilListeningAsync(string host, Stopwatch clock, TimeSpan timeout, CancellationToken ct)
     {
-        while (!await ProbeAsync(host, TablePort, ProbeTimeout, ct))
+        while (!await TcpPort.ProbeAsync(host, TablePort, TcpPort.ProbeTimeout, ct))
         {
             if (process.HasExited)
             {
@@ -214,35 +211,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             await Task.Delay(PollInterval, ct);
         }
     }
-
-    private static async Task<bool> ProbeAsync(string host, int port, TimeSpan timeout, CancellationToken ct)
-    {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        attempt.CancelAfter(timeout);
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(host, port, attempt.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            return false; // this attempt timed out, not the caller
-        }
-    }
-
-    private static int PickFreePort(string host)
-    {
-        using var listener = new TcpListener(IPAddress.TryParse(host, out var address) ? address : IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsWildcard(string host) => host is "0.0.0.0" or "::" or "[::]";
 
     private async Task StopAsync()
     {
