@@ -92,7 +92,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var endpoint = new UriBuilder(Uri.UriSchemeHttp, connectHost, port, AccountName).Uri;
-        var azurite = new AzuriteProcess(CreateStartInfo(command, options, port), port, endpoint, logger);
+        var azurite = new AzuriteProcess(AzuriteStartInfo.Create(command, options, port), port, endpoint, logger);
         try
         {
             azurite.Launch();
@@ -129,44 +129,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
             stopping ??= StopAsync();
             return new ValueTask(stopping);
         }
-    }
-
-    private static ProcessStartInfo CreateStartInfo(AzuriteCommand command, AzuriteStartOptions options, int port)
-    {
-        var startInfo = new ProcessStartInfo(command.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var arguments = startInfo.ArgumentList;
-        foreach (var argument in command.LeadingArguments)
-        {
-            arguments.Add(argument);
-        }
-
-        foreach (var argument in (string[])[
-            "--tableHost", options.Host, "--tablePort", port.ToString(CultureInfo.InvariantCulture),
-            "--disableTelemetry", "--skipApiVersionCheck", "--loose"])
-        {
-            arguments.Add(argument);
-        }
-
-        if (options.Location is null)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            var location = Path.GetFullPath(options.Location);
-            Directory.CreateDirectory(location);
-            arguments.Add("--location");
-            arguments.Add(location);
-        }
-
-        // Custom accounts would replace devstoreaccount1, which ConnectionString relies on.
-        startInfo.Environment.Remove("AZURITE_ACCOUNTS");
-        return startInfo;
     }
 
     private void Launch()
