@@ -22,8 +22,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-
     private readonly ChildProcess server;
 
     private AzuriteProcess(ChildProcess server, int tablePort, Uri tableEndpoint)
@@ -73,7 +71,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         try
         {
             server.Start();
-            await WaitUntilListeningAsync(server, connectHost, port, clock, options.StartTimeout, ct);
+            await PortReadiness.WaitAsync(server, connectHost, port, clock, options.StartTimeout, ct);
         }
         catch (Exception ex)
         {
@@ -113,29 +111,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             throw new TimeoutException($"Fetching azurite@{options.Version} through npx took longer than {options.StartTimeout}.");
-        }
-    }
-
-    private static async Task WaitUntilListeningAsync(
-        ChildProcess server, string host, int port, Stopwatch clock, TimeSpan timeout, CancellationToken ct)
-    {
-        while (!await TcpPort.ProbeAsync(host, port, TcpPort.ProbeTimeout, ct))
-        {
-            if (server.HasExited)
-            {
-                await server.WaitForExitAsync(ct); // lets the output readers reach the end
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {server.ExitCode} before listening on {host}:{port}. " +
-                    $"Last output:{Environment.NewLine}{server.LastOutput}");
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException(
-                    $"Azurite did not listen on {host}:{port} within {timeout}. Last output:{Environment.NewLine}{server.LastOutput}");
-            }
-
-            await Task.Delay(PollInterval, ct);
         }
     }
 }

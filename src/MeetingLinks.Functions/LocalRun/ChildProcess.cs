@@ -11,7 +11,6 @@ namespace MeetingLinks.LocalRun;
 internal sealed class ChildProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string name;
     private readonly ILogger logger;
     private readonly OutputTail output = new();
     private readonly Lock gate = new();
@@ -21,12 +20,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <param name="name">What to call the process in log and error messages, e.g. "Azurite".</param>
     public ChildProcess(ProcessStartInfo startInfo, string name, ILogger logger)
     {
-        this.name = name;
+        Name = name;
         this.logger = logger;
         process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) => OnOutput(e.Data);
         process.ErrorDataReceived += (_, e) => OnOutput(e.Data);
     }
+
+    /// <summary>What log and error messages call the process.</summary>
+    public string Name { get; }
 
     /// <summary>Whether the process has ended (or was never started).</summary>
     public bool HasExited
@@ -56,7 +58,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
-                "Starting {Name}: {FileName} {Arguments}", name, process.StartInfo.FileName, string.Join(' ', process.StartInfo.ArgumentList));
+                "Starting {Name}: {FileName} {Arguments}", Name, process.StartInfo.FileName, string.Join(' ', process.StartInfo.ArgumentList));
         }
 
         try
@@ -95,7 +97,7 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             if (!HasExited)
             {
-                await ProcessStopper.StopAsync(process, name, logger);
+                await ProcessStopper.StopAsync(process, Name, logger);
             }
         }
         finally
@@ -112,7 +114,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             output.Add(line);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                logger.LogDebug("{Name}: {Line}", name, line);
+                logger.LogDebug("{Name}: {Line}", Name, line);
             }
         }
     }
@@ -136,7 +138,7 @@ internal sealed class ChildProcess : IAsyncDisposable
             {
                 logger.LogWarning(
                     "{Name} exited unexpectedly with code {ExitCode}; last output:{NewLine}{Output}",
-                    name, process.ExitCode, Environment.NewLine, output);
+                    Name, process.ExitCode, Environment.NewLine, output);
             }
         }
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeetingLinks.Tests.LocalRun;
 
-// The children are small node scripts: node is on hand wherever Azurite runs. Graceful stop is SIGINT on Linux.
+// Graceful stop is SIGINT (the test suite runs on Linux, like CI and Azure).
 public sealed class ChildProcessTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public sealed class ChildProcessTests
     {
         var marker = Path.Combine(Path.GetTempPath(), $"child-process-{Guid.NewGuid():N}");
         var log = new LogLines();
-        var startInfo = Node("""
+        var startInfo = NodeScript.StartInfo("""
             process.on('SIGINT', () => { require('fs').writeFileSync(process.env.MARKER, 'saved'); process.exit(0); });
             console.log('ready');
             setInterval(() => {}, 1000);
@@ -39,7 +39,7 @@ public sealed class ChildProcessTests
     public async Task Exit_with_an_error_is_warned_about_with_the_last_output()
     {
         var log = new LogLines();
-        await using var child = new ChildProcess(Node("console.error('disk full'); process.exit(3);"), "crasher", log);
+        await using var child = new ChildProcess(NodeScript.StartInfo("console.error('disk full'); process.exit(3);"), "crasher", log);
         child.Start();
         child.WarnOnUnexpectedExit();
 
@@ -65,18 +65,10 @@ public sealed class ChildProcessTests
     [Fact]
     public async Task Disposing_a_child_that_never_started_is_harmless_and_can_be_repeated()
     {
-        var child = new ChildProcess(Node(""), "idle", NullLogger.Instance);
+        var child = new ChildProcess(NodeScript.StartInfo(""), "idle", NullLogger.Instance);
 
         Assert.True(child.HasExited);
         await child.DisposeAsync();
         await child.DisposeAsync();
-    }
-
-    private static ProcessStartInfo Node(string script)
-    {
-        var startInfo = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        startInfo.ArgumentList.Add("-e");
-        startInfo.ArgumentList.Add(script);
-        return startInfo;
     }
 }
