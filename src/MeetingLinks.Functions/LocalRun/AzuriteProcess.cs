@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.LocalRun;
@@ -13,8 +10,9 @@ namespace MeetingLinks.LocalRun;
 /// <remarks>
 /// Stopping: azurite-table closes its LokiJS store, which writes pending changes to <c>--location</c>, only on
 /// SIGINT. It has no SIGTERM handler, so SIGTERM ends node at once and loses whatever was written since the last
-/// 5-second autosave (verified with Azurite 3.35.0). <see cref="DisposeAsync"/> therefore sends SIGINT, waits,
-/// then kills the process tree. Windows has no such signal for a child process: there it is killed outright.
+/// 5-second autosave (verified with Azurite 3.35.0). <see cref="DisposeAsync"/> therefore stops it with
+/// <see cref="ProcessStopper"/>, which sends SIGINT, waits, then kills the process tree. On Windows, which has no
+/// such signal for a child process, it is killed outright, so only the last autosave survives there.
 /// </remarks>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
@@ -24,25 +22,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan GracefulStopTimeout = TimeSpan.FromSeconds(5);
+    private readonly ChildProcess server;
 
-    private readonly Process process;
-    private readonly ILogger logger;
-    private readonly AzuriteOutputTail output = new();
-    private readonly Lock gate = new();
-    private readonly CancellationTokenSource stopWatching = new();
-    private Task? stopping;
-
-    private AzuriteProcess(ProcessStartInfo startInfo, int tablePort, Uri tableEndpoint, ILogger logger)
+    private AzuriteProcess(ChildProcess server, int tablePort, Uri tableEndpoint)
     {
-        this.logger = logger;
+        this.server = server;
         TablePort = tablePort;
         TableEndpoint = tableEndpoint;
-        process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
-        process.OutputDataReceived += (_, e) => OnOutput(e.Data);
-        process.ErrorDataReceived += (_, e) => OnOutput(e.Data);
     }
 
     /// <summary>The port the Table service listens on.</summary>
@@ -69,36 +55,23 @@ public sealed class AzuriteProcess : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.TablePort, IPEndPoint.MaxPort);
 
         var clock = Stopwatch.StartNew();
-        var connectHost = IsWildcard(options.Host) ? "127.0.0.1" : options.Host;
-        var port = options.TablePort == 0 ? PickFreePort(options.Host) : options.TablePort;
+        var connectHost = TcpPort.ConnectHost(options.Host);
+        var port = options.TablePort == 0 ? TcpPort.PickFree(options.Host) : options.TablePort;
 
         // Checked up front because the readiness probe cannot tell Azurite from whoever else owns the port.
-        if (IsListening(connectHost, port, ProbeTimeout))
+        if (TcpPort.IsListening(connectHost, port, TcpPort.ProbeTimeout))
         {
             throw new InvalidOperationException(
                 $"Cannot start Azurite on {options.Host}:{port}: something is already listening on that port.");
         }
 
-        AzuriteCommand command;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            timeout.CancelAfter(options.StartTimeout);
-            try
-            {
-                command = await AzuriteCommand.ResolveAsync(options.Version, logger, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Fetching azurite@{options.Version} through npx took longer than {options.StartTimeout}.");
-            }
-        }
-
+        var command = await ResolveCommandAsync(options, logger, ct);
         var endpoint = new UriBuilder(Uri.UriSchemeHttp, connectHost, port, AccountName).Uri;
-        var azurite = new AzuriteProcess(CreateStartInfo(command, options, port), port, endpoint, logger);
+        var server = new ChildProcess(AzuriteStartInfo.Create(command, options, port), "Azurite", logger);
         try
         {
-            azurite.Launch();
-            await azurite.WaitUntilListeningAsync(connectHost, clock, options.StartTimeout, ct);
+            server.Start();
+            await PortReadiness.WaitAsync(server, connectHost, port, clock, options.StartTimeout, ct);
         }
         catch (Exception ex)
         {
@@ -107,7 +80,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                 logger.LogError(ex, "Azurite Table service did not start"); // the message carries Azurite's last output
             }
 
-            await azurite.DisposeAsync();
+            await server.DisposeAsync();
             throw;
         }
 
@@ -116,250 +89,28 @@ public sealed class AzuriteProcess : IAsyncDisposable
             logger.LogInformation("Azurite Table service ready at {Endpoint} after {Elapsed}", endpoint, clock.Elapsed);
         }
 
-        _ = azurite.WarnOnUnexpectedExitAsync();
-        return azurite;
+        server.WarnOnUnexpectedExit();
+        return new AzuriteProcess(server, port, endpoint);
     }
 
     /// <summary>Whether something accepts TCP connections on <paramref name="host"/>:<paramref name="port"/>.</summary>
-    public static bool IsListening(string host, int port, TimeSpan timeout) =>
-        ProbeAsync(host, port, timeout, CancellationToken.None).GetAwaiter().GetResult();
+    public static bool IsListening(string host, int port, TimeSpan timeout) => TcpPort.IsListening(host, port, timeout);
 
     /// <summary>Stops Azurite: SIGINT, up to 5 s for it to save and exit, then kill. Safe to call more than once.</summary>
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    // The start timeout covers fetching the package too: the first run downloads it.
+    private static async Task<AzuriteCommand> ResolveCommandAsync(AzuriteStartOptions options, ILogger logger, CancellationToken ct)
     {
-        lock (gate)
-        {
-            stopping ??= StopAsync();
-            return new ValueTask(stopping);
-        }
-    }
-
-    private static ProcessStartInfo CreateStartInfo(AzuriteCommand command, AzuriteStartOptions options, int port)
-    {
-        var startInfo = new ProcessStartInfo(command.FileName)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var arguments = startInfo.ArgumentList;
-        foreach (var argument in command.LeadingArguments)
-        {
-            arguments.Add(argument);
-        }
-
-        foreach (var argument in (string[])[
-            "--tableHost", options.Host, "--tablePort", port.ToString(CultureInfo.InvariantCulture),
-            "--disableTelemetry", "--skipApiVersionCheck", "--loose"])
-        {
-            arguments.Add(argument);
-        }
-
-        if (options.Location is null)
-        {
-            arguments.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            var location = Path.GetFullPath(options.Location);
-            Directory.CreateDirectory(location);
-            arguments.Add("--location");
-            arguments.Add(location);
-        }
-
-        // Custom accounts would replace devstoreaccount1, which ConnectionString relies on.
-        startInfo.Environment.Remove("AZURITE_ACCOUNTS");
-        return startInfo;
-    }
-
-    private void Launch()
-    {
-        if (logger.IsEnabled(LogLevel.Information))
-        {
-            logger.LogInformation(
-                "Starting Azurite: {FileName} {Arguments}", process.StartInfo.FileName, string.Join(' ', process.StartInfo.ArgumentList));
-        }
-
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.StartTimeout);
         try
         {
-            process.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"Could not run {process.StartInfo.FileName}.", ex);
-        }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
-
-    private async Task WaitUntilListeningAsync(string host, Stopwatch clock, TimeSpan timeout, CancellationToken ct)
-    {
-        while (!await ProbeAsync(host, TablePort, ProbeTimeout, ct))
-        {
-            if (process.HasExited)
-            {
-                await process.WaitForExitAsync(ct); // lets the output readers reach the end
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening on {host}:{TablePort}. " +
-                    $"Last output:{Environment.NewLine}{output}");
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException(
-                    $"Azurite did not listen on {host}:{TablePort} within {timeout}. Last output:{Environment.NewLine}{output}");
-            }
-
-            await Task.Delay(PollInterval, ct);
-        }
-    }
-
-    private static async Task<bool> ProbeAsync(string host, int port, TimeSpan timeout, CancellationToken ct)
-    {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        attempt.CancelAfter(timeout);
-        using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(host, port, attempt.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
+            return await AzuriteCommand.ResolveAsync(options.Version, logger, timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return false; // this attempt timed out, not the caller
-        }
-    }
-
-    private static int PickFreePort(string host)
-    {
-        using var listener = new TcpListener(IPAddress.TryParse(host, out var address) ? address : IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsWildcard(string host) => host is "0.0.0.0" or "::" or "[::]";
-
-    private async Task StopAsync()
-    {
-        await stopWatching.CancelAsync();
-        try
-        {
-            if (!HasExited())
-            {
-                if (!OperatingSystem.IsWindows() && await TrySendInterruptAsync())
-                {
-                    using var grace = new CancellationTokenSource(GracefulStopTimeout);
-                    try
-                    {
-                        await process.WaitForExitAsync(grace.Token);
-                        return;
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        logger.LogWarning("Azurite did not exit within {Timeout} of SIGINT; killing it", GracefulStopTimeout);
-                    }
-                }
-
-                KillTree();
-            }
-        }
-        finally
-        {
-            process.Dispose();
-            stopWatching.Dispose();
-        }
-    }
-
-    // Started with `kill` rather than a libc P/Invoke: no native signatures to get right, and stopping is rare.
-    private async Task<bool> TrySendInterruptAsync()
-    {
-        var startInfo = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        startInfo.ArgumentList.Add("-INT");
-        startInfo.ArgumentList.Add(process.Id.ToString(CultureInfo.InvariantCulture));
-        try
-        {
-            using var kill = Process.Start(startInfo);
-            if (kill is null)
-            {
-                return false;
-            }
-
-            await kill.WaitForExitAsync();
-            return kill.ExitCode == 0;
-        }
-        catch (Win32Exception ex)
-        {
-            logger.LogWarning(ex, "Could not send SIGINT to Azurite; killing it instead");
-            return false;
-        }
-    }
-
-    private void KillTree()
-    {
-        try
-        {
-            process.Kill(entireProcessTree: true);
-            if (!process.WaitForExit(GracefulStopTimeout))
-            {
-                logger.LogWarning("Azurite (pid {ProcessId}) did not exit after being killed", process.Id);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited in the meantime.
-        }
-    }
-
-    private bool HasExited()
-    {
-        try
-        {
-            return process.HasExited;
-        }
-        catch (InvalidOperationException)
-        {
-            return true; // never started
-        }
-    }
-
-    private void OnOutput(string? line)
-    {
-        if (!string.IsNullOrEmpty(line))
-        {
-            output.Add(line);
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                logger.LogDebug("azurite: {Line}", line);
-            }
-        }
-    }
-
-    private async Task WarnOnUnexpectedExitAsync()
-    {
-        try
-        {
-            await process.WaitForExitAsync(stopWatching.Token); // also waits for the output readers
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-
-        // Under the gate so that a concurrent DisposeAsync cannot dispose the process meanwhile.
-        // Exit code 0 is a clean stop by someone else, e.g. Ctrl+C in the terminal, which signals Azurite too.
-        lock (gate)
-        {
-            if (stopping is null && process.ExitCode != 0)
-            {
-                logger.LogWarning(
-                    "Azurite exited unexpectedly with code {ExitCode}; last output:{NewLine}{Output}",
-                    process.ExitCode, Environment.NewLine, output);
-            }
+            throw new TimeoutException($"Fetching azurite@{options.Version} through npx took longer than {options.StartTimeout}.");
         }
     }
 }

@@ -12,8 +12,6 @@ namespace MeetingLinks.Tests.LocalRun;
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class AzuriteProcessTests(AzuriteFixture fixture)
 {
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromMilliseconds(250);
-
     [Fact]
     public async Task Fixture_azurite_round_trips_an_entity()
     {
@@ -44,7 +42,7 @@ public sealed class AzuriteProcessTests(AzuriteFixture fixture)
                 await table.AddEntityAsync(new TableEntity("pk", "rk") { ["Greeting"] = "kept" });
             }
 
-            Assert.False(AzuriteProcess.IsListening("127.0.0.1", first.TablePort, ProbeTimeout));
+            Assert.False(AzuriteProcess.IsListening("127.0.0.1", first.TablePort, TcpPort.ProbeTimeout));
             await first.DisposeAsync(); // a second dispose is a no-op
 
             await using var second = await AzuriteProcess.StartAsync(options, NullLogger.Instance, CancellationToken.None);
@@ -77,19 +75,12 @@ public sealed class AzuriteProcessTests(AzuriteFixture fixture)
     public async Task Start_fails_with_azurites_own_output_when_it_exits_before_listening()
     {
         // 192.0.2.1 (TEST-NET-1) is no address of this machine, so Azurite's listen() fails and it exits.
-        var options = new AzuriteStartOptions { Host = "192.0.2.1", TablePort = FreeLoopbackPort() };
+        var options = new AzuriteStartOptions { Host = "192.0.2.1", TablePort = TcpPort.PickFree("127.0.0.1") };
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             AzuriteProcess.StartAsync(options, NullLogger.Instance, CancellationToken.None));
 
         Assert.Contains("exited with code", error.Message, StringComparison.Ordinal);
         Assert.Contains("EADDRNOTAVAIL", error.Message, StringComparison.Ordinal);
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

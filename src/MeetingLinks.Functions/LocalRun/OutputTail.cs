@@ -1,7 +1,7 @@
 namespace MeetingLinks.LocalRun;
 
 /// <summary>Keeps the last lines a child process wrote, to put into failure messages.</summary>
-internal sealed class AzuriteOutputTail(int capacity = 20)
+internal sealed class OutputTail(int capacity = 20)
 {
     private readonly Queue<string> lines = new();
     private readonly Lock gate = new();
