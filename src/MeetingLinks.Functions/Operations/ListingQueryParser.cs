@@ -15,7 +15,6 @@ public sealed class ListingQueryParser(TimeProvider time)
     public const int MaxDays = 92;
 
     private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "pageSize", "continuationToken"];
-    private static readonly string[] Statuses = ["pending", "rejected", "created", "sent", "delivered", "read", "failed"];
 
     public (ListingQuery? Query, ProblemResult? Problem) Parse(IQueryCollection query, bool paged)
     {
@@ -67,9 +66,9 @@ public sealed class ListingQueryParser(TimeProvider time)
         }
 
         var status = Text(query, "status")?.ToLowerInvariant();
-        if (status is not null && !Statuses.Contains(status))
+        if (status is not null && !MeetingStatus.IsKnown(status))
         {
-            Fail("status", $"must be one of {string.Join(", ", Statuses)}.");
+            Fail("status", $"must be one of {string.Join(", ", MeetingStatus.All)}.");
         }
 
         var pageSize = DefaultPageSize;

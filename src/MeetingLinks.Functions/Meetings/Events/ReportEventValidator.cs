@@ -10,9 +10,9 @@ internal static class ReportEventValidator
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var type = body.Type?.Trim().ToLowerInvariant();
-        if (!MeetingEventTypes.IsKnown(type))
+        if (!MeetingStatus.IsEventType(type))
         {
-            errors["type"] = [$"must be one of {string.Join(", ", MeetingEventTypes.All)}."];
+            errors["type"] = [$"must be one of {string.Join(", ", MeetingStatus.EventTypes)}."];
         }
 
         if (body.Channel is { } channel && (channel.Trim().Length > 20 || channel.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or ' '))))
