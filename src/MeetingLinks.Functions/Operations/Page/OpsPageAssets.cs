@@ -22,6 +22,9 @@ public static class OpsPageAssets
 
     private static readonly Lazy<FrozenDictionary<string, OpsPageAsset>> Files = new(Load);
 
+    /// <summary>The names of every file there is, the page included.</summary>
+    public static IEnumerable<string> Names => Files.Value.Keys;
+
     /// <summary>The file with exactly this name (no folders), or null.</summary>
     public static OpsPageAsset? Find(string? name)
         => name is { Length: > 0 } && Files.Value.TryGetValue(name, out var asset) ? asset : null;
