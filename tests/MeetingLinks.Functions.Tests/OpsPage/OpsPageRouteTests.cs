@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using System.Text.Json;
+using MeetingLinks.Meetings;
 using MeetingLinks.Operations.Page;
 using MeetingLinks.Tests.Infrastructure;
 
@@ -11,7 +13,7 @@ namespace MeetingLinks.Tests.OpsPage;
 public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
 {
     /// <summary>The page's script modules; app.js is the one the page loads, and it imports the rest.</summary>
-    private static readonly string[] Modules = ["api.js", "app.js", "clipboard.js", "dom.js", "render.js"];
+    private static readonly string[] Modules = ["api.js", "app.js", "clipboard.js", "dom.js", "render.js", "vocabulary.js"];
 
     [Fact]
     public async Task The_page_is_html_with_a_strict_policy_and_needs_no_key()
@@ -49,6 +51,7 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
     [InlineData("dom.js", "text/javascript")]
     [InlineData("render.js", "text/javascript")]
     [InlineData("clipboard.js", "text/javascript")]
+    [InlineData("vocabulary.js", "text/javascript")]
     [InlineData("app.css", "text/css")]
     public async Task Assets_have_their_type_and_revalidate(string file, string mediaType)
     {
@@ -102,10 +105,33 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
         Assert.Equal(Modules, found.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_vocabulary_module_holds_the_services_statuses_and_event_types()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+
+        using var response = await app.GetAsync("/api/ops/vocabulary.js", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var script = await response.Content.ReadAsStringAsync();
+        string[] Export(string name)
+        {
+            var match = Regex.Match(script, $@"^export const {name} = Object\.freeze\((?<json>\[[^\]\r\n]*\])\);$", RegexOptions.Multiline);
+            Assert.True(match.Success, $"no export of {name} in:\n{script}");
+            return JsonSerializer.Deserialize<string[]>(match.Groups["json"].Value)!;
+        }
+
+        Assert.Equal(MeetingStatus.All.AsEnumerable(), Export("STATUSES"));
+        Assert.Equal(MeetingStatus.EventTypes.AsEnumerable(), Export("EVENT_TYPES"));
+        Assert.Equal(2, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
+        Assert.Equal(script, Encoding.UTF8.GetString(OpsPageAssets.Find("vocabulary.js")!.Content.Span));
+    }
+
     [Theory]
     [InlineData("/api/ops/index.html")]
     [InlineData("/api/ops/nothing.js")]
     [InlineData("/api/ops/App.js")]
+    [InlineData("/api/ops/Vocabulary.js")]
     [InlineData("/api/ops/..%2Fappsettings.json")]
     [InlineData("/api/ops/%2E%2E%2Flocal.settings.json")]
     [InlineData("/api/ops/MeetingLinks.Functions.dll")]

@@ -1,10 +1,12 @@
 // The operations page: lists meetings through the ops API with the ops key.
-// This module wires the page; api.js talks to the service, render.js builds the rows and
-// dom.js is the only way any of them builds elements (as text, never as HTML).
+// This module wires the page; api.js talks to the service, render.js builds the rows,
+// dom.js is the only way any of them builds elements (as text, never as HTML), and
+// vocabulary.js is written by the service with its statuses.
 
 import { callApi, dropKey, readKey, storeKey } from './api.js';
 import { byId, el, listOf, show } from './dom.js';
 import { recordRow, summaryText } from './render.js';
+import { STATUSES } from './vocabulary.js';
 
 const ui = {
   message: byId('message'),
@@ -277,6 +279,8 @@ ui.firstPage.addEventListener('click', async () => {
   ui.resultsHeading.focus();
 });
 
+// The status filter offers exactly the service's statuses, after "Any".
+ui.status.append(...STATUSES.map((status) => el('option', { text: status, attrs: { value: status } })));
 ui.day.value = todayUtc();
 ui.to.value = todayUtc();
 showPeriodFields();

@@ -2,8 +2,8 @@
 
 import { copyText } from './clipboard.js';
 import { el, listOf, textOf } from './dom.js';
+import { STATUSES } from './vocabulary.js';
 
-const STATUSES = ['pending', 'rejected', 'created', 'sent', 'delivered', 'read', 'failed'];
 const COLUMNS = {
   created: 'Created',
   reference: 'Reference',
