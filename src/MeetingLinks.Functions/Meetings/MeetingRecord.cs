@@ -62,15 +62,3 @@ public sealed record MeetingRecord
     [JsonIgnore]
     public bool HasLinks => HostUrls.Count + GuestUrls.Count > 0;
 }
-
-public static class MeetingStatus
-{
-    /// <summary>The <c>sub</c> is stored and the broker has not answered yet (or the attempt failed).</summary>
-    public const string Pending = "pending";
-
-    /// <summary>The broker refused the meeting; a retry with the same key tries again.</summary>
-    public const string Rejected = "rejected";
-
-    /// <summary>Links are stored and were handed to the flow.</summary>
-    public const string Created = "created";
-}

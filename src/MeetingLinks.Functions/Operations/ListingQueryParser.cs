@@ -16,7 +16,6 @@ public sealed class ListingQueryParser(TimeProvider time)
     public const int MaxDays = 92;
 
     private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "pageSize", "continuationToken"];
-    private static readonly string[] Statuses = ["pending", "rejected", "created", "sent", "delivered", "read", "failed"];
 
     public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
@@ -64,9 +63,9 @@ public sealed class ListingQueryParser(TimeProvider time)
         var reference = errors.Text("reference", Text(query, "reference"), 100);
 
         var status = Text(query, "status")?.ToLowerInvariant();
-        if (status is not null && !Statuses.Contains(status))
+        if (status is not null && !MeetingStatus.IsKnown(status))
         {
-            Fail("status", $"must be one of {string.Join(", ", Statuses)}.");
+            Fail("status", $"must be one of {string.Join(", ", MeetingStatus.All)}.");
         }
 
         var pageSize = DefaultPageSize;

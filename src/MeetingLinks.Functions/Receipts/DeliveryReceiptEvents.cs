@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Outcomes;
 using MeetingLinks.Validation;
@@ -59,19 +60,19 @@ public static class DeliveryReceiptEvents
         var key = new string([.. status.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '_'))]).ToUpperInvariant();
         return key switch
         {
-            "SUBMITTED" or "SENT" => MeetingEventTypes.Sent,
-            "DELIVERED" => MeetingEventTypes.Delivered,
-            "READ" or "SEEN" => MeetingEventTypes.Read,
-            "FAILED" or "UNDELIVERED" or "REJECTED" or "EXPIRED" => MeetingEventTypes.Failed,
+            "SUBMITTED" or "SENT" => MeetingStatus.Sent,
+            "DELIVERED" => MeetingStatus.Delivered,
+            "READ" or "SEEN" => MeetingStatus.Read,
+            "FAILED" or "UNDELIVERED" or "REJECTED" or "EXPIRED" => MeetingStatus.Failed,
             _ => null,
         };
     }
 
     private static string? TypeForCode(string? code) => code switch
     {
-        "7501" => MeetingEventTypes.Sent,
-        "7500" => MeetingEventTypes.Delivered,
-        "7502" => MeetingEventTypes.Read,
+        "7501" => MeetingStatus.Sent,
+        "7500" => MeetingStatus.Delivered,
+        "7502" => MeetingStatus.Read,
         _ => null,
     };
 }

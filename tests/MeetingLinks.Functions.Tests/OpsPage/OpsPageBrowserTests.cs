@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MeetingLinks.Meetings;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -49,6 +50,36 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
         Assert.Null(await session.Page.EvaluateAsync<int?>("() => window.__xss ?? null"));
         await row.Locator(".event-detail").HoverAsync();
         Assert.Empty(session.Dialogs);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_status_filter_offers_exactly_the_services_statuses()
+    {
+        await using var app = await LoopbackApp.StartAsync(azurite);
+        var record = await SeedHostileAsync(app);
+        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "delivered", channel = "whatsapp" });
+        await app.CreateMeetingAsync(new { reference = "CASE-CREATED" });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+
+        var options = session.Page.GetByLabel("Status", new() { Exact = true }).Locator("option");
+        await Expect(options).ToHaveCountAsync(MeetingStatus.All.Length + 1);
+        string[] labels = ["Any", .. MeetingStatus.All];
+        string[] values = ["", .. MeetingStatus.All];
+        Assert.Equal(labels, await options.AllTextContentsAsync());
+        Assert.Equal(values, await options.EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+
+        // Each one filters the listing.
+        await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(MeetingStatus.Delivered);
+        await session.SearchDayAsync(DayOf(record));
+        await Expect(session.Rows).ToHaveCountAsync(1);
+        await Expect(session.RowWith("CASE-XSS").Locator(".badge")).ToHaveTextAsync(MeetingStatus.Delivered);
+
+        await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(MeetingStatus.Created);
+        await session.SearchAsync();
+        await Expect(session.Rows).ToHaveCountAsync(1);
+        await Expect(session.RowWith("CASE-CREATED")).ToBeVisibleAsync();
         Assert.Empty(session.Errors);
     }
 

@@ -1,4 +1,8 @@
 using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Json;
+using MeetingLinks.Meetings;
 using MeetingLinks.Operations.Page;
 using MeetingLinks.Tests.Infrastructure;
 
@@ -6,8 +10,11 @@ namespace MeetingLinks.Tests.OpsPage;
 
 /// <summary>The page's routes over plain HTTP: the files, their types and headers, and nothing else.</summary>
 [Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpsPageRouteTests(AzuriteFixture azurite)
+public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
 {
+    /// <summary>The page's script modules; app.js is the one the page loads, and it imports the rest.</summary>
+    private static readonly string[] Modules = ["api.js", "app.js", "clipboard.js", "dom.js", "render.js", "vocabulary.js"];
+
     [Fact]
     public async Task The_page_is_html_with_a_strict_policy_and_needs_no_key()
     {
@@ -22,6 +29,7 @@ public sealed class OpsPageRouteTests(AzuriteFixture azurite)
         {
             "default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' data:",
             "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+            "require-trusted-types-for 'script'", "trusted-types 'none'",
         })
         {
             Assert.Contains(directive, policy, StringComparison.Ordinal);
@@ -32,12 +40,18 @@ public sealed class OpsPageRouteTests(AzuriteFixture azurite)
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
         Assert.True(response.Headers.CacheControl?.NoStore);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("src=\"ops/app.js\"", html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"ops/app.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Single(html.Split("<script", StringSplitOptions.None).Skip(1));
         Assert.Contains("href=\"ops/app.css\"", html, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("app.js", "text/javascript")]
+    [InlineData("api.js", "text/javascript")]
+    [InlineData("dom.js", "text/javascript")]
+    [InlineData("render.js", "text/javascript")]
+    [InlineData("clipboard.js", "text/javascript")]
+    [InlineData("vocabulary.js", "text/javascript")]
     [InlineData("app.css", "text/css")]
     public async Task Assets_have_their_type_and_revalidate(string file, string mediaType)
     {
@@ -49,6 +63,8 @@ public sealed class OpsPageRouteTests(AzuriteFixture azurite)
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.True(response.Headers.CacheControl?.NoCache);
         var etag = response.Headers.ETag;
         Assert.NotNull(etag);
 
@@ -58,10 +74,64 @@ public sealed class OpsPageRouteTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
     }
 
+    [Fact]
+    public async Task Every_module_the_page_imports_is_served_next_to_it()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+        var found = new List<string>();
+        var pending = new Queue<string>(["app.js"]);
+
+        while (pending.TryDequeue(out var module))
+        {
+            if (found.Contains(module))
+            {
+                continue;
+            }
+
+            found.Add(module);
+            using var response = await app.GetAsync($"/api/ops/{module}", key: null);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{module}: {response.StatusCode}");
+            Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+            var script = await response.Content.ReadAsStringAsync();
+            foreach (Match import in ImportFrom().Matches(script))
+            {
+                // Only siblings: "./name.js" resolves to /api/ops/name.js, where the route serves files without folders.
+                var target = import.Groups["target"].Value;
+                Assert.Matches("^\\./[a-z]+\\.js$", target);
+                pending.Enqueue(target[2..]);
+            }
+        }
+
+        Assert.Equal(Modules, found.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_vocabulary_module_holds_the_services_statuses_and_event_types()
+    {
+        await using var app = await TestApp.StartAsync(azurite);
+
+        using var response = await app.GetAsync("/api/ops/vocabulary.js", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var script = await response.Content.ReadAsStringAsync();
+        string[] Export(string name)
+        {
+            var match = Regex.Match(script, $@"^export const {name} = Object\.freeze\((?<json>\[[^\]\r\n]*\])\);$", RegexOptions.Multiline);
+            Assert.True(match.Success, $"no export of {name} in:\n{script}");
+            return JsonSerializer.Deserialize<string[]>(match.Groups["json"].Value)!;
+        }
+
+        Assert.Equal(MeetingStatus.All.AsEnumerable(), Export("STATUSES"));
+        Assert.Equal(MeetingStatus.EventTypes.AsEnumerable(), Export("EVENT_TYPES"));
+        Assert.Equal(2, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
+        Assert.Equal(script, Encoding.UTF8.GetString(OpsPageAssets.Find("vocabulary.js")!.Content.Span));
+    }
+
     [Theory]
     [InlineData("/api/ops/index.html")]
     [InlineData("/api/ops/nothing.js")]
     [InlineData("/api/ops/App.js")]
+    [InlineData("/api/ops/Vocabulary.js")]
     [InlineData("/api/ops/..%2Fappsettings.json")]
     [InlineData("/api/ops/%2E%2E%2Flocal.settings.json")]
     [InlineData("/api/ops/MeetingLinks.Functions.dll")]
@@ -86,13 +156,23 @@ public sealed class OpsPageRouteTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void The_script_never_parses_data_as_html()
+    public void No_script_parses_data_as_html()
     {
-        var script = System.Text.Encoding.UTF8.GetString(OpsPageAssets.Find("app.js")!.Content.Span);
+        var scripts = OpsPageAssets.Names.Where(n => n.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Modules, scripts);
 
-        foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function" })
+        foreach (var name in scripts)
         {
-            Assert.DoesNotContain(sink, script, StringComparison.Ordinal);
+            var script = Encoding.UTF8.GetString(OpsPageAssets.Find(name)!.Content.Span);
+            foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "import(" })
+            {
+                Assert.False(script.Contains(sink, StringComparison.Ordinal), $"{name} uses {sink}");
+            }
         }
     }
+
+    // `import … from './x.js';` and `export … from './x.js';`. The page uses no other imports (no import() above),
+    // so following these finds every module it can load.
+    [GeneratedRegex("""^\s*(?:import|export)\b[^'";]*?\bfrom\s*'(?<target>[^']+)';""", RegexOptions.Multiline)]
+    private static partial Regex ImportFrom();
 }

@@ -1,3 +1,4 @@
+using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Receipts;
 
@@ -8,26 +9,26 @@ public class DeliveryReceiptEventsTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData("Submitted", MeetingEventTypes.Sent)]
-    [InlineData("sent", MeetingEventTypes.Sent)]
-    [InlineData("DELIVERED", MeetingEventTypes.Delivered)]
-    [InlineData("Read", MeetingEventTypes.Read)]
-    [InlineData("seen", MeetingEventTypes.Read)]
-    [InlineData("Failed", MeetingEventTypes.Failed)]
-    [InlineData("Un-Delivered", MeetingEventTypes.Failed)]
-    [InlineData("Un Delivered", MeetingEventTypes.Failed)]
-    [InlineData("undelivered", MeetingEventTypes.Failed)]
-    [InlineData("Rejected", MeetingEventTypes.Failed)]
-    [InlineData(" Expired ", MeetingEventTypes.Failed)]
+    [InlineData("Submitted", MeetingStatus.Sent)]
+    [InlineData("sent", MeetingStatus.Sent)]
+    [InlineData("DELIVERED", MeetingStatus.Delivered)]
+    [InlineData("Read", MeetingStatus.Read)]
+    [InlineData("seen", MeetingStatus.Read)]
+    [InlineData("Failed", MeetingStatus.Failed)]
+    [InlineData("Un-Delivered", MeetingStatus.Failed)]
+    [InlineData("Un Delivered", MeetingStatus.Failed)]
+    [InlineData("undelivered", MeetingStatus.Failed)]
+    [InlineData("Rejected", MeetingStatus.Failed)]
+    [InlineData(" Expired ", MeetingStatus.Failed)]
     public void Statuses_map_to_event_types(string status, string expected)
     {
         Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }).Value);
     }
 
     [Theory]
-    [InlineData("7501", MeetingEventTypes.Sent)]
-    [InlineData("7500", MeetingEventTypes.Delivered)]
-    [InlineData(" 7502 ", MeetingEventTypes.Read)]
+    [InlineData("7501", MeetingStatus.Sent)]
+    [InlineData("7500", MeetingStatus.Delivered)]
+    [InlineData(" 7502 ", MeetingStatus.Read)]
     public void Without_a_status_the_code_decides(string code, string expected)
     {
         Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { Code = code }).Value);
@@ -57,10 +58,10 @@ public class DeliveryReceiptEventsTests
             TimeStamp = "2021-02-04T12:37:05.378+05:30",
         };
 
-        var e = DeliveryReceiptEvents.ToMeetingEvent(receipt, MeetingEventTypes.Failed, Now);
+        var e = DeliveryReceiptEvents.ToMeetingEvent(receipt, MeetingStatus.Failed, Now);
 
         Assert.Equal(
-            new MeetingEvent(MeetingEventTypes.Failed, "whatsapp", "(#131026) Message undeliverable: receiver is incapable", "7505", "receipt", "wa-1",
+            new MeetingEvent(MeetingStatus.Failed, "whatsapp", "(#131026) Message undeliverable: receiver is incapable", "7505", "receipt", "wa-1",
                 new DateTimeOffset(2021, 2, 4, 7, 7, 5, 378, TimeSpan.Zero), Now),
             e);
     }
@@ -68,8 +69,8 @@ public class DeliveryReceiptEventsTests
     [Fact]
     public void Detail_falls_back_to_description_and_is_cut_to_500()
     {
-        var e = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { Description = new string('x', 900) }, MeetingEventTypes.Failed, Now);
-        var none = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { AdditionalInfo = " \u0007 " }, MeetingEventTypes.Sent, Now);
+        var e = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { Description = new string('x', 900) }, MeetingStatus.Failed, Now);
+        var none = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { AdditionalInfo = " \u0007 " }, MeetingStatus.Sent, Now);
 
         Assert.Equal(500, e.Detail!.Length);
         Assert.Null(none.Detail);

@@ -1,7 +1,7 @@
 namespace MeetingLinks.Meetings.Events;
 
 /// <summary>Something that happened to a meeting's link after it was handed to the flow.</summary>
-/// <param name="Type">One of <see cref="MeetingEventTypes"/>.</param>
+/// <param name="Type">One of <see cref="MeetingStatus.EventTypes"/>.</param>
 /// <param name="Channel">Lower-case channel the message went over (<c>whatsapp</c>, <c>sms</c>…), when known.</param>
 /// <param name="Detail">Free text: the flow's note, or the carrier's / Meta's error text.</param>
 /// <param name="Code">Webex Connect's delivery code (7500 delivered, 7501 submitted, 7502 read…), for receipts.</param>
@@ -28,18 +28,6 @@ public sealed record MeetingEvent(
         && string.Equals(MessageId, other.MessageId, StringComparison.Ordinal)
         && string.Equals(Detail, other.Detail, StringComparison.Ordinal)
         && Source == other.Source;
-}
-
-public static class MeetingEventTypes
-{
-    public const string Sent = "sent";
-    public const string Delivered = "delivered";
-    public const string Read = "read";
-    public const string Failed = "failed";
-
-    public static readonly IReadOnlyList<string> All = [Sent, Delivered, Read, Failed];
-
-    public static bool IsKnown(string? type) => type is Sent or Delivered or Read or Failed;
 }
 
 public enum EventOutcome

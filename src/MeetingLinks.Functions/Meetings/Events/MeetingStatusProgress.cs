@@ -1,22 +1,14 @@
 namespace MeetingLinks.Meetings.Events;
 
 /// <summary>
-/// A record's status is the furthest stage its link reached: created → sent → delivered → read.
-/// A failure counts after "sent" (it ends a send) but before "delivered" (a link that arrived did
-/// arrive), so a late or repeated report never moves the status back.
+/// A record's status is the furthest stage its link reached, in the order of <see cref="MeetingStatus.All"/>:
+/// created → sent → failed → delivered → read. A failure ends a send but a link that arrived did arrive,
+/// so a late or repeated report never moves the status back.
 /// </summary>
 public static class MeetingStatusProgress
 {
+    /// <summary>The status after an event: the event's type when it is a later stage, otherwise the current status.</summary>
+    /// <remarks>Only events move a status, so anything that is not an event type leaves it as it is.</remarks>
     public static string Next(string current, string eventType)
-        => Rank(eventType) > Rank(current) ? eventType : current;
-
-    private static int Rank(string status) => status switch
-    {
-        MeetingEventTypes.Read => 50,
-        MeetingEventTypes.Delivered => 40,
-        MeetingEventTypes.Failed => 30,
-        MeetingEventTypes.Sent => 20,
-        MeetingStatus.Created => 10,
-        _ => 0,
-    };
+        => MeetingStatus.IsEventType(eventType) && MeetingStatus.Rank(eventType) > MeetingStatus.Rank(current) ? eventType : current;
 }

@@ -13,9 +13,9 @@ internal static class ReportEventValidator
     {
         var errors = new ValidationErrors();
         var type = body.Type?.Trim().ToLowerInvariant();
-        if (!MeetingEventTypes.IsKnown(type))
+        if (!MeetingStatus.IsEventType(type))
         {
-            errors.Add("type", $"must be one of {string.Join(", ", MeetingEventTypes.All)}.");
+            errors.Add("type", $"must be one of {string.Join(", ", MeetingStatus.EventTypes)}.");
         }
 
         var channel = errors.Text("channel", body.Channel, 20)?.ToLowerInvariant();

@@ -1,11 +1,13 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using System.Text;
 
 namespace MeetingLinks.Operations.Page;
 
 /// <summary>
 /// The ops page's files, read once from the resources embedded in this assembly
-/// (<c>OpsPage/&lt;name&gt;</c>). Only files with a known type are served; everything else is unknown.
+/// (<c>OpsPage/&lt;name&gt;</c>), and <see cref="OpsPageVocabulary"/>'s module written next to them.
+/// Only files with a known type are served; everything else is unknown.
 /// </summary>
 public static class OpsPageAssets
 {
@@ -21,6 +23,9 @@ public static class OpsPageAssets
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly Lazy<FrozenDictionary<string, OpsPageAsset>> Files = new(Load);
+
+    /// <summary>The names of every file there is, the page included.</summary>
+    public static IEnumerable<string> Names => Files.Value.Keys;
 
     /// <summary>The file with exactly this name (no folders), or null.</summary>
     public static OpsPageAsset? Find(string? name)
@@ -46,12 +51,22 @@ public static class OpsPageAssets
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var buffer = new MemoryStream();
             stream.CopyTo(buffer);
-            var content = buffer.ToArray();
-            var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"";
-            files[name] = new OpsPageAsset(name, contentType, content, etag);
+            files[name] = Asset(name, contentType, buffer.ToArray());
+        }
+
+        var vocabulary = OpsPageVocabulary.FileName;
+        if (!files.TryAdd(vocabulary, Asset(vocabulary, ContentTypes[".js"], Encoding.UTF8.GetBytes(OpsPageVocabulary.Module()))))
+        {
+            throw new InvalidOperationException($"{vocabulary} is written by the service; the page must not ship a file of that name.");
         }
 
         return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static OpsPageAsset Asset(string name, string contentType, byte[] content)
+    {
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"";
+        return new OpsPageAsset(name, contentType, content, etag);
     }
 }
 

@@ -4,7 +4,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace MeetingLinks.Operations.Page;
 
 /// <summary>
-/// <c>GET /api/ops</c>: the operations page, and <c>GET /api/ops/{file}</c>: its script and styles.
+/// <c>GET /api/ops</c>: the operations page, and <c>GET /api/ops/{file}</c>: its script modules and styles.
 /// Anonymous, because the page holds no data; every data call it makes needs the ops key.
 /// </summary>
 public sealed class OpsPageFunction
