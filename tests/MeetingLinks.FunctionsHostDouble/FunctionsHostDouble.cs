@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using MeetingLinks.HostDouble.Http;
 using MeetingLinks.HostDouble.Protocol;
@@ -153,8 +152,8 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
     private async Task StartCoreAsync(CancellationToken cancellationToken)
     {
         var appDirectory = Path.GetFullPath(options.AppDirectory);
-        var (executable, workerPath) = ReadWorkerConfig(appDirectory);
-        RoutePrefix = ReadRoutePrefix(appDirectory);
+        var (executable, workerPath) = AppFiles.ReadWorkerConfig(appDirectory);
+        RoutePrefix = AppFiles.ReadRoutePrefix(appDirectory);
 
         grpcServer = BuildServer(HttpProtocols.Http2, services =>
         {
@@ -339,40 +338,6 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
         }
 
         return environment;
-    }
-
-    /// <summary>What the host reads from worker.config.json: the program to run and the worker's dll.</summary>
-    private static (string Executable, string WorkerPath) ReadWorkerConfig(string appDirectory)
-    {
-        var path = Path.Combine(appDirectory, "worker.config.json");
-        if (!File.Exists(path))
-        {
-            throw new InvalidOperationException($"{appDirectory} is not a Functions app's build output: it has no worker.config.json.");
-        }
-
-        using var config = JsonDocument.Parse(File.ReadAllText(path));
-        var description = config.RootElement.GetProperty("description");
-        return (description.GetProperty("defaultExecutablePath").GetString()!, description.GetProperty("defaultWorkerPath").GetString()!);
-    }
-
-    private static string ReadRoutePrefix(string appDirectory)
-    {
-        var path = Path.Combine(appDirectory, "host.json");
-        if (!File.Exists(path))
-        {
-            return "api";
-        }
-
-        // The host reads its configuration without regard to case, comments and trailing commas allowed.
-        using var hostJson = JsonDocument.Parse(
-            File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var prefix = Property(Property(Property(hostJson.RootElement, "extensions"), "http"), "routePrefix");
-        return prefix?.ValueKind == JsonValueKind.String ? prefix.Value.GetString()! : "api";
-
-        static JsonElement? Property(JsonElement? element, string name)
-            => element?.ValueKind == JsonValueKind.Object
-                ? element.Value.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
-                : null;
     }
 
     /// <summary>A bare Kestrel on 127.0.0.1 and a free port: no configuration files, no console logging.</summary>
