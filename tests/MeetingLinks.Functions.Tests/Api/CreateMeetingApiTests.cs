@@ -1,16 +1,19 @@
 using System.Net;
 using System.Text.Json;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-[Collection(AzuriteCollectionDefinition.Name)]
-public class CreateMeetingApiTests(AzuriteFixture azurite)
+/// <summary>What a Webex Connect flow sees when it creates and reads meetings, on both hosts.</summary>
+public abstract class CreateMeetingApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
     [Fact]
     public async Task Post_of_empty_object_returns_flat_links_and_the_record_can_be_read_back()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         var response = await app.PostAsync("/api/meetings", "{}");
 
@@ -37,7 +40,7 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Full_request_is_stored_with_the_normalized_phone()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
         var expires = DateTimeOffset.UtcNow.AddHours(6);
 
         var response = await app.PostAsync("/api/meetings", new
@@ -66,12 +69,13 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Same_idempotency_key_replays_and_a_different_body_conflicts()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var key = "trans-" + Guid.NewGuid();
 
-        var first = await (await app.PostAsync("/api/meetings", new { reference = "A" }, idempotencyKey: "trans-1")).ReadJsonAsync();
-        var again = await (await app.PostAsync("/api/meetings", new { reference = "A" }, idempotencyKey: "trans-1")).ReadJsonAsync();
-        var viaBody = await (await app.PostAsync("/api/meetings", new { reference = "A", requestId = "trans-1" })).ReadJsonAsync();
-        var conflict = await app.PostAsync("/api/meetings", new { reference = "B" }, idempotencyKey: "trans-1");
+        var first = await (await app.PostAsync("/api/meetings", new { reference = "A" }, idempotencyKey: key)).ReadJsonAsync();
+        var again = await (await app.PostAsync("/api/meetings", new { reference = "A" }, idempotencyKey: key)).ReadJsonAsync();
+        var viaBody = await (await app.PostAsync("/api/meetings", new { reference = "A", requestId = key })).ReadJsonAsync();
+        var conflict = await app.PostAsync("/api/meetings", new { reference = "B" }, idempotencyKey: key);
 
         Assert.Equal(first.GetProperty("meetingId").GetString(), again.GetProperty("meetingId").GetString());
         Assert.Equal(first.GetProperty("guestUrl").GetString(), again.GetProperty("guestUrl").GetString());
@@ -83,23 +87,25 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Concurrent_duplicates_yield_one_meeting()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var reference = "RACE-" + Guid.NewGuid().ToString("N")[..12];
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8)
-            .Select(_ => app.PostAsync("/api/meetings", new { reference = "RACE" }, idempotencyKey: "race-key")));
+            .Select(_ => app.PostAsync("/api/meetings", new { reference }, idempotencyKey: reference)));
 
         var bodies = await Task.WhenAll(responses.Select(r => r.ReadJsonAsync()));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(bodies.Select(b => b.GetProperty("meetingId").GetString()).Distinct());
         Assert.Single(bodies.Select(b => b.GetProperty("guestUrl").GetString()).Distinct());
         Assert.Single(bodies.Select(b => b.GetProperty("sub").GetString()).Distinct());
-        Assert.Equal(1, await TableRows.CountMeetingsAsync(azurite, app.TableName));
+        var listed = await (await app.GetAsync($"/api/meetings?reference={reference}")).ReadJsonAsync();
+        Assert.Equal(1, listed.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
     public async Task Keys_rotate_and_roles_are_kept_apart()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         var withSecondKey = await app.PostAsync("/api/meetings", "{}", key: TestApp.SecondFlowKey);
         var created = await withSecondKey.ReadJsonAsync();
@@ -116,17 +122,17 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Unknown_and_malformed_meeting_ids_are_404()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         await (await app.GetAsync("/api/meetings/20261125-51299877-aaaaaaaa")).AssertProblemAsync(404, "not_found");
-        await (await app.GetAsync("/api/meetings/not-a-meeting")).AssertProblemAsync(404, "not_found");
-        await (await app.GetAsync("/api/meetings/%3Cscript%3E")).AssertProblemAsync(404, "not_found");
+        await AssertNoRouteAsync(await app.GetAsync("/api/meetings/not-a-meeting"));
+        await AssertNoRouteAsync(await app.GetAsync("/api/meetings/%3Cscript%3E"));
     }
 
     [Fact]
     public async Task Health_answers_without_a_key_and_shows_no_secret()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         var response = await app.GetAsync("/api/health", key: null);
 
@@ -140,15 +146,23 @@ public class CreateMeetingApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Records_survive_a_restart_of_the_app()
     {
-        var table = azurite.NewTableName();
+        var table = new Dictionary<string, string?> { ["Tables:TableName"] = Azurite.NewTableName() };
         string id;
-        await using (var first = await TestApp.StartAsync(azurite, tableName: table))
+        await using (var first = await AppHosts.StartAsync(Kind, AppHostSettings.With(Azurite, table), Output.WriteLine))
         {
             id = (await (await first.PostAsync("/api/meetings", "{}")).ReadJsonAsync()).GetProperty("meetingId").GetString()!;
         }
 
-        await using var second = await TestApp.StartAsync(azurite, tableName: table);
+        var second = await StartAppAsync(table);
 
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync($"/api/meetings/{id}")).StatusCode);
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class CreateMeetingApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : CreateMeetingApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class CreateMeetingApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : CreateMeetingApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

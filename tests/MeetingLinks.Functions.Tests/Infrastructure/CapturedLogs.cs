@@ -4,10 +4,14 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
-/// <summary>Keeps every log line the app writes, with its structured values, scopes and exceptions.</summary>
-public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
+/// <summary>
+/// Keeps every log line the app writes, with its structured values, scopes and exceptions, and passes each on to
+/// <paramref name="forward"/> (a test's output) as it is written.
+/// </summary>
+public sealed class CapturedLogs(Action<string>? forward = null) : ILoggerProvider, ISupportExternalScope
 {
     private readonly ConcurrentQueue<string> _lines = new();
+    private readonly Action<string>? forward = forward;
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
     public IReadOnlyCollection<string> Lines => [.. _lines];
@@ -47,7 +51,16 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
                 line.Append('\n').Append(exception);
             }
 
-            owner._lines.Enqueue(line.ToString());
+            var text = line.ToString();
+            owner._lines.Enqueue(text);
+            try
+            {
+                owner.forward?.Invoke(text);
+            }
+            catch (InvalidOperationException)
+            {
+                // xunit's output helper refuses lines once its test is over; background work may still log then.
+            }
         }
     }
 }

@@ -42,6 +42,20 @@ public sealed class FakeBroker : IAsyncDisposable
         return broker;
     }
 
+    /// <summary>Scripted answers not asked for yet; a test that scripts one expects it to be used.</summary>
+    public int ScriptedLeft => _script.Count;
+
+    /// <summary>The next request never gets an answer; it ends when the caller gives up.</summary>
+    public void NextHangs() => _script.Enqueue(async context =>
+        await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+
+    /// <summary>The next request's connection is dropped without an answer.</summary>
+    public void NextDropsConnection() => _script.Enqueue(context =>
+    {
+        context.Abort();
+        return Task.CompletedTask;
+    });
+
     /// <summary>The next request gets this answer instead of links.</summary>
     public void Next(int status, string? retryAfter = null) => _script.Enqueue(async context =>
     {

@@ -1,0 +1,73 @@
+using System.Reflection;
+using MeetingLinks.LocalRun;
+using MeetingLinks.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Tests.Hosts;
+
+/// <summary>The app as <c>dotnet run</c> starts it, on a loopback port.</summary>
+public sealed class LocalRunAppHost : AppHost
+{
+    private readonly WebApplication _app;
+    private readonly CapturedLogs _logs;
+
+    private LocalRunAppHost(WebApplication app, CapturedLogs logs, string tableName, Uri baseAddress, OutboundCalls outbound)
+        : base(HostKind.LocalRun, tableName, baseAddress, outbound)
+    {
+        _app = app;
+        _logs = logs;
+    }
+
+    public override string LogText => _logs.AllText;
+
+    public static async Task<LocalRunAppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<string> log)
+    {
+        var outbound = OutboundCalls.InProcess();
+        var logs = new CapturedLogs(log);
+        var brokerHost = new Uri(settings.GetValueOrDefault("InstantConnect:BaseUrl") ?? "https://mtg-broker-a.wbx2.com").Authority;
+        var app = LocalRunHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => outbound.Guard([brokerHost])));
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new LocalRunAppHost(app, logs, settings["Tables:TableName"]!, new Uri(address.TrimEnd('/') + "/"), outbound);
+    }
+
+    /// <summary>The local run has no scheduler: the function method is called as the worker would call it.</summary>
+    public override async Task<bool> RunTimerAsync(string functionName)
+    {
+        var method = typeof(LocalRunHost).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Single(m => m.GetCustomAttribute<FunctionAttribute>()?.Name == functionName);
+        var instance = ActivatorUtilities.CreateInstance(_app.Services, method.DeclaringType!);
+        try
+        {
+            await (Task)method.Invoke(instance, [new TimerInfo(), CancellationToken.None])!;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            _logs.CreateLogger("TimerTrigger").LogError(ex, "Timer function {Function} failed", functionName);
+            return false;
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

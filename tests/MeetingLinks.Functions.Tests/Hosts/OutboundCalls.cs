@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Tests.Hosts;
+
+/// <summary>
+/// Outbound calls the app made that no test arranged: anything but its broker (the sandbox or a fake on loopback)
+/// and Azurite. In-process, a handler in front of every <c>HttpClient</c> the app makes records them; for the worker
+/// process, the proxy it is told to use (loopback excepted) records and refuses them.
+/// </summary>
+public sealed class OutboundCalls : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _calls = new();
+    private WebApplication? _proxy;
+
+    private OutboundCalls()
+    {
+    }
+
+    public IReadOnlyList<string> Calls => [.. _calls];
+
+    /// <summary>Environment for a worker process: every non-loopback request goes to the refusing proxy.</summary>
+    public IReadOnlyDictionary<string, string> ProxyEnvironment { get; private set; } = new Dictionary<string, string>();
+
+    public static OutboundCalls InProcess() => new();
+
+    public static async Task<OutboundCalls> WithRefusingProxyAsync()
+    {
+        var calls = new OutboundCalls();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var proxy = builder.Build();
+        proxy.Run(context =>
+        {
+            // A proxied call names its target: CONNECT host:port for https, an absolute URI for http.
+            calls._calls.Enqueue($"{context.Request.Method} {context.Request.Host}{context.Request.Path}");
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        });
+        await proxy.StartAsync();
+        var address = proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        calls._proxy = proxy;
+        calls.ProxyEnvironment = new Dictionary<string, string>
+        {
+            ["HTTP_PROXY"] = address,
+            ["HTTPS_PROXY"] = address,
+            ["ALL_PROXY"] = address,
+            ["NO_PROXY"] = "localhost,127.0.0.1,::1",
+        };
+        return calls;
+    }
+
+    /// <summary>A handler for the app's <c>HttpClient</c>s that lets calls to <paramref name="expectedHosts"/> through and records the rest.</summary>
+    public DelegatingHandler Guard(IReadOnlyCollection<string> expectedHosts) => new GuardHandler(this, expectedHosts);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_proxy is not null)
+        {
+            await _proxy.StopAsync();
+            await _proxy.DisposeAsync();
+        }
+    }
+
+    private sealed class GuardHandler(OutboundCalls owner, IReadOnlyCollection<string> expectedHosts) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!;
+            if (expectedHosts.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase))
+            {
+                return base.SendAsync(request, cancellationToken);
+            }
+
+            owner._calls.Enqueue($"{request.Method} {uri}");
+            throw new HttpRequestException($"The test did not expect a call to {uri.GetLeftPart(UriPartial.Authority)}.");
+        }
+    }
+}
