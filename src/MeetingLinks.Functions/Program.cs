@@ -24,10 +24,10 @@ try
     await builder.Build().RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
 {
     // Bad configuration: one clear line per problem, naming the setting, and no stack trace.
-    foreach (var failure in ex.Failures)
+    foreach (var failure in failures)
     {
         await Console.Error.WriteLineAsync($"Configuration error: {failure}");
     }
@@ -39,3 +39,12 @@ catch (LocalRunStartupException ex)
     await Console.Error.WriteLineAsync($"Start-up error: {ex.Message}");
     return 1;
 }
+
+// Start-up validation throws one OptionsValidationException for one bad section, an AggregateException of them for several.
+static List<string> ConfigurationFailures(Exception exception) => exception switch
+{
+    OptionsValidationException options => [.. options.Failures],
+    AggregateException many when many.InnerExceptions.All(e => e is OptionsValidationException) =>
+        [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+    _ => [],
+};

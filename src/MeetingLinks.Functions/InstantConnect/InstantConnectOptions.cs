@@ -6,7 +6,7 @@ namespace MeetingLinks.InstantConnect;
 /// </summary>
 public sealed class InstantConnectOptions
 {
-    public const string SectionName = "InstantConnect";
+    public const string Section = "InstantConnect";
 
     public const string DefaultAudience = "a4d886b0-979f-4e2c-a958-3e8c14605e51";
 

@@ -25,14 +25,14 @@ public static class InstantConnectServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<InstantConnectOptions>()
-            .BindConfiguration(InstantConnectOptions.SectionName)
+            .BindConfiguration(InstantConnectOptions.Section)
             .PostConfigure(options => options.SandboxEnabled = options.Sandbox
                 ?? (mode == HostingMode.LocalRun && string.IsNullOrWhiteSpace(options.BotToken)))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstantConnectOptions>, InstantConnectOptionsValidator>());
 
         services.AddOptions<SandboxOptions>()
-            .BindConfiguration(SandboxOptions.SectionName)
+            .BindConfiguration(SandboxOptions.Section)
             .Validate(o => o.Latency >= TimeSpan.Zero && o.Latency <= TimeSpan.FromMinutes(1), "Sandbox__Latency must be between 0 and 1 minute.")
             .Validate(o => o.FailureRate is >= 0 and <= 1, "Sandbox__FailureRate must be between 0 and 1.")
             .Validate(o => o.FailureStatusCode is >= 400 and <= 599, "Sandbox__FailureStatusCode must be an HTTP error status (400-599).")

@@ -6,7 +6,7 @@ namespace MeetingLinks.InstantConnect;
 /// </summary>
 public sealed class SandboxOptions
 {
-    public const string SectionName = "Sandbox";
+    public const string Section = "Sandbox";
 
     /// <summary>Added before every answer, on the injected clock.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;

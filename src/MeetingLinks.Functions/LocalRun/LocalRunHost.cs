@@ -3,8 +3,6 @@ using MeetingLinks.Http;
 using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Constraints;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,11 +65,7 @@ public static class LocalRunHost
         });
 
         builder.Services.AddMeetingLinks(HostingMode.LocalRun);
-
-        // The slim builder leaves out the regex route constraint; the Functions host has it, and {id} needs it.
-        builder.Services.Configure<RouteOptions>(o => o.SetParameterPolicy<RegexInlineRouteConstraint>("regex"));
-        builder.Services.AddOptions<LocalRunOptions>().BindConfiguration(LocalRunOptions.Section);
-        builder.Services.AddHostedService<DevelopmentStorage>();
+        builder.Services.AddLocalRun();
         configure?.Invoke(builder);
 
         var app = builder.Build();

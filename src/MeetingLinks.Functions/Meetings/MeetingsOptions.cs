@@ -22,7 +22,7 @@ public sealed class MeetingsOptions
     public int RetentionDays { get; set; } = 90;
 
     /// <summary>How long a caller should wait after a 503 caused by storage.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Meetings__StorageRetryAfter must be between 1 second and 10 minutes.")]
     public TimeSpan StorageRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     public const int MaxBodyBytes = 16 * 1024;

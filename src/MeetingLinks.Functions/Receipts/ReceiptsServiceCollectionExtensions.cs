@@ -11,7 +11,7 @@ public static class ReceiptsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddReceipts(this IServiceCollection services)
     {
-        services.AddOptions<ReceiptsOptions>().BindConfiguration(ReceiptsOptions.Section);
+        services.AddOptions<ReceiptsOptions>().BindConfiguration(ReceiptsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReceiptAuthenticator>();
         services.TryAddSingleton<DeliveryReceiptHandler>();
         return services;

@@ -55,4 +55,30 @@ public class FunctionsHostCompositionTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
         Assert.Contains("InstantConnect__BotToken", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Meetings:CreateBudget", "00:00:30", "Meetings__CreateBudget")]
+    [InlineData("Meetings:IdempotencyKeyLifetime", "01:00:00", "Meetings__IdempotencyKeyLifetime")]
+    [InlineData("Meetings:RetentionDays", "0", "Meetings__RetentionDays")]
+    [InlineData("Meetings:StorageRetryAfter", "00:00:00", "Meetings__StorageRetryAfter")]
+    [InlineData("Tables:TableName", "no-hyphens", "Tables__TableName")]
+    [InlineData("Tables:RequestTimeout", "00:05:00", "Tables__RequestTimeout")]
+    [InlineData("Tables:MaxRetries", "9", "Tables__MaxRetries")]
+    [InlineData("Sandbox:FailureRate", "2", "Sandbox__FailureRate")]
+    public void A_bad_setting_of_any_section_stops_the_app_at_start_up_naming_the_setting(string key, string value, string setting)
+    {
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["InstantConnect:BotToken"] = "token",
+            [key] = value,
+        });
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddMeetingLinks(HostingMode.FunctionsHost);
+
+        using var host = builder.Build();
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
 }

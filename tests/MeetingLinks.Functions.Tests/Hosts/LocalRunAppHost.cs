@@ -27,12 +27,13 @@ public sealed class LocalRunAppHost : AppHost
 
     public override string LogText => _logs.AllText;
 
-    public static async Task<LocalRunAppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<string> log)
+    /// <param name="urls">Where it listens; a loopback address with a port the system picks unless a test says otherwise.</param>
+    public static async Task<LocalRunAppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<string> log, string urls = "http://127.0.0.1:0")
     {
         var outbound = OutboundCalls.InProcess();
         var logs = new CapturedLogs(log);
         var brokerHost = new Uri(settings.GetValueOrDefault("InstantConnect:BaseUrl") ?? "https://mtg-broker-a.wbx2.com").Authority;
-        var app = LocalRunHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var app = LocalRunHost.Build(["--urls", urls], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
@@ -42,7 +43,8 @@ public sealed class LocalRunAppHost : AppHost
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new LocalRunAppHost(app, logs, settings["Tables:TableName"]!, new Uri(address.TrimEnd('/') + "/"), outbound);
+        var baseAddress = new Uri(address.TrimEnd('/').Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal) + "/");
+        return new LocalRunAppHost(app, logs, settings["Tables:TableName"]!, baseAddress, outbound);
     }
 
     /// <summary>The local run has no scheduler: the function method is called as the worker would call it.</summary>
