@@ -1,11 +1,15 @@
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>Every kind of bad input gets a 4xx problem with a code, and nothing is stored.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public class BadInputApiTests(AzuriteFixture azurite)
+/// <summary>Every kind of bad input gets a 4xx problem with a code, and nothing is stored; on both hosts.</summary>
+public abstract class BadInputApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
+    private static readonly string[] FreeTextFields = ["customer.name", "reference", "subject"];
+
     public static TheoryData<string, int, string> BadBodies => new()
     {
         { "{", 400, "invalid_request" },
@@ -33,22 +37,62 @@ public class BadInputApiTests(AzuriteFixture azurite)
         { """{"reference":"\u001b[31mred"}""", 400, "invalid_request" },
     };
 
+    /// <summary>
+    /// Each free-text field with each invisible formatting character: zero-width characters and directional marks
+    /// (U+200B..U+200F), embeddings and overrides (U+202A..U+202E), word joiner, invisible operators and isolates
+    /// (U+2060..U+2069), and the byte order mark (U+FEFF).
+    /// </summary>
+    public static TheoryData<string, int> InvisibleCharactersInFreeText()
+    {
+        int[] codePoints = [.. Enumerable.Range(0x200B, 5), .. Enumerable.Range(0x202A, 5), .. Enumerable.Range(0x2060, 10), 0xFEFF];
+        var data = new TheoryData<string, int>();
+        foreach (var field in FreeTextFields)
+        {
+            foreach (var codePoint in codePoints)
+            {
+                data.Add(field, codePoint);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(BadBodies))]
+    [MemberData(nameof(BadBodies), MemberType = typeof(BadInputApiTests))]
     public async Task Bad_body_is_a_problem_with_a_code_and_stores_nothing(string body, int status, string code)
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var key = NewKey();
 
-        var response = await app.PostAsync("/api/meetings", body);
+        var response = await app.PostAsync("/api/meetings", body, idempotencyKey: key);
 
         await response.AssertProblemAsync(status, code);
-        Assert.Equal(0, await TableRows.CountMeetingsAsync(azurite, app.TableName));
+        await AssertNothingStoredUnderAsync(app, key);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvisibleCharactersInFreeText), MemberType = typeof(BadInputApiTests))]
+    public async Task Invisible_or_direction_changing_character_in_free_text_is_refused_naming_the_field(string field, int codePoint)
+    {
+        var app = await AppAsync();
+        var key = NewKey();
+        // Sent as the raw character in UTF-8, as a name typed on a phone arrives.
+        var text = "Jane" + (char)codePoint + "Doe";
+        var body = field == "customer.name"
+            ? $$$"""{"customer":{"name":"{{{text}}}"}}"""
+            : $$$"""{"{{{field}}}":"{{{text}}}"}""";
+
+        var response = await app.PostAsync("/api/meetings", body, idempotencyKey: key);
+
+        var problem = await response.AssertProblemAsync(400, "invalid_request");
+        Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        await AssertNothingStoredUnderAsync(app, key);
     }
 
     [Fact]
     public async Task Validation_problem_lists_each_bad_field()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         var response = await app.PostAsync("/api/meetings", """{"hosts":20,"guests":20,"verticalType":"x","customer":{"phone":"1"}}""");
 
@@ -58,34 +102,57 @@ public class BadInputApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Body_over_16_KiB_is_a_413()
+    public async Task Body_over_16_KiB_is_a_413_and_stores_nothing()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var key = NewKey();
 
-        var response = await app.PostAsync("/api/meetings", "{\"subject\":\"" + new string('a', 20_000) + "\"}");
+        var response = await app.PostAsync("/api/meetings", "{\"subject\":\"" + new string('a', 20_000) + "\"}", idempotencyKey: key);
 
         await response.AssertProblemAsync(413, "payload_too_large");
+        await AssertNothingStoredUnderAsync(app, key);
     }
 
     [Fact]
     public async Task Overlong_idempotency_header_is_a_400()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
         var response = await app.PostAsync("/api/meetings", "{}", idempotencyKey: new string('k', 300));
 
-        await response.AssertProblemAsync(400, "invalid_request");
+        var problem = await response.AssertProblemAsync(400, "invalid_request");
+        Assert.Equal(["Idempotency-Key"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
-    public async Task Wrong_methods_and_unknown_routes_get_problems_not_500s()
+    public async Task Wrong_methods_and_unknown_routes_are_404s_not_500s()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var someId = "20261125-51299877-aaaaaaaa";
 
-        var wrongMethod = await app.Client.DeleteAsync("/api/meetings");
-        var noRoute = await app.Client.GetAsync("/api/nothing-here");
+        await AssertNoRouteAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/meetings"), key: null));
+        await AssertNoRouteAsync(await app.GetAsync("/api/nothing-here", key: null));
+        await AssertNoRouteAsync(await app.GetAsync("/api/nothing-here"));
+        await AssertNoRouteAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{someId}"), TestApp.OpsKey));
+        await AssertNoRouteAsync(await app.PostAsync("/api/health", "{}"));
+    }
 
-        await wrongMethod.AssertProblemAsync(404, "not_found");
-        await noRoute.AssertProblemAsync(404, "not_found");
+    private static string NewKey() => "bad-" + Guid.NewGuid();
+
+    /// <summary>Had the refused request been stored under <paramref name="key"/>, a new create with it would replay or conflict.</summary>
+    private static async Task AssertNothingStoredUnderAsync(AppHost app, string key)
+    {
+        var fresh = await app.PostAsync("/api/meetings", "{}", idempotencyKey: key);
+
+        Assert.True(fresh.IsSuccessStatusCode, $"The key of a refused request was taken: {(int)fresh.StatusCode} {await fresh.Content.ReadAsStringAsync()}");
+        Assert.False((await fresh.ReadJsonAsync()).GetProperty("replayed").GetBoolean(), "The key of a refused request replays a meeting.");
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class BadInputApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : BadInputApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class BadInputApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : BadInputApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

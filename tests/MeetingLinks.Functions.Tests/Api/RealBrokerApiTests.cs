@@ -1,24 +1,19 @@
 using System.Net;
 using System.Text.Json;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>With the sandbox off, the broker at InstantConnect__BaseUrl gets exactly the documented request.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public class RealBrokerApiTests(AzuriteFixture azurite)
+/// <summary>With the sandbox off, the broker at InstantConnect__BaseUrl gets exactly the documented request; on both hosts.</summary>
+public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
-    private static Dictionary<string, string?> PointedAt(FakeBroker broker) => new()
-    {
-        ["InstantConnect:Sandbox"] = "false",
-        ["InstantConnect:BaseUrl"] = broker.Url.ToString(),
-    };
-
     [Fact]
     public async Task The_broker_receives_the_documented_request_with_json_types()
     {
-        await using var broker = await FakeBroker.StartAsync();
-        await using var app = await TestApp.StartAsync(azurite, PointedAt(broker));
+        var (app, broker) = await StartAppWithFakeBrokerAsync();
 
         var response = await app.PostAsync("/api/meetings", """{"guests":2,"customer":{"phone":"+15551234567"}}""");
 
@@ -53,8 +48,7 @@ public class RealBrokerApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Devices_and_a_start_time_reach_the_broker_as_flow_and_nbf()
     {
-        await using var broker = await FakeBroker.StartAsync();
-        await using var app = await TestApp.StartAsync(azurite, PointedAt(broker));
+        var (app, broker) = await StartAppWithFakeBrokerAsync();
         var start = DateTimeOffset.UtcNow.AddHours(1);
 
         await app.PostAsync("/api/meetings", new
@@ -78,15 +72,14 @@ public class RealBrokerApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_503_and_a_429_with_retry_after_are_retried_with_the_same_sub()
     {
-        await using var broker = await FakeBroker.StartAsync();
-        await using var app = await TestApp.StartAsync(azurite, PointedAt(broker));
+        var (app, broker) = await StartAppWithFakeBrokerAsync();
         broker.Next(503);
         broker.Next(429, retryAfter: "1");
 
         var response = await app.PostAsync("/api/meetings", "{}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var subs = broker.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("jwt").GetProperty("sub").GetString()).ToList();
+        var subs = broker.Requests.Select(r => r.Sub).ToList();
         Assert.Equal(3, subs.Count);
         Assert.Single(subs.Distinct());
     }
@@ -94,8 +87,7 @@ public class RealBrokerApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Broker_401_and_403_are_not_retried_and_never_echo_the_token()
     {
-        await using var broker = await FakeBroker.StartAsync();
-        await using var app = await TestApp.StartAsync(azurite, PointedAt(broker));
+        var (app, broker) = await StartAppWithFakeBrokerAsync();
         broker.Next(401);
         broker.Next(403);
 
@@ -105,16 +97,16 @@ public class RealBrokerApiTests(AzuriteFixture azurite)
         await unauthorized.AssertProblemAsync(502, "upstream_rejected");
         await forbidden.AssertProblemAsync(502, "upstream_rejected");
         Assert.Equal(2, broker.Requests.Count);
-        foreach (var text in new[] { await unauthorized.Content.ReadAsStringAsync(), await forbidden.Content.ReadAsStringAsync(), app.Logs.AllText })
+        foreach (var text in new[] { await unauthorized.Content.ReadAsStringAsync(), await forbidden.Content.ReadAsStringAsync(), app.LogText })
         {
-            Assert.DoesNotContain(TestApp.BotToken, text, StringComparison.Ordinal);
+            AppSecrets.AssertNoneIn(text, Azurite);
         }
     }
 
     [Fact]
     public async Task An_unreachable_broker_is_a_503()
     {
-        await using var app = await TestApp.StartAsync(azurite, new Dictionary<string, string?>
+        var app = await StartAppAsync(new Dictionary<string, string?>
         {
             ["InstantConnect:Sandbox"] = "false",
             ["InstantConnect:BaseUrl"] = "http://127.0.0.1:9",
@@ -125,3 +117,11 @@ public class RealBrokerApiTests(AzuriteFixture azurite)
         await response.AssertProblemAsync(503, "upstream_unavailable");
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class RealBrokerApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : RealBrokerApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class RealBrokerApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : RealBrokerApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

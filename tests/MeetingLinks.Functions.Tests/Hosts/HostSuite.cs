@@ -44,6 +44,18 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
         });
     }
 
+    /// <summary>An app of this test's own whose production broker client calls a fake broker; <paramref name="settings"/> on top.</summary>
+    protected async Task<(AppHost App, FakeBroker Broker)> StartAppWithFakeBrokerAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var (broker, brokerSettings) = await FakeBrokerAsync();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            brokerSettings[key] = value;
+        }
+
+        return (await StartAppAsync(brokerSettings), broker);
+    }
+
     /// <summary>
     /// A request no function's route takes (unknown path, wrong method, a malformed id): 404 on both hosts. The
     /// Functions host answers it itself, with an empty body; the local run adds a problem body.

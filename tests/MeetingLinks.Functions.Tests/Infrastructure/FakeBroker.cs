@@ -21,6 +21,8 @@ public sealed class FakeBroker : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+    private volatile bool _hangsFromNowOn;
+    private int _hung;
 
     private FakeBroker(WebApplication app) => _app = app;
 
@@ -42,12 +44,20 @@ public sealed class FakeBroker : IAsyncDisposable
         return broker;
     }
 
-    /// <summary>Scripted answers not asked for yet; a test that scripts one expects it to be used.</summary>
-    public int ScriptedLeft => _script.Count;
+    /// <summary>
+    /// Scripted answers not asked for yet; a test that scripts one expects it to be used. <see cref="HangsFromNowOn"/>
+    /// counts as one until a request has hung.
+    /// </summary>
+    public int ScriptedLeft => _script.Count + (_hangsFromNowOn && Volatile.Read(ref _hung) == 0 ? 1 : 0);
 
     /// <summary>The next request never gets an answer; it ends when the caller gives up.</summary>
-    public void NextHangs() => _script.Enqueue(async context =>
-        await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
+    public void NextHangs() => _script.Enqueue(HangAsync);
+
+    /// <summary>
+    /// Every request after the scripted ones hangs until its caller gives up, however many attempts the caller's
+    /// retries and timeouts make: a broker that has stopped answering.
+    /// </summary>
+    public void HangsFromNowOn() => _hangsFromNowOn = true;
 
     /// <summary>The next request's connection is dropped without an answer.</summary>
     public void NextDropsConnection() => _script.Enqueue(context =>
@@ -74,6 +84,9 @@ public sealed class FakeBroker : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private static Task HangAsync(HttpContext context)
+        => Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+
     private async Task HandleAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
@@ -90,6 +103,13 @@ public sealed class FakeBroker : IAsyncDisposable
             return;
         }
 
+        if (_hangsFromNowOn)
+        {
+            Interlocked.Increment(ref _hung);
+            await HangAsync(context);
+            return;
+        }
+
         using var json = JsonDocument.Parse(body);
         var hosts = json.RootElement.GetProperty("numHost").GetInt32();
         var guests = json.RootElement.GetProperty("numGuest").GetInt32();
@@ -103,4 +123,15 @@ public sealed class FakeBroker : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Method, string Path, string Authorization, string ContentType, string Body);
+public sealed record RecordedRequest(string Method, string Path, string Authorization, string ContentType, string Body)
+{
+    /// <summary>The <c>jwt.sub</c> the request names: the meeting space it asks links for.</summary>
+    public string? Sub
+    {
+        get
+        {
+            using var json = JsonDocument.Parse(Body);
+            return json.RootElement.GetProperty("jwt").GetProperty("sub").GetString();
+        }
+    }
+}

@@ -1,25 +1,30 @@
 using Azure.Data.Tables;
+using MeetingLinks.Meetings;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
 internal static class TableRows
 {
-    public static async Task<int> CountMeetingsAsync(AzuriteFixture azurite, string tableName)
+    /// <summary>
+    /// Writes a meeting row as the app keys it (see <see cref="MeetingIds"/>) whose <c>GuestUrls</c> column is not the
+    /// JSON the app writes there, as a bug or a hand edit could leave it.
+    /// </summary>
+    public static async Task WriteMeetingWithUnreadableLinksAsync(AzuriteFixture azurite, string tableName, string meetingId)
     {
-        var table = new TableClient(azurite.ConnectionString, tableName);
-        var count = 0;
-        try
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
         {
-            await foreach (var _ in table.QueryAsync<TableEntity>(filter: "Kind eq 'meeting'", select: ["Kind"]))
-            {
-                count++;
-            }
-        }
-        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
-        {
-            // The app never touched storage: no table, no rows.
+            throw new ArgumentException("Not a meeting id.", nameof(meetingId));
         }
 
-        return count;
+        var table = new TableClient(azurite.ConnectionString, tableName);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity(partitionKey, rowKey)
+        {
+            ["Kind"] = "meeting",
+            ["Sub"] = Guid.NewGuid().ToString(),
+            ["Status"] = "created",
+            ["CreatedAt"] = DateTimeOffset.UtcNow,
+            ["GuestUrls"] = "[\"https://instant.webex.com/visit/",
+        });
     }
 }
