@@ -71,8 +71,9 @@ public static class LocalRunHost
         var app = builder.Build();
 
         // A path no function serves, or a method it does not take, is a 404 as under the Functions host
-        // (which answers those itself, with an empty body); here it comes with a problem body.
-        app.MapFallback(context => Failure.NotFound("There is no such route; routes are listed in the README.").ToProblem().ExecuteAsync(context));
+        // (which answers those itself, with an empty body); here it comes with a problem body. "{*path}" takes
+        // file-like paths too (ops/index.html), which MapFallback's default pattern leaves to a bare 404.
+        app.MapFallback("{*path}", context => Failure.NotFound("There is no such route; routes are listed in the README.").ToProblem().ExecuteAsync(context));
         app.MapFunctions(app.Services.GetRequiredService<FunctionCatalog>(), routePrefix);
         return app;
     }

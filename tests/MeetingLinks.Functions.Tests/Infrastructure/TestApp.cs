@@ -18,6 +18,7 @@ public sealed class TestApp : IAsyncDisposable
     public const string SecondFlowKey = "flow-key-rotated-2b81";
     public const string OpsKey = "ops-key-4d21e0";
     public const string BotToken = "bot-token-SECRET-91c4f2e8";
+    public const string HubSecret = "hub-secret-5e7d1a9b";
 
     private readonly WebApplication _app;
 

@@ -1,27 +1,39 @@
 using System.Text;
 using System.Text.Json;
 using MeetingLinks.Meetings;
+using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace MeetingLinks.Tests.OpsPage;
 
-/// <summary>The ops page in headless Chromium against the app on a loopback port, with records created through the flow route.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+/// <summary>
+/// The ops page in headless Chromium against the app on its loopback port, on both hosts, with records created
+/// through the flow route. Each test searches by a reference of its own, so it sees only its own records.
+/// </summary>
+public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
     private const string HostileName = "<img src=x onerror=alert(1)>";
     private const string HostileSubject = "<svg onload=\"window.__xss=1\"></svg><script>window.__xss=2</script>";
     private const string HostileDetail = "<b onmouseover=alert(2)>late</b>";
     private const string Phone = "+15551234567";
 
-    private static Task<JsonElement> SeedHostileAsync(LoopbackApp app) => app.CreateMeetingAsync(new
+    private static Task<JsonElement> SeedHostileAsync(AppHost app, string reference) => CreateRecordAsync(app, new
     {
         customer = new { phone = "+1 555 123 4567", name = HostileName, channel = "whatsapp" },
-        reference = "CASE-XSS",
+        reference,
         subject = HostileSubject,
     });
+
+    /// <summary>Creates a meeting through the flow route and returns the stored record, as the ops API shows it.</summary>
+    private static async Task<JsonElement> CreateRecordAsync(AppHost app, object body)
+        => await app.ReadRecordAsync(await app.CreateMeetingAsync(body));
+
+    private static string IdOf(JsonElement record) => record.GetProperty("meetingId").GetString()!;
 
     private static DateOnly DayOf(JsonElement record)
         => DateOnly.FromDateTime(record.GetProperty("createdAt").GetDateTimeOffset().UtcDateTime);
@@ -29,15 +41,16 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task Hostile_values_show_as_text_and_run_nothing()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
-        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "delivered", channel = "whatsapp", detail = HostileDetail });
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-XSS");
+        var record = await SeedHostileAsync(app, reference);
+        await app.ReportEventAsync(IdOf(record), new { type = "delivered", channel = "whatsapp", detail = HostileDetail });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
 
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
 
-        var row = session.RowWith("CASE-XSS");
+        var row = session.RowWith(reference);
         await Expect(row).ToBeVisibleAsync();
         Assert.Equal(HostileName, await row.Locator("td[data-col=customer] .customer-name").TextContentAsync());
         Assert.Equal(HostileSubject, await row.Locator("td[data-col=customer] .subject").TextContentAsync());
@@ -56,10 +69,11 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task The_status_filter_offers_exactly_the_services_statuses()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
-        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "delivered", channel = "whatsapp" });
-        await app.CreateMeetingAsync(new { reference = "CASE-CREATED" });
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-STATUS");
+        var record = await SeedHostileAsync(app, reference);
+        await app.ReportEventAsync(IdOf(record), new { type = "delivered", channel = "whatsapp" });
+        await app.CreateMeetingAsync(new { reference, customer = new { name = "Still Created" } });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
 
@@ -72,31 +86,33 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
 
         // Each one filters the listing.
         await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(MeetingStatus.Delivered);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
         await Expect(session.Rows).ToHaveCountAsync(1);
-        await Expect(session.RowWith("CASE-XSS").Locator(".badge")).ToHaveTextAsync(MeetingStatus.Delivered);
+        await Expect(session.Rows.Locator("td[data-col=customer] .customer-name")).ToHaveTextAsync(HostileName);
+        await Expect(session.Rows.Locator(".badge")).ToHaveTextAsync(MeetingStatus.Delivered);
 
         await session.Page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync(MeetingStatus.Created);
         await session.SearchAsync();
         await Expect(session.Rows).ToHaveCountAsync(1);
-        await Expect(session.RowWith("CASE-CREATED")).ToBeVisibleAsync();
+        await Expect(session.RowWith("Still Created")).ToBeVisibleAsync();
         Assert.Empty(session.Errors);
     }
 
     [Fact]
     public async Task Phone_is_masked_until_revealed()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-PHONE");
+        var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
 
-        var phone = session.RowWith("CASE-XSS").Locator("td[data-col=phone] .phone");
+        var phone = session.RowWith(reference).Locator("td[data-col=phone] .phone");
         await Expect(phone).ToHaveTextAsync("+15*******67");
         Assert.DoesNotContain(Phone, await session.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
 
-        var toggle = session.RowWith("CASE-XSS").Locator("td[data-col=phone] button");
+        var toggle = session.RowWith(reference).Locator("td[data-col=phone] button");
         await Expect(toggle).ToHaveTextAsync("Reveal");
         await toggle.ClickAsync();
         await Expect(phone).ToHaveTextAsync(Phone);
@@ -110,7 +126,7 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task A_wrong_or_flow_key_says_it_is_not_an_ops_key_and_is_not_kept()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
+        var app = await AppAsync();
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
 
         await session.EnterKeyAsync("not-a-key");
@@ -128,12 +144,13 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task The_key_lives_in_session_storage_only_until_forgotten()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-KEY");
+        var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
-        await Expect(session.RowWith("CASE-XSS")).ToBeVisibleAsync();
+        await session.SearchDayAsync(DayOf(record), reference);
+        await Expect(session.RowWith(reference)).ToBeVisibleAsync();
 
         Assert.Equal(TestApp.OpsKey, await session.SessionKeyAsync());
         Assert.Equal(0, await session.Page.EvaluateAsync<int>("() => localStorage.length"));
@@ -149,7 +166,7 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task Validation_errors_show_the_detail()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
+        var app = await AppAsync();
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
         await Expect(session.Page.Locator("#results")).ToBeVisibleAsync();
@@ -164,16 +181,17 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task Pages_forward_and_back_to_the_first()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-PAGED");
         JsonElement last = default;
         for (var i = 0; i < 3; i++)
         {
-            last = await app.CreateMeetingAsync(new { reference = "CASE-PAGED", customer = new { name = $"Customer {i}" } });
+            last = await CreateRecordAsync(app, new { reference, customer = new { name = $"Customer {i}" } });
         }
 
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(last), reference: "CASE-PAGED", pageSize: 2);
+        await session.SearchDayAsync(DayOf(last), reference, pageSize: 2);
         await Expect(session.Rows).ToHaveCountAsync(2);
 
         var next = session.Page.GetByRole(AriaRole.Button, new() { Name = "Next page" });
@@ -193,12 +211,14 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task Export_downloads_the_csv_of_the_current_filters()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
-        await app.CreateMeetingAsync(new { reference = "CASE-OTHER" });
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-XSS");
+        var otherReference = MeetingCalls.UniqueReference("CASE-OTHER");
+        var record = await SeedHostileAsync(app, reference);
+        await app.CreateMeetingAsync(new { reference = otherReference });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record), reference: "CASE-XSS");
+        await session.SearchDayAsync(DayOf(record), reference);
 
         var download = await session.Page.RunAndWaitForDownloadAsync(
             () => session.Page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
@@ -207,22 +227,23 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var csv = Encoding.UTF8.GetString(bytes);
-        Assert.Contains("CASE-XSS", csv, StringComparison.Ordinal);
-        Assert.DoesNotContain("CASE-OTHER", csv, StringComparison.Ordinal);
+        Assert.Contains(reference, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(otherReference, csv, StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
 
     [Fact]
     public async Task Copy_puts_the_guest_link_on_the_clipboard()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-COPY");
+        var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
 
-        await session.RowWith("CASE-XSS").GetByRole(AriaRole.Button, new() { Name = "Copy guest link" }).ClickAsync();
+        await session.RowWith(reference).GetByRole(AriaRole.Button, new() { Name = "Copy guest link" }).ClickAsync();
 
         await Expect(session.Page.Locator("#progress")).ToHaveTextAsync("guest link copied.");
         Assert.Equal(
@@ -233,13 +254,14 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task At_phone_width_the_record_is_a_card_without_sideways_scrolling()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-NARROW");
+        var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app, width: 375, height: 800);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
 
-        var row = session.RowWith("CASE-XSS");
+        var row = session.RowWith(reference);
         await Expect(row).ToBeVisibleAsync();
         await row.ScrollIntoViewIfNeededAsync();
         await Expect(row.Locator("td[data-col=customer] .customer-name")).ToBeInViewportAsync(new() { Ratio = 1 });
@@ -255,20 +277,21 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     [Fact]
     public async Task Several_records_show_with_their_events()
     {
-        await using var app = await LoopbackApp.StartAsync(azurite);
-        var record = await SeedHostileAsync(app);
-        await app.ReportEventAsync(record.GetProperty("meetingId").GetString()!, new { type = "sent", channel = "whatsapp" });
-        await app.CreateMeetingAsync(new { reference = "CASE-2041", customer = new { phone = "+447700900123", name = "Ana Pereira", channel = "sms" }, guests = 2 });
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-2041");
+        var record = await SeedHostileAsync(app, reference);
+        await app.ReportEventAsync(IdOf(record), new { type = "sent", channel = "whatsapp" });
+        await app.CreateMeetingAsync(new { reference, customer = new { phone = "+447700900123", name = "Ana Pereira", channel = "sms" }, guests = 2 });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestApp.OpsKey);
-        await session.SearchDayAsync(DayOf(record));
+        await session.SearchDayAsync(DayOf(record), reference);
 
         await Expect(session.Rows).ToHaveCountAsync(2);
-        await Expect(session.Rows.First).ToContainTextAsync("CASE-2041");
-        var other = session.RowWith("CASE-2041");
+        await Expect(session.Rows.First).ToContainTextAsync("Ana Pereira");
+        var other = session.RowWith("Ana Pereira");
         await Expect(other.GetByRole(AriaRole.Button, new() { Name = "Copy guest link 2" })).ToBeVisibleAsync();
         await Expect(other.Locator("td[data-col=status]")).ToContainTextAsync("no events yet");
-        var hostile = session.RowWith("CASE-XSS");
+        var hostile = session.Rows.Last;
         await hostile.Locator("summary").ClickAsync();
         await Expect(hostile.Locator(".events li")).ToContainTextAsync("sent · whatsapp · from flow");
 
@@ -276,3 +299,11 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
         Assert.Empty(session.Errors);
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class OpsPageBrowserOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
+    : OpsPageBrowserTests(HostKind.LocalRun, hosts, azurite, chromium, output), IClassFixture<SharedAppHosts>, IClassFixture<ChromiumFixture>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class OpsPageBrowserOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
+    : OpsPageBrowserTests(HostKind.Worker, hosts, azurite, chromium, output), IClassFixture<SharedAppHosts>, IClassFixture<ChromiumFixture>;

@@ -4,23 +4,23 @@ using System.Text.RegularExpressions;
 using System.Text.Json;
 using MeetingLinks.Meetings;
 using MeetingLinks.Operations.Page;
+using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.OpsPage;
 
-/// <summary>The page's routes over plain HTTP: the files, their types and headers, and nothing else.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
+/// <summary>The page's routes over plain HTTP on both hosts: the files, their types and headers, and nothing else.</summary>
+public abstract partial class OpsPageRouteTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
-    /// <summary>The page's script modules; app.js is the one the page loads, and it imports the rest.</summary>
-    private static readonly string[] Modules = ["api.js", "app.js", "clipboard.js", "dom.js", "render.js", "vocabulary.js"];
-
     [Fact]
     public async Task The_page_is_html_with_a_strict_policy_and_needs_no_key()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var response = await app.GetAsync("/api/ops", key: null);
+        var response = await app.GetAsync("/api/ops", key: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -55,9 +55,9 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
     [InlineData("app.css", "text/css")]
     public async Task Assets_have_their_type_and_revalidate(string file, string mediaType)
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var response = await app.GetAsync($"/api/ops/{file}", key: null);
+        var response = await app.GetAsync($"/api/ops/{file}", key: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
@@ -68,16 +68,17 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
         var etag = response.Headers.ETag;
         Assert.NotNull(etag);
 
-        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/ops/{file}");
+        var again = new HttpRequestMessage(HttpMethod.Get, $"/api/ops/{file}");
         again.Headers.IfNoneMatch.Add(etag);
-        using var revalidated = await app.Client.SendAsync(again);
+        var revalidated = await app.SendAsync(again, key: null);
         Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+        Assert.Empty(await revalidated.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
     public async Task Every_module_the_page_imports_is_served_next_to_it()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
         var found = new List<string>();
         var pending = new Queue<string>(["app.js"]);
 
@@ -89,7 +90,7 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
             }
 
             found.Add(module);
-            using var response = await app.GetAsync($"/api/ops/{module}", key: null);
+            var response = await app.GetAsync($"/api/ops/{module}", key: null);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{module}: {response.StatusCode}");
             Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
             var script = await response.Content.ReadAsStringAsync();
@@ -102,15 +103,15 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
             }
         }
 
-        Assert.Equal(Modules, found.Order(StringComparer.Ordinal));
+        Assert.Equal(OpsPageScriptTests.Modules, found.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task The_vocabulary_module_holds_the_services_statuses_and_event_types()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var response = await app.GetAsync("/api/ops/vocabulary.js", key: null);
+        var response = await app.GetAsync("/api/ops/vocabulary.js", key: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var script = await response.Content.ReadAsStringAsync();
@@ -129,50 +130,83 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite)
 
     [Theory]
     [InlineData("/api/ops/index.html")]
-    [InlineData("/api/ops/nothing.js")]
-    [InlineData("/api/ops/App.js")]
-    [InlineData("/api/ops/Vocabulary.js")]
     [InlineData("/api/ops/..%2Fappsettings.json")]
     [InlineData("/api/ops/%2E%2E%2Flocal.settings.json")]
     [InlineData("/api/ops/MeetingLinks.Functions.dll")]
-    public async Task Anything_else_under_the_page_is_not_found(string path)
+    public async Task Names_no_route_takes_under_the_page_are_not_found(string path)
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var response = await app.GetAsync(path, key: null);
+        var response = await app.GetAsync(path, key: null);
 
+        await AssertNoRouteAsync(response);
+    }
+
+    [Theory]
+    [InlineData("nothing.js")]
+    [InlineData("App.js")]
+    [InlineData("Vocabulary.js")]
+    public async Task Asset_names_the_page_does_not_have_are_not_found(string file)
+    {
+        var app = await AppAsync();
+
+        var response = await app.GetAsync($"/api/ops/{file}", key: null);
+
+        // The file route takes these (its regex constraint ignores case, as ASP.NET Core's does); the function answers.
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
     public async Task A_trailing_slash_redirects_to_where_the_relative_links_work()
     {
-        await using var app = await TestApp.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var response = await app.GetAsync("/api/ops/", key: null);
+        var response = await app.GetAsync("/api/ops/", key: null);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("../ops", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
-    public void No_script_parses_data_as_html()
+    public async Task A_sandbox_link_lands_on_a_page_that_says_it_is_a_sandbox()
     {
-        var scripts = OpsPageAssets.Names.Where(n => n.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(Modules, scripts);
+        var app = await AppAsync();
+        var code = (await app.ReadRecordAsync(await app.CreateMeetingAsync())).GetProperty("guestSuffix").GetString()!;
 
-        foreach (var name in scripts)
-        {
-            var script = Encoding.UTF8.GetString(OpsPageAssets.Find(name)!.Content.Span);
-            foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "import(" })
-            {
-                Assert.False(script.Contains(sink, StringComparison.Ordinal), $"{name} uses {sink}");
-            }
-        }
+        var response = await app.GetAsync($"/api/sandbox/visit/{code}", key: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'", string.Join(' ', response.Headers.GetValues("Content-Security-Policy")));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("sandbox meeting link from the local sandbox broker", html, StringComparison.Ordinal);
+        Assert.Contains("not a real Webex meeting", html, StringComparison.Ordinal);
+        Assert.Contains($"<code>{code}</code>", html, StringComparison.Ordinal);
     }
 
-    // `import … from './x.js';` and `export … from './x.js';`. The page uses no other imports (no import() above),
+    [Theory]
+    [InlineData("abc-def")]
+    [InlineData("%3Cscript%3E")]
+    [InlineData("a23456789012345678901234567890123")]
+    public async Task A_malformed_sandbox_code_is_no_route(string code)
+    {
+        var app = await AppAsync();
+
+        await AssertNoRouteAsync(await app.GetAsync($"/api/sandbox/visit/{code}", key: null));
+    }
+
+    // `import … from './x.js';` and `export … from './x.js';`. The page uses no other imports (OpsPageScriptTests rules out import()),
     // so following these finds every module it can load.
     [GeneratedRegex("""^\s*(?:import|export)\b[^'";]*?\bfrom\s*'(?<target>[^']+)';""", RegexOptions.Multiline)]
     private static partial Regex ImportFrom();
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class OpsPageRouteOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : OpsPageRouteTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class OpsPageRouteOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : OpsPageRouteTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

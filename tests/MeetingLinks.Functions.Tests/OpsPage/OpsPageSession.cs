@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MeetingLinks.Tests.Hosts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,7 +49,8 @@ public sealed class OpsPageSession : IAsyncDisposable
 
     public ILocator Rows => Page.Locator("#meetings tbody tr");
 
-    public static async Task<OpsPageSession> OpenAsync(IBrowser browser, LoopbackApp app, int width = 1280, int height = 900)
+    /// <summary>Opens the page of <paramref name="app"/>, at its real loopback address.</summary>
+    public static async Task<OpsPageSession> OpenAsync(IBrowser browser, AppHost app, int width = 1280, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(app);
@@ -59,7 +61,7 @@ public sealed class OpsPageSession : IAsyncDisposable
             AcceptDownloads = true,
         });
         var session = new OpsPageSession(context, await context.NewPageAsync());
-        await session.Page.GotoAsync(app.PageAddress.ToString());
+        await session.Page.GotoAsync(new Uri(app.Client.BaseAddress!, "api/ops").ToString());
         return session;
     }
 

@@ -1,18 +1,20 @@
 using System.Net;
 using MeetingLinks.Receipts;
 using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Receipts;
 
-/// <summary><c>/api/receipts</c> end to end: receipts in, the meeting's status and events out.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public class ReceiptsApiTests(AzuriteFixture azurite)
+/// <summary><c>/api/receipts</c> end to end, on both hosts: receipts in, the meeting's status and events out.</summary>
+public abstract class ReceiptsApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
     [Fact]
     public async Task Signed_receipt_is_recorded_and_moves_the_status()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
         var response = await app.PostReceiptAsync(ReceiptSamples.WhatsApp(id));
@@ -40,7 +42,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [InlineData("Un-Delivered", "7505", "failed")]
     public async Task Each_status_becomes_its_event(string deliveryStatus, string code, string expected)
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
         var answer = await (await app.PostReceiptAsync(ReceiptSamples.WhatsApp(id, deliveryStatus, code))).ReadJsonAsync();
@@ -54,7 +56,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Failure_text_and_sms_receipts_are_kept()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var failedId = await app.CreateMeetingAsync();
         var smsId = await app.CreateMeetingAsync();
 
@@ -72,7 +74,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_late_submitted_after_read_leaves_the_status_read()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
         await app.PostReceiptAsync(ReceiptSamples.WhatsAppReadFlat(id));
@@ -87,7 +89,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_same_receipt_twice_is_one_event()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
         var first = await (await app.PostReceiptAsync(ReceiptSamples.WhatsApp(id))).ReadJsonAsync();
@@ -102,7 +104,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Unknown_meeting_is_404_and_unusable_receipts_are_400()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
         await (await app.PostReceiptAsync(ReceiptSamples.WhatsApp("20261125-51299877-aaaaaaaa"))).AssertProblemAsync(404, "not_found");
@@ -118,10 +120,9 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Head_and_an_empty_test_call_answer_200_without_credentials()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
 
-        using var head = new HttpRequestMessage(HttpMethod.Head, "/api/receipts");
-        var headResponse = await app.Client.SendAsync(head);
+        var headResponse = await app.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/receipts"), key: null);
         var empty = await app.PostReceiptAsync("", signature: null);
         var braces = await app.PostReceiptAsync("{ }", signature: null);
 
@@ -134,7 +135,7 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Oversized_body_is_413()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
         var padded = ReceiptSamples.WhatsApp(id).Replace("ref=CASE-123", new string('x', ReceiptsOptions.MaxBodyBytes), StringComparison.Ordinal);
 
@@ -142,3 +143,11 @@ public class ReceiptsApiTests(AzuriteFixture azurite)
         Assert.Empty((await app.ReadRecordAsync(id)).GetProperty("events").EnumerateArray());
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ReceiptsApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ReceiptsApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ReceiptsApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ReceiptsApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

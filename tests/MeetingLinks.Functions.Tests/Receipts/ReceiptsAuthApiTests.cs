@@ -2,18 +2,20 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Receipts;
 
-/// <summary>Who may post a receipt: a valid signature, or a flow key; nothing else changes a record.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public class ReceiptsAuthApiTests(AzuriteFixture azurite)
+/// <summary>Who may post a receipt, on both hosts: a valid signature, or a flow key; nothing else changes a record.</summary>
+public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
 {
     [Fact]
     public async Task Bad_or_forged_signatures_are_401_and_change_nothing()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.WhatsApp(id);
         var forgedBody = ReceiptSamples.WhatsApp(id, "Read", "7502");
@@ -34,7 +36,7 @@ public class ReceiptsAuthApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_a_signature_a_flow_key_is_needed()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.WhatsApp(id);
 
@@ -52,10 +54,10 @@ public class ReceiptsAuthApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Sha512_signature_without_prefix_in_upper_case_is_accepted()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.SmsDelivered(id);
-        var signature = Convert.ToHexString(HMACSHA512.HashData(Encoding.UTF8.GetBytes(ReceiptCalls.Secret), Encoding.UTF8.GetBytes(body)));
+        var signature = Convert.ToHexString(HMACSHA512.HashData(Encoding.UTF8.GetBytes(TestApp.HubSecret), Encoding.UTF8.GetBytes(body)));
 
         var response = await app.PostReceiptAsync(body, signature);
 
@@ -66,19 +68,20 @@ public class ReceiptsAuthApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task Without_a_configured_secret_a_signature_is_not_enough()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite, secret: null);
+        var app = await StartAppAsync(new Dictionary<string, string?> { ["Receipts:HubSecret"] = null });
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.WhatsApp(id);
 
         await (await app.PostReceiptAsync(body)).AssertProblemAsync(401, "unauthorized");
         Assert.Equal(HttpStatusCode.OK, (await app.PostReceiptAsync(body, key: TestApp.FlowKey)).StatusCode);
-        Assert.Contains("Receipts__HubSecret is not set", app.Logs.AllText, StringComparison.Ordinal);
+        Assert.Contains("Receipts__HubSecret is not set", app.LogText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Logs_hold_no_secret_no_signature_and_no_full_destination()
     {
-        await using var app = await ReceiptCalls.StartAsync(azurite);
+        var app = await AppAsync();
+        var logStart = app.LogText.Length;
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.WhatsApp(id);
         var signature = ReceiptCalls.Sign(body);
@@ -87,12 +90,22 @@ public class ReceiptsAuthApiTests(AzuriteFixture azurite)
         await (await app.PostReceiptAsync(ReceiptSamples.WhatsAppFailed(id), signature)).AssertProblemAsync(401, "invalid_signature");
         await (await app.PostReceiptAsync(body, signature: null, key: "guess-" + TestApp.FlowKey)).AssertProblemAsync(401, "unauthorized");
 
-        var logs = app.Logs.AllText;
-        Assert.Contains("+15*******67", logs, StringComparison.Ordinal);
-        Assert.Contains("Refused a receipt: invalid_signature", logs, StringComparison.Ordinal);
-        foreach (var secret in new[] { ReceiptCalls.Secret, signature[7..], ReceiptSamples.WhatsAppNumber, TestApp.FlowKey })
+        // What this test's calls logged shows the masked number; nothing the shared app logged shows a secret.
+        var ours = app.LogText[logStart..];
+        Assert.Contains("+15*******67", ours, StringComparison.Ordinal);
+        Assert.Contains("Refused a receipt: invalid_signature", ours, StringComparison.Ordinal);
+        var logs = app.LogText;
+        foreach (var secret in new[] { TestApp.HubSecret, signature[7..], ReceiptSamples.WhatsAppNumber, TestApp.FlowKey })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
     }
 }
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ReceiptsAuthApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ReceiptsAuthApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ReceiptsAuthApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ReceiptsAuthApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;
