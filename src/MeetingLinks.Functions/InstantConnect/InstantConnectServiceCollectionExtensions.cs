@@ -39,7 +39,6 @@ public static class InstantConnectServiceCollectionExtensions
             .Validate(o => o.VisitBaseUrl is { IsAbsoluteUri: true }, "Sandbox__VisitBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<SandboxFaults>();
         services.TryAddSingleton<BrokerCircuitState>();
         services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));
         services.TryAddTransient<SandboxBrokerHandler>();

@@ -13,7 +13,6 @@ namespace MeetingLinks.InstantConnect;
 /// so request building, JSON, headers, resilience and link building all run the production path.
 /// </summary>
 public sealed class SandboxBrokerHandler(
-    SandboxFaults faults,
     IOptions<SandboxOptions> options,
     TimeProvider time,
     ILogger<SandboxBrokerHandler> logger) : HttpMessageHandler
@@ -27,12 +26,6 @@ public sealed class SandboxBrokerHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (faults.TryTake(out var fault))
-        {
-            logger.LogInformation("Sandbox broker: playing a scripted fault");
-            return await fault(request, cancellationToken);
-        }
-
         var settings = options.Value;
         if (settings.Latency > TimeSpan.Zero)
         {

@@ -30,7 +30,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
 
     public IInstantConnectClient Client => Services.GetRequiredService<IInstantConnectClient>();
 
-    public SandboxFaults Faults => Services.GetRequiredService<SandboxFaults>();
+    /// <summary>Answers played in place of the broker's, one per attempt, in the client's pipeline.</summary>
+    public ScriptedBrokerFaults Faults => Services.GetRequiredService<ScriptedBrokerFaults>();
 
     /// <summary>A production-mode host whose broker is <paramref name="broker"/> (a new recording broker when null).</summary>
     public static BrokerTestHost WithBroker(RecordingBroker? broker = null, Dictionary<string, string?>? settings = null)
@@ -62,6 +63,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddInstantConnect(mode);
+        services.AddSingleton<ScriptedBrokerFaults>();
+        services.AddHttpClient(InstantConnectClient.HttpClientName).AddHttpMessageHandler(sp => sp.GetRequiredService<ScriptedBrokerFaults>().Handler());
         if (broker is not null)
         {
             services.AddHttpClient(InstantConnectClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => broker);

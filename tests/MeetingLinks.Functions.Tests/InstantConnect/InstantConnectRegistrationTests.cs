@@ -30,12 +30,15 @@ public sealed class InstantConnectRegistrationTests
     }
 
     [Fact]
-    public async Task Registers_one_typed_client_and_singleton_sandbox_faults()
+    public async Task Registers_one_typed_client_over_the_sandbox_broker()
     {
         await using var host = BrokerTestHost.WithSandbox();
 
+        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+
         Assert.IsType<InstantConnectClient>(host.Client);
-        Assert.Same(host.Services.GetRequiredService<SandboxFaults>(), host.Services.GetRequiredService<SandboxFaults>());
+        Assert.Single(links.Hosts);
+        Assert.Single(links.Guests);
     }
 
     private static async Task StartHostedServicesAsync(BrokerTestHost host)

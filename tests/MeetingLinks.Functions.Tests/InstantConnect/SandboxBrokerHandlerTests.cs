@@ -67,23 +67,6 @@ public sealed class SandboxBrokerHandlerTests
     }
 
     [Fact]
-    public async Task Scripted_faults_come_first_in_order_then_normal_answers()
-    {
-        var faults = new SandboxFaults().NextAnswers(429, TimeSpan.FromSeconds(1)).NextAnswers(503);
-        using var invoker = Invoker(faults);
-
-        using var first = await invoker.SendAsync(Post(ValidBody), CancellationToken.None);
-        using var second = await invoker.SendAsync(Post(ValidBody), CancellationToken.None);
-        using var third = await invoker.SendAsync(Post(ValidBody), CancellationToken.None);
-
-        Assert.Equal((HttpStatusCode)429, first.StatusCode);
-        Assert.Equal(TimeSpan.FromSeconds(1), first.Headers.RetryAfter?.Delta);
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, third.StatusCode);
-        Assert.Equal(0, faults.Pending);
-    }
-
-    [Fact]
     public async Task A_failure_rate_of_1_always_answers_the_failure_status()
     {
         using var invoker = Invoker(options: new SandboxOptions { FailureRate = 1, FailureStatusCode = 502 });
@@ -93,9 +76,8 @@ public sealed class SandboxBrokerHandlerTests
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
     }
 
-    private static HttpMessageInvoker Invoker(SandboxFaults? faults = null, SandboxOptions? options = null) =>
+    private static HttpMessageInvoker Invoker(SandboxOptions? options = null) =>
         new(new SandboxBrokerHandler(
-            faults ?? new SandboxFaults(),
             Options.Create(options ?? new SandboxOptions()),
             new TestClock(),
             NullLogger<SandboxBrokerHandler>.Instance));

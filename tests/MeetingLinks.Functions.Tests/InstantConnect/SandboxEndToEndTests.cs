@@ -2,7 +2,7 @@ using MeetingLinks.InstantConnect;
 
 namespace MeetingLinks.Tests.InstantConnect;
 
-/// <summary>The production client over the sandbox broker, with faults scripted through <see cref="SandboxFaults"/>.</summary>
+/// <summary>The production client over the sandbox broker, with faults scripted through <see cref="ScriptedBrokerFaults"/>.</summary>
 public sealed class SandboxEndToEndTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
