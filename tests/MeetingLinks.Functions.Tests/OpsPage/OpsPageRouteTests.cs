@@ -153,8 +153,7 @@ public abstract partial class OpsPageRouteTests(HostKind kind, SharedAppHosts ho
         var response = await app.GetAsync($"/api/ops/{file}", key: null);
 
         // The file route takes these (its regex constraint ignores case, as ASP.NET Core's does); the function answers.
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        await response.AssertProblemAsync(404, "not_found");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using MeetingLinks.Http;
+using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -21,7 +23,7 @@ public sealed class OpsPageFunction
             return TypedResults.Redirect("../ops" + request.QueryString);
         }
 
-        return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? new OpsPageResult(index) : TypedResults.NotFound();
+        return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? new OpsPageResult(index) : NoSuchFile();
     }
 
     [Function("OpsPageFile")]
@@ -32,6 +34,8 @@ public sealed class OpsPageFunction
         // The HTML is served at /api/ops only, where its relative links work.
         return file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset
             ? new OpsPageResult(asset)
-            : TypedResults.NotFound();
+            : NoSuchFile();
     }
+
+    private static ProblemResult NoSuchFile() => Failure.NotFound("The ops page has no such file.").ToProblem();
 }
