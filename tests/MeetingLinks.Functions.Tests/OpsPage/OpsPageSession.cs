@@ -12,8 +12,9 @@ namespace MeetingLinks.Tests.OpsPage;
 /// </summary>
 public sealed class OpsPageSession : IAsyncDisposable
 {
-    // Bounded waits: the page answers from a loopback server, so seconds are plenty.
-    private const float TimeoutMs = 10_000;
+    // Each wait ends as soon as the page shows what it waits for; the bound only stops a broken test,
+    // and is generous because a busy machine (a worker process, Azurite, Chromium on two cores) is slow.
+    private const float TimeoutMs = 30_000;
 
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _dialogs = new();
