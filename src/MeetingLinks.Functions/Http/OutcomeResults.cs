@@ -14,6 +14,7 @@ public static class OutcomeResults
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.Gone => StatusCodes.Status410Gone,
         FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         FailureKind.UpstreamRejected => StatusCodes.Status502BadGateway,
         FailureKind.Unavailable => StatusCodes.Status503ServiceUnavailable,

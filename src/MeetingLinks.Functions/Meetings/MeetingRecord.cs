@@ -42,14 +42,16 @@ public sealed record MeetingRecord
 
     public IReadOnlyList<string> Devices { get; init; } = [];
 
+    /// <summary>The host links the create handed out (all links, later ones too, are in <see cref="Links"/>).</summary>
     public IReadOnlyList<string> HostUrls { get; init; } = [];
 
+    /// <summary>The guest links the create handed out.</summary>
     public IReadOnlyList<string> GuestUrls { get; init; } = [];
 
     /// <summary>The broker's short-link base, when short links were made.</summary>
     public string? BaseUrl { get; init; }
 
-    /// <summary>The first guest link's short code, for WhatsApp template buttons.</summary>
+    /// <summary>The create's first guest link's short code, for WhatsApp template buttons.</summary>
     public string? GuestSuffix { get; init; }
 
     /// <summary>What happened to the link since, oldest first: flow reports and delivery receipts.</summary>
@@ -58,7 +60,21 @@ public sealed record MeetingRecord
     /// <summary>Why the last attempt failed (a problem code), while the meeting has no links.</summary>
     public string? LastError { get; init; }
 
+    /// <summary>Every link the meeting ever had, oldest first: the create's and those added since.</summary>
+    public IReadOnlyList<IssuedLink> Links { get; init; } = [];
+
+    /// <summary>The SHA-256 of the create's idempotency key, so erasure can find and clear the key. Never shown.</summary>
+    [JsonIgnore]
+    public string? KeyHash { get; init; }
+
+    /// <summary>Set on the tombstone an erasure leaves in place of the record; such a record is never shown.</summary>
+    [JsonIgnore]
+    public DateTimeOffset? ErasedAt { get; init; }
+
     /// <summary>True once the record holds the broker's links.</summary>
     [JsonIgnore]
-    public bool HasLinks => HostUrls.Count + GuestUrls.Count > 0;
+    public bool HasLinks => Links.Count > 0;
+
+    [JsonIgnore]
+    public bool IsErased => ErasedAt is not null;
 }

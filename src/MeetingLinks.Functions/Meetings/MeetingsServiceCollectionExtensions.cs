@@ -17,8 +17,13 @@ public static class MeetingsServiceCollectionExtensions
         services.AddOptions<TablesOptions>().BindConfiguration(TablesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(CreateTableClient);
         services.AddSingleton<IMeetingStore, TableMeetingStore>();
+        services.AddSingleton<LinkRules>();
+        services.AddSingleton<LinkCallBudget>();
         services.AddSingleton<CreateMeetingValidator>();
         services.AddSingleton<MeetingCreator>();
+        services.AddSingleton<Links.AddLinksValidator>();
+        services.AddSingleton<Links.MeetingLinksAdder>();
+        services.AddSingleton<Erasure.MeetingEraser>();
         services.AddSingleton<Events.MeetingEventRecorder>();
         return services;
     }

@@ -4,11 +4,15 @@ using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Outcomes;
 using MeetingLinks.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Operations;
 
-/// <summary>Reads the listing's query string: a day or a range of days, exact-match filters and paging.</summary>
-public sealed class ListingQueryParser(TimeProvider time)
+/// <summary>
+/// Reads the listing's query string: a day or a range of days, exact-match filters and paging. With a phone number
+/// the range may cover the whole retention period (and does by default): that listing reads only the number's meetings.
+/// </summary>
+public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptions> options)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -37,29 +41,17 @@ public sealed class ListingQueryParser(TimeProvider time)
             Fail("day", "use either day or from/to, not both.");
         }
 
-        var (first, last) = day is { } d ? (d, d) : (from ?? (to ?? today).AddDays(1 - DefaultDays), to ?? today);
+        var phone = errors.Phone("phone", Text(query, "phone"));
+        var (defaultDays, maxDays) = phone is null ? (DefaultDays, MaxDays) : (options.Value.RetentionDays + 1, Math.Max(MaxDays, options.Value.RetentionDays + 1));
+        var (first, last) = day is { } d ? (d, d) : (from ?? (to ?? today).AddDays(1 - defaultDays), to ?? today);
         if (first > last)
         {
             Fail("from", "must not be after to.");
         }
-        else if (last.DayNumber - first.DayNumber + 1 > MaxDays)
+        else if (last.DayNumber - first.DayNumber + 1 > maxDays)
         {
-            Fail("from", $"the range may span at most {MaxDays} days.");
+            Fail("from", $"the range may span at most {maxDays} days.");
         }
-
-        string? phone = null;
-        if (Text(query, "phone") is { } rawPhone)
-        {
-            if (PhoneNumberNormalizer.TryNormalize(rawPhone, out var e164))
-            {
-                phone = e164;
-            }
-            else
-            {
-                Fail("phone", "is not a phone number.");
-            }
-        }
-
         var reference = errors.Text("reference", Text(query, "reference"), 100);
 
         var status = Text(query, "status")?.ToLowerInvariant();

@@ -5,8 +5,9 @@ using MeetingLinks.Meetings.Storage;
 namespace MeetingLinks.Operations;
 
 /// <summary>
-/// Walks the requested days from the newest, one day partition at a time, so a listing never
-/// reads a day it was not asked about; pages carry on exactly where the last one stopped.
+/// Walks the requested days from the newest, one day partition at a time, so a listing never reads a day it was
+/// not asked about; with a phone number it walks that number's own entries instead, so it reads no one else's
+/// meetings. Pages carry on exactly where the last one stopped.
 /// </summary>
 public sealed class MeetingListing(IMeetingStore store)
 {
@@ -20,7 +21,7 @@ public sealed class MeetingListing(IMeetingStore store)
         var continuation = query.Cursor?.Continuation;
         while (day >= query.From)
         {
-            var (page, next) = await store.ListDayAsync(day, query.Filter, continuation, query.PageSize - items.Count, cancellationToken);
+            var (page, next) = await ReadAsync(query, day, continuation, query.PageSize - items.Count, cancellationToken);
             items.AddRange(page);
             if (next is not null)
             {
@@ -28,7 +29,8 @@ public sealed class MeetingListing(IMeetingStore store)
             }
             else
             {
-                day = day.AddDays(-1);
+                // A phone number's listing is one run through its own entries, across all the days at once.
+                day = query.Filter.Phone is null ? day.AddDays(-1) : query.From.AddDays(-1);
                 continuation = null;
             }
 
@@ -46,20 +48,28 @@ public sealed class MeetingListing(IMeetingStore store)
     public async IAsyncEnumerable<MeetingRecord> AllAsync(ListingQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        for (var day = query.To; day >= query.From; day = day.AddDays(-1))
+        var day = query.To;
+        string? continuation = null;
+        while (day >= query.From)
         {
-            string? continuation = null;
-            do
+            var (page, next) = await ReadAsync(query, day, continuation, ExportChunk, cancellationToken);
+            foreach (var record in page)
             {
-                var (page, next) = await store.ListDayAsync(day, query.Filter, continuation, ExportChunk, cancellationToken);
-                foreach (var record in page)
-                {
-                    yield return record;
-                }
-
-                continuation = next;
+                yield return record;
             }
-            while (continuation is not null);
+
+            continuation = next;
+            if (next is null)
+            {
+                day = query.Filter.Phone is null ? day.AddDays(-1) : query.From.AddDays(-1);
+            }
         }
     }
+
+    /// <summary>One store page: of a day's partition, or (with a phone number) of the number's own entries.</summary>
+    private Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ReadAsync(
+        ListingQuery query, DateOnly day, string? continuation, int maxItems, CancellationToken cancellationToken)
+        => query.Filter.Phone is { } phone
+            ? store.ListPhoneAsync(phone, query.From, query.To, query.Filter, continuation, maxItems, cancellationToken)
+            : store.ListDayAsync(day, query.Filter, continuation, maxItems, cancellationToken);
 }

@@ -14,7 +14,7 @@ public static class MeetingsCsv
     public static readonly string[] Columns =
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
-        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "events", "lastError",
+        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError",
     ];
 
     public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
@@ -40,6 +40,7 @@ public static class MeetingsCsv
             record.HostUrls.Count > 0 ? record.HostUrls[0] : null,
             string.Join(' ', record.GuestUrls),
             string.Join(' ', record.HostUrls),
+            string.Join("; ", record.Links.Select(l => $"{l.Kind} {l.Url} valid {Time(l.ValidFrom)}/{Time(l.ExpiresAt)} issued {Time(l.IssuedAt)}")),
             string.Join("; ", record.Events.Select(e => $"{e.Type} {e.Channel} {Time(e.OccurredAt)} {e.Detail}".Trim())),
             record.LastError,
         ];

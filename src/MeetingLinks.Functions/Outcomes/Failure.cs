@@ -8,6 +8,7 @@ public enum FailureKind
     Forbidden,
     NotFound,
     Conflict,
+    Gone,
     TooLarge,
     Unexpected,
     UpstreamRejected,

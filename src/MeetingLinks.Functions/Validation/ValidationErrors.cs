@@ -50,6 +50,26 @@ public sealed class ValidationErrors
         return trimmed;
     }
 
+    /// <summary>
+    /// A phone number in any format a person or WhatsApp writes it, as E.164; null when absent, or (with an
+    /// error marked as the phone's) when it cannot be a phone number.
+    /// </summary>
+    public string? Phone(string field, string? value)
+    {
+        if (Text(field, value, 40) is not { } raw)
+        {
+            return null;
+        }
+
+        if (Meetings.PhoneNumberNormalizer.TryNormalize(raw, out var e164))
+        {
+            return e164;
+        }
+
+        Add(field, "is not a phone number; send it in international form, with or without '+' (e.g. +15551234567).", isPhone: true);
+        return null;
+    }
+
     /// <summary>The value <paramref name="complete"/> makes when nothing was wrong; otherwise every error as one failure.</summary>
     public Outcome<T> Or<T>(string code, Func<T> complete)
         where T : notnull

@@ -39,8 +39,8 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
         Assert.Equal(JsonValueKind.False, root.GetProperty("loginUrlForHost").ValueKind);
 
         var created = await response.ReadJsonAsync();
-        Assert.Equal(FakeBroker.BaseUrl + "Gst0000", created.GetProperty("guestUrl").GetString());
-        Assert.Equal("Gst0000", created.GetProperty("guestSuffix").GetString());
+        Assert.Equal(FakeBroker.BaseUrl + "G001000", created.GetProperty("guestUrl").GetString());
+        Assert.Equal("G001000", created.GetProperty("guestSuffix").GetString());
         Assert.Equal(FakeBroker.BaseUrl, created.GetProperty("baseUrl").GetString());
         Assert.Equal(jwt.GetProperty("sub").GetString(), created.GetProperty("sub").GetString());
     }

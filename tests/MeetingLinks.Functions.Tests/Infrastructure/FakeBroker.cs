@@ -23,6 +23,7 @@ public sealed class FakeBroker : IAsyncDisposable
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private volatile bool _hangsFromNowOn;
     private int _hung;
+    private int _answers;
 
     private FakeBroker(WebApplication app) => _app = app;
 
@@ -113,11 +114,14 @@ public sealed class FakeBroker : IAsyncDisposable
         using var json = JsonDocument.Parse(body);
         var hosts = json.RootElement.GetProperty("numHost").GetInt32();
         var guests = json.RootElement.GetProperty("numGuest").GetInt32();
+
+        // 7-character codes like the broker's, unique per answer: the nth answer's first guest is G{n:000}000.
+        var answer = Interlocked.Increment(ref _answers);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(JsonSerializer.Serialize(new
         {
-            host = Enumerable.Range(0, hosts).Select(i => new { cipher = "eyJhbGciOi.host." + i, @short = $"Host{i:000}" }),
-            guest = Enumerable.Range(0, guests).Select(i => new { cipher = "eyJhbGciOi.guest." + i, @short = $"Gst{i:0000}" }),
+            host = Enumerable.Range(0, hosts).Select(i => new { cipher = "eyJhbGciOi.host." + i, @short = $"H{answer:000}{i:000}" }),
+            guest = Enumerable.Range(0, guests).Select(i => new { cipher = "eyJhbGciOi.guest." + i, @short = $"G{answer:000}{i:000}" }),
             baseUrl = BaseUrl,
         }));
     }

@@ -65,14 +65,53 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     }
 
     public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) ? stored : null);
+        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) && !stored.Record.IsErased ? stored : null);
+
+    public Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_meetings.TryGetValue(meetingId, out var stored) || stored.Record.IsErased)
+            {
+                return Task.FromResult<MeetingRecord?>(null);
+            }
+
+            _meetings[meetingId] = new StoredMeeting(stored.Record with { ErasedAt = erasedAt, CustomerPhone = null, CustomerName = null }, NextVersion());
+            if (stored.Record.KeyHash is { } keyHash && _claims.TryGetValue(keyHash, out var claim))
+            {
+                _claims[keyHash] = claim with { Erased = true, Fingerprint = string.Empty };
+            }
+
+            return Task.FromResult<MeetingRecord?>(stored.Record);
+        }
+    }
+
+    public async Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken)
+    {
+        var erased = new List<MeetingRecord>();
+        foreach (var id in _meetings.Values.Where(m => m.Record.CustomerPhone == phone).Select(m => m.Record.MeetingId).ToList())
+        {
+            if (await EraseAsync(id, erasedAt, cancellationToken) is { } record)
+            {
+                erased.Add(record);
+            }
+        }
+
+        return erased;
+    }
 
     // Listing and retention are tested against Azurite; the creator never calls them.
     public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => throw new NotSupportedException();
 
+    public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListPhoneAsync(
+        string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
+        => throw new NotSupportedException();
+
     public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 

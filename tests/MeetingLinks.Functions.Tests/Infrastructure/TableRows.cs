@@ -78,6 +78,21 @@ internal static class TableRows
         return row.HasValue;
     }
 
+    /// <summary>Every value of every row of the table, as one text to search.</summary>
+    public static async Task<string> AllTextAsync(AzuriteFixture azurite, string tableName)
+    {
+        var text = new System.Text.StringBuilder();
+        await foreach (var entity in new TableClient(azurite.ConnectionString, tableName).QueryAsync<TableEntity>())
+        {
+            foreach (var (name, value) in entity)
+            {
+                text.Append(name).Append('=').Append(value).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>The app's table, created when the test writes to it before the app does.</summary>
     private static async Task<TableClient> TableAsync(AzuriteFixture azurite, string tableName)
     {

@@ -94,8 +94,8 @@ public sealed class InstantConnectOptionsTests
         var now = new DateTimeOffset(2025, 3, 1, 9, 0, 0, 400, TimeSpan.Zero);
         var whole = new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal((whole, whole.AddHours(2)), new MeetingLinks.Meetings.Create.LinkValidity(null, null, TimeSpan.FromHours(2)).Resolve(now));
-        Assert.Equal((now.AddHours(3), now.AddHours(5)), new MeetingLinks.Meetings.Create.LinkValidity(now.AddHours(3), null, TimeSpan.FromHours(2)).Resolve(now));
-        Assert.Equal((whole, now.AddHours(9)), new MeetingLinks.Meetings.Create.LinkValidity(null, now.AddHours(9), TimeSpan.FromHours(2)).Resolve(now));
+        Assert.Equal((whole, whole.AddHours(2)), new MeetingLinks.Meetings.LinkValidity(null, null, TimeSpan.FromHours(2)).Resolve(now));
+        Assert.Equal((now.AddHours(3), now.AddHours(5)), new MeetingLinks.Meetings.LinkValidity(now.AddHours(3), null, TimeSpan.FromHours(2)).Resolve(now));
+        Assert.Equal((whole, now.AddHours(9)), new MeetingLinks.Meetings.LinkValidity(null, now.AddHours(9), TimeSpan.FromHours(2)).Resolve(now));
     }
 }

@@ -22,7 +22,9 @@ public class MeetingCreatorTests
 
     public MeetingCreatorTests()
     {
-        _creator = new MeetingCreator(_store, _broker, Options.Create(new MeetingsOptions()), _time, NullLogger<MeetingCreator>.Instance);
+        var options = Options.Create(new MeetingsOptions());
+        _creator = new MeetingCreator(_store, _broker, new LinkCallBudget(options, _time, NullLogger<LinkCallBudget>.Instance),
+            options, _time, NullLogger<MeetingCreator>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
     }
@@ -32,7 +34,7 @@ public class MeetingCreatorTests
     {
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
-        var response = Assert.IsType<CreateMeetingResponse>(outcome.Value);
+        var response = Assert.IsType<MeetingLinksResponse>(outcome.Value);
         Assert.Equal("https://example.test/visit/g-" + response.Sub[..4], response.GuestUrl);
         Assert.Equal("g-" + response.Sub[..4], response.GuestSuffix);
         Assert.Equal(response.BaseUrl + response.GuestSuffix, response.GuestUrl);

@@ -1,3 +1,4 @@
+using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
 
 namespace MeetingLinks.Tests.Meetings;

@@ -1,6 +1,7 @@
 using MeetingLinks.Meetings;
 using MeetingLinks.Operations;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,7 +9,7 @@ namespace MeetingLinks.Tests.Operations;
 
 public class ListingQueryParserTests
 {
-    private readonly ListingQueryParser _parser = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
+    private readonly ListingQueryParser _parser = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)), Options.Create(new MeetingsOptions()));
 
     public static TheoryData<string> Statuses => [.. MeetingStatus.All];
 

@@ -13,7 +13,7 @@ public sealed class CreateMeetingFunction(CreateMeetingValidator validator, Meet
 
     [Function("CreateMeeting")]
     [RequiresRole(ApiRole.Flow)]
-    public async Task<Results<Ok<CreateMeetingResponse>, ProblemResult>> Run(
+    public async Task<Results<Ok<MeetingLinksResponse>, ProblemResult>> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
     {

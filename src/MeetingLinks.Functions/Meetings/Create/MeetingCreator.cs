@@ -15,41 +15,36 @@ namespace MeetingLinks.Meetings.Create;
 public sealed class MeetingCreator(
     IMeetingStore store,
     IInstantConnectClient broker,
+    LinkCallBudget budget,
     IOptions<MeetingsOptions> meetingsOptions,
     TimeProvider time,
     ILogger<MeetingCreator> logger)
 {
-    public async Task<Outcome<CreateMeetingResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    public Task<Outcome<MeetingLinksResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = meetingsOptions.Value;
-        using var budget = new CancellationTokenSource(options.CreateBudget, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        try
-        {
-            return await CreateWithinBudgetAsync(request, linked.Token);
-        }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Create ran out of its budget of {BudgetSeconds} s", options.CreateBudget.TotalSeconds);
-            return Failure.TimedOut($"No answer within {options.CreateBudget.TotalSeconds:0.#} s. Try again with the same idempotency key.");
-        }
+        return budget.RunAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
     }
 
-    private async Task<Outcome<CreateMeetingResponse>> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
+    private async Task<Outcome<MeetingLinksResponse>> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var meetingId = MeetingIds.New(now);
         var sub = MeetingIds.NewSub();
         var replay = false;
+        var keyHash = request.IdempotencyKey is { } key ? RequestFingerprint.OfKey(key) : null;
 
-        if (request.IdempotencyKey is { } key)
+        if (keyHash is not null)
         {
             var fingerprint = RequestFingerprint.Of(request);
             var claim = await store.ClaimKeyAsync(
-                new IdempotencyClaim(RequestFingerprint.OfKey(key), fingerprint, meetingId, sub, now,
-                    now + meetingsOptions.Value.IdempotencyKeyLifetime, IsNew: true),
+                new IdempotencyClaim(keyHash, fingerprint, meetingId, sub, now, now + meetingsOptions.Value.IdempotencyKeyLifetime, IsNew: true),
                 cancellationToken);
+            if (claim.Erased)
+            {
+                return Erased(claim.MeetingId);
+            }
+
             if (claim.Fingerprint != fingerprint)
             {
                 logger.LogInformation("Idempotency key reused with other parameters (meeting {MeetingId})", claim.MeetingId);
@@ -66,7 +61,12 @@ public sealed class MeetingCreator(
             ["MeetingId"] = meetingId,
             ["RequestId"] = request.IdempotencyKey ?? "(none)",
         });
-        var stored = await store.AddAsync(NewRecord(request, meetingId, sub, now), cancellationToken);
+        var stored = await store.AddAsync(NewRecord(request, meetingId, sub, keyHash, now), cancellationToken);
+        if (stored.Record.IsErased)
+        {
+            return Erased(meetingId);
+        }
+
         if (stored.Record.HasLinks)
         {
             logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
@@ -86,17 +86,23 @@ public sealed class MeetingCreator(
             return await BrokerFailedAsync(stored, ex, cancellationToken);
         }
 
+        var issuedAt = time.GetUtcNow();
         var withLinks = stored.Record with
         {
             Status = MeetingStatus.Created,
-            UpdatedAt = time.GetUtcNow(),
+            UpdatedAt = issuedAt,
             HostUrls = [.. links.Hosts.Select(l => l.Url)],
             GuestUrls = [.. links.Guests.Select(l => l.Url)],
             BaseUrl = links.BaseUrl,
             GuestSuffix = links.Guests.Count > 0 ? links.Guests[0].ShortCode : null,
+            Links = [.. IssuedLink.From(links, stored.Record.ValidFrom, stored.Record.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
             LastError = null,
         };
         var saved = await store.UpdateAsync(stored, withLinks, cancellationToken);
+        if (saved.Record.IsErased)
+        {
+            return Erased(meetingId);
+        }
 
         // Another attempt with the same key stored its links first: answer with those.
         replay |= !ReferenceEquals(saved.Record, withLinks);
@@ -110,7 +116,14 @@ public sealed class MeetingCreator(
         return ToResponse(saved.Record, replay);
     }
 
-    private static MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, DateTimeOffset now)
+    private Failure Erased(string meetingId)
+    {
+        logger.LogInformation("Idempotency key of erased meeting {MeetingId} replayed; not created again", meetingId);
+        return new Failure(FailureKind.Gone, "erased", "The meeting was erased",
+            "The meeting of this idempotency key was erased at the customer's request. Use a new key for a new meeting.");
+    }
+
+    private static MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, string? keyHash, DateTimeOffset now)
     {
         var (validFrom, expiresAt) = request.Validity.Resolve(now);
         return new MeetingRecord
@@ -132,21 +145,13 @@ public sealed class MeetingCreator(
             VerticalType = request.VerticalType,
             LoginUrlForHost = request.LoginUrlForHost,
             Devices = request.Devices,
+            KeyHash = keyHash,
         };
     }
 
     private async Task<Failure> BrokerFailedAsync(StoredMeeting stored, InstantConnectException ex, CancellationToken cancellationToken)
     {
-        var failure = ex.Failure switch
-        {
-            BrokerFailure.Rejected => new Failure(FailureKind.UpstreamRejected, "upstream_rejected",
-                "Webex Instant Connect refused the request", ex.Message),
-            BrokerFailure.TimedOut => new Failure(FailureKind.TimedOut, "upstream_timeout",
-                "Webex Instant Connect did not answer in time", "Try again with the same idempotency key."),
-            _ => new Failure(FailureKind.Unavailable, "upstream_unavailable",
-                "Webex Instant Connect is unavailable", "Try again with the same idempotency key.",
-                ex.RetryAfter ?? TimeSpan.FromSeconds(5)),
-        };
+        var failure = LinkCallBudget.BrokerFailed(ex);
         logger.LogWarning("Broker call for meeting {MeetingId} failed: {Failure} (HTTP {Status})",
             stored.Record.MeetingId, ex.Failure, ex.StatusCode);
 
@@ -169,16 +174,7 @@ public sealed class MeetingCreator(
         return failure;
     }
 
-    private static CreateMeetingResponse ToResponse(MeetingRecord record, bool replayed) => new(
-        record.MeetingId,
-        record.Sub,
-        record.GuestUrls.Count > 0 ? record.GuestUrls[0] : null,
-        record.GuestSuffix,
-        record.HostUrls.Count > 0 ? record.HostUrls[0] : null,
-        record.BaseUrl,
-        record.GuestUrls,
-        record.HostUrls,
-        record.ValidFrom,
-        record.ExpiresAt,
-        replayed);
+    private static MeetingLinksResponse ToResponse(MeetingRecord record, bool replayed)
+        => MeetingLinksResponse.For(record, IssuedLink.CreateBatch, replayed);
+
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MeetingLinks.Meetings.Links;
 
 namespace MeetingLinks.Meetings.Create;
 
@@ -46,7 +47,30 @@ public static class RequestFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
     }
 
+    /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
+    public static string Of(ValidatedAddLinks request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("hosts", request.Hosts);
+            json.WriteNumber("guests", request.Guests);
+            WriteTime(json, "validFrom", request.Validity.From);
+            WriteTime(json, "expiresAt", request.Validity.Until);
+            json.WriteString("verticalType", request.VerticalType);
+            json.WriteBoolean("loginUrlForHost", request.LoginUrlForHost);
+            json.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
+
     public static string OfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
+    public static string OfLinksKey(string meetingId, string key) => OfKey($"links\n{meetingId}\n{key}");
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {

@@ -9,7 +9,10 @@ public interface IMeetingStore
     /// </summary>
     Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken);
 
-    /// <summary>Inserts the record; when its id is already stored, returns what is stored instead.</summary>
+    /// <summary>
+    /// Inserts the record (and the entry that finds it by phone number); when its id is already stored,
+    /// returns what is stored instead, which may be the tombstone of an erased meeting.
+    /// </summary>
     Task<StoredMeeting> AddAsync(MeetingRecord record, CancellationToken cancellationToken);
 
     /// <summary>
@@ -18,11 +21,30 @@ public interface IMeetingStore
     /// </summary>
     Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken);
 
-    /// <summary>The record with its version, or null for an unknown (or malformed) id.</summary>
+    /// <summary>The record with its version, or null for an unknown, erased or malformed id.</summary>
     Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of a UTC day's meetings, newest first, matching <paramref name="filter"/>. A page may hold
+    /// Replaces the meeting with a tombstone that keeps nothing personal, and clears its phone entry and its
+    /// idempotency key (kept only as "erased", so a replay cannot bring it back). Returns the record as it was,
+    /// or null when there was nothing to erase.
+    /// </summary>
+    Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken);
+
+    /// <summary>Erases every meeting of an E.164 number still held, finding them by the number alone; returns them as they were.</summary>
+    Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of an E.164 number's meetings created on UTC days <paramref name="firstDay"/>..<paramref name="lastDay"/>,
+    /// newest first, matching the rest of <paramref name="filter"/>; reads only that number's meetings. A page may
+    /// hold fewer than <paramref name="maxItems"/> even when more follow; the listing is done when the token is null.
+    /// </summary>
+    Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListPhoneAsync(
+        string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a UTC day's meetings, newest first, matching <paramref name="filter"/>'s reference and status
+    /// (a phone number's meetings are listed by <see cref="ListPhoneAsync"/>). A page may hold
     /// fewer than <paramref name="maxItems"/> even when more follow; the day is done when the token is null.
     /// </summary>
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
@@ -30,6 +52,12 @@ public interface IMeetingStore
 
     /// <summary>Deletes every meeting created on a UTC day before <paramref name="firstDayKept"/>; returns how many.</summary>
     Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives meetings stored before phone entries existed their entry, once per table (a marker row remembers);
+    /// returns how many it added.
+    /// </summary>
+    Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes idempotency keys that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
@@ -55,7 +83,14 @@ public sealed record IdempotencyClaim(
     string Sub,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
-    bool IsNew);
+    bool IsNew)
+{
+    /// <summary>The key's meeting was erased: the key is kept only to say so.</summary>
+    public bool Erased { get; init; }
+
+    /// <summary>For an add-links key: the batch of links it issued (or will issue).</summary>
+    public string? Batch { get; init; }
+}
 
 public sealed class StorageUnavailableException(string message, Exception? innerException = null)
     : Exception(message, innerException);

@@ -10,6 +10,9 @@ namespace MeetingLinks.Meetings.Storage;
 /// <summary>Maps records to table entities by hand: explicit columns, no reflection.</summary>
 internal static class MeetingEntityMapper
 {
+    public const string MeetingKind = "meeting";
+    public const string ErasedKind = "erased";
+
     // A string property holds at most 64 KiB (32K UTF-16 chars); 25 long links can exceed that.
     private const int ChunkLength = 30_000;
     private const int MaxChunks = 16;
@@ -21,9 +24,15 @@ internal static class MeetingEntityMapper
             throw new ArgumentException("Not a meeting id.", nameof(record));
         }
 
+        if (record.ErasedAt is { } erasedAt)
+        {
+            // A tombstone keeps nothing of the meeting but that it was erased.
+            return new TableEntity(partitionKey, rowKey) { ["Kind"] = ErasedKind, ["ErasedAt"] = erasedAt };
+        }
+
         var entity = new TableEntity(partitionKey, rowKey)
         {
-            ["Kind"] = "meeting",
+            ["Kind"] = MeetingKind,
             ["Sub"] = record.Sub,
             ["CreatedAt"] = record.CreatedAt,
             ["UpdatedAt"] = record.UpdatedAt,
@@ -42,17 +51,49 @@ internal static class MeetingEntityMapper
             ["BaseUrl"] = record.BaseUrl,
             ["GuestSuffix"] = record.GuestSuffix,
             ["LastError"] = record.LastError,
+            ["KeyHash"] = record.KeyHash,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "HostUrls", record.HostUrls.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "GuestUrls", record.GuestUrls.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Events", record.Events.ToArray(), StorageJsonContext.Default.MeetingEventArray);
+        WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
         return entity;
     }
 
-    public static MeetingRecord ToRecord(TableEntity entity) => new()
+    public static MeetingRecord ToRecord(TableEntity entity)
     {
-        MeetingId = entity.PartitionKey[2..] + "-" + entity.RowKey,
+        var meetingId = entity.PartitionKey[2..] + "-" + entity.RowKey;
+        if (entity.GetString("Kind") == ErasedKind)
+        {
+            return Tombstone(meetingId, entity.GetDateTimeOffset("ErasedAt") ?? default);
+        }
+
+        var record = ReadRecord(entity, meetingId);
+
+        // Records written before links were kept one by one hold only the create's URLs.
+        return record.Links.Count == 0 && record.HostUrls.Count + record.GuestUrls.Count > 0
+            ? record with { Links = CreateLinksOf(record) }
+            : record;
+    }
+
+    /// <summary>What an erasure leaves of a meeting: its id and when it was erased, nothing personal.</summary>
+    public static MeetingRecord Tombstone(string meetingId, DateTimeOffset erasedAt) => new()
+    {
+        MeetingId = meetingId,
+        Sub = string.Empty,
+        CreatedAt = default,
+        UpdatedAt = erasedAt,
+        Status = ErasedKind,
+        ValidFrom = default,
+        ExpiresAt = default,
+        VerticalType = string.Empty,
+        ErasedAt = erasedAt,
+    };
+
+    private static MeetingRecord ReadRecord(TableEntity entity, string meetingId) => new()
+    {
+        MeetingId = meetingId,
         Sub = entity.GetString("Sub"),
         CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
         UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
@@ -75,26 +116,56 @@ internal static class MeetingEntityMapper
         HostUrls = ReadJson(entity, "HostUrls", StorageJsonContext.Default.StringArray) ?? [],
         GuestUrls = ReadJson(entity, "GuestUrls", StorageJsonContext.Default.StringArray) ?? [],
         Events = ReadJson(entity, "Events", StorageJsonContext.Default.MeetingEventArray) ?? [],
+        Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
+        KeyHash = entity.GetString("KeyHash"),
     };
 
-    public static TableEntity ToEntity(IdempotencyClaim claim) => new(KeyPartition(claim.KeyHash), claim.KeyHash)
+    private static IssuedLink[] CreateLinksOf(MeetingRecord record)
     {
-        ["Kind"] = "key",
-        ["Fingerprint"] = claim.Fingerprint,
-        ["MeetingId"] = claim.MeetingId,
-        ["Sub"] = claim.Sub,
-        ["CreatedAt"] = claim.CreatedAt,
-        ["ExpiresAt"] = claim.ExpiresAt,
-    };
+        IssuedLink Link(string kind, string url) => new(
+            kind,
+            url,
+            record.BaseUrl is { Length: > 0 } baseUrl && url.StartsWith(baseUrl, StringComparison.Ordinal) ? url[baseUrl.Length..] : null,
+            record.ValidFrom,
+            record.ExpiresAt,
+            record.UpdatedAt,
+            IssuedLink.CreateBatch);
+        return [.. record.HostUrls.Select(u => Link(IssuedLink.Host, u)), .. record.GuestUrls.Select(u => Link(IssuedLink.Guest, u))];
+    }
+
+    public static TableEntity ToEntity(IdempotencyClaim claim) => claim.Erased
+        // The fingerprint digests the request's personal details: an erased meeting's key keeps none of it.
+        ? new(KeyPartition(claim.KeyHash), claim.KeyHash)
+        {
+            ["Kind"] = "key",
+            ["MeetingId"] = claim.MeetingId,
+            ["CreatedAt"] = claim.CreatedAt,
+            ["ExpiresAt"] = claim.ExpiresAt,
+            ["Erased"] = true,
+        }
+        : new(KeyPartition(claim.KeyHash), claim.KeyHash)
+        {
+            ["Kind"] = "key",
+            ["Fingerprint"] = claim.Fingerprint,
+            ["MeetingId"] = claim.MeetingId,
+            ["Sub"] = claim.Sub,
+            ["CreatedAt"] = claim.CreatedAt,
+            ["ExpiresAt"] = claim.ExpiresAt,
+            ["Batch"] = claim.Batch,
+        };
 
     public static IdempotencyClaim ToClaim(TableEntity entity) => new(
         entity.RowKey,
-        entity.GetString("Fingerprint"),
+        entity.GetString("Fingerprint") ?? string.Empty,
         entity.GetString("MeetingId"),
-        entity.GetString("Sub"),
+        entity.GetString("Sub") ?? string.Empty,
         entity.GetDateTimeOffset("CreatedAt") ?? default,
         entity.GetDateTimeOffset("ExpiresAt") ?? default,
-        IsNew: false);
+        IsNew: false)
+    {
+        Erased = entity.GetBoolean("Erased") ?? false,
+        Batch = entity.GetString("Batch"),
+    };
 
     /// <summary>Keys spread over 256 partitions by the first byte of their digest.</summary>
     public static string KeyPartition(string keyHash) => "k-" + keyHash[..2];
@@ -133,4 +204,5 @@ internal static class MeetingEntityMapper
 
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(MeetingEvent[]))]
+[JsonSerializable(typeof(IssuedLink[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -13,12 +13,7 @@ public sealed partial class TableMeetingStore
         => GuardAsync(async () =>
         {
             ArgumentNullException.ThrowIfNull(filter);
-            var query = TableClient.CreateQueryFilter($"PartitionKey eq {MeetingIds.PartitionOf(day)} and Kind eq {"meeting"}");
-            if (filter.Phone is { } phone)
-            {
-                query += " and " + TableClient.CreateQueryFilter($"CustomerPhone eq {phone}");
-            }
-
+            var query = TableClient.CreateQueryFilter($"PartitionKey eq {MeetingIds.PartitionOf(day)} and Kind eq {MeetingEntityMapper.MeetingKind}");
             if (filter.Reference is { } reference)
             {
                 query += " and " + TableClient.CreateQueryFilter($"Reference eq {reference}");
@@ -39,47 +34,61 @@ public sealed partial class TableMeetingStore
             return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
         }, cancellationToken);
 
+    /// <summary>Meetings (and tombstones) of days before <paramref name="firstDayKept"/>, then their phone entries.</summary>
     public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken)
         => DeleteWhereAsync(
             TableClient.CreateQueryFilter($"PartitionKey ge {"m-"} and PartitionKey lt {MeetingIds.PartitionOf(firstDayKept)}"),
+            ["PartitionKey", "RowKey", "Kind", "CustomerPhone"],
+            async (deleted, token) =>
+            {
+                foreach (var meeting in deleted.Where(m => m.GetString("CustomerPhone") is not null))
+                {
+                    var entry = PhoneIndex.Entry(meeting.GetString("CustomerPhone"), meeting.PartitionKey[2..] + "-" + meeting.RowKey);
+                    await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, token);
+                }
+            },
             cancellationToken);
 
     public Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken)
         => DeleteWhereAsync(
             TableClient.CreateQueryFilter($"PartitionKey ge {"k-"} and PartitionKey lt {"k."} and ExpiresAt lt {now}"),
+            ["PartitionKey", "RowKey"],
+            (_, _) => Task.CompletedTask,
             cancellationToken);
 
-    /// <summary>Deletes matching rows in single-partition batches of at most 100, as Azure requires.</summary>
-    private Task<int> DeleteWhereAsync(string filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes matching rows in single-partition batches of at most 100, as Azure requires, and hands each deleted
+    /// batch to <paramref name="afterBatch"/> for what must follow it.
+    /// </summary>
+    private Task<int> DeleteWhereAsync(
+        string filter, string[] columns, Func<IReadOnlyList<TableEntity>, CancellationToken, Task> afterBatch, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
             var deleted = 0;
-            var batch = new List<TableTransactionAction>(MaxBatch);
-            string? partition = null;
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, MaxBatch * 10, ["PartitionKey", "RowKey"], cancellationToken))
+            var batch = new List<TableEntity>(MaxBatch);
+            async Task SubmitAsync()
             {
-                if (batch.Count == MaxBatch || (partition is not null && entity.PartitionKey != partition))
+                if (batch.Count > 0)
                 {
-                    deleted += await SubmitAsync(batch, cancellationToken);
+                    await table.SubmitTransactionAsync(
+                        batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
+                    await afterBatch(batch, cancellationToken);
+                    deleted += batch.Count;
+                    batch.Clear();
                 }
-
-                partition = entity.PartitionKey;
-                batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, entity, Azure.ETag.All));
             }
 
-            return deleted + await SubmitAsync(batch, cancellationToken);
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, MaxBatch * 10, columns, cancellationToken))
+            {
+                if (batch.Count == MaxBatch || (batch.Count > 0 && entity.PartitionKey != batch[0].PartitionKey))
+                {
+                    await SubmitAsync();
+                }
+
+                batch.Add(entity);
+            }
+
+            await SubmitAsync();
+            return deleted;
         }, cancellationToken);
-
-    private async Task<int> SubmitAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
-    {
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        await table.SubmitTransactionAsync(batch, cancellationToken);
-        var count = batch.Count;
-        batch.Clear();
-        return count;
-    }
 }

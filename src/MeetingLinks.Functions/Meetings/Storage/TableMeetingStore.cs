@@ -11,7 +11,9 @@ namespace MeetingLinks.Meetings.Storage;
 /// <item>meetings: PartitionKey <c>m-yyyyMMdd</c> (UTC day created), RowKey the rest of the meeting id
 /// (milliseconds left in the day + random tail), so a day lists newest first from one partition;</item>
 /// <item>idempotency keys: PartitionKey <c>k-</c> + first two hex digits of the key's SHA-256, RowKey the
-/// whole digest, so no caller-supplied character ever reaches a key.</item>
+/// whole digest, so no caller-supplied character ever reaches a key;</item>
+/// <item>phone entries: one partition per phone number (<see cref="PhoneIndex"/>), so a number's meetings are
+/// found without reading anyone else's.</item>
 /// </list>
 /// </summary>
 public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMeetingStore> logger) : IMeetingStore
@@ -57,6 +59,13 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
         => GuardAsync(async () =>
         {
             var entity = MeetingEntityMapper.ToEntity(record);
+            if (record.CustomerPhone is { } phone)
+            {
+                // First the phone entry, then the meeting: a crash in between leaves an entry without a
+                // meeting (harmless), never a meeting an erasure by phone number could not find.
+                await table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken);
+            }
+
             try
             {
                 var response = await table.AddEntityAsync(entity, cancellationToken);
@@ -95,8 +104,8 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
             }
 
             var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is { } entity
-                ? new StoredMeeting(MeetingEntityMapper.ToRecord(entity), entity.ETag.ToString())
+            return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
+                ? new StoredMeeting(record, entity.ETag.ToString())
                 : null;
         }, cancellationToken);
 

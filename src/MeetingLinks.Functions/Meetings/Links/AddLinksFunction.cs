@@ -1,0 +1,32 @@
+using MeetingLinks.Access;
+using MeetingLinks.Http;
+using MeetingLinks.Meetings.Create;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MeetingLinks.Meetings.Links;
+
+/// <summary><c>POST /api/meetings/{id}/links</c>: another guest or host, or fresh links, for the same meeting.</summary>
+public sealed class AddLinksFunction(AddLinksValidator validator, MeetingLinksAdder adder)
+{
+    private const int MaxBodyBytes = 4 * 1024;
+
+    [Function("AddMeetingLinks")]
+    [RequiresRole(ApiRole.Flow)]
+    public async Task<Results<Ok<MeetingLinksResponse>, ProblemResult>> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = MeetingIds.Route + "/links")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.AddLinksRequest, MaxBodyBytes, cancellationToken);
+        var header = request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString();
+        if (!body.Then(b => validator.Validate(b, header)).TryGet(out var valid, out var invalid))
+        {
+            return invalid.ToProblem();
+        }
+
+        return (await adder.AddAsync(id, valid, cancellationToken)).ToOk();
+    }
+}

@@ -1,0 +1,132 @@
+using System.Security.Cryptography;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings.Create;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Meetings.Links;
+
+/// <summary>
+/// More links for a meeting that has them already: another guest or host, or fresh links when the first expired.
+/// The broker gives the same space for the meeting's stored <c>sub</c>. Each call's links are a batch on the record;
+/// a key (per meeting) replays its batch without asking the broker again, and calls at once each keep their links:
+/// a lost write re-reads the record and appends again.
+/// </summary>
+public sealed class MeetingLinksAdder(
+    IMeetingStore store,
+    IInstantConnectClient broker,
+    LinkCallBudget budget,
+    IOptions<MeetingsOptions> options,
+    TimeProvider time,
+    ILogger<MeetingLinksAdder> logger)
+{
+    /// <summary>Links one meeting may hold, all calls together.</summary>
+    public const int MaxLinks = 100;
+
+    private const int MaxWriteAttempts = 8;
+
+    public Task<Outcome<MeetingLinksResponse>> AddAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return budget.RunAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
+    }
+
+    private async Task<Outcome<MeetingLinksResponse>> AddWithinBudgetAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(meetingId, cancellationToken) is not { } stored)
+        {
+            return Failure.MeetingNotFound(meetingId);
+        }
+
+        if (!stored.Record.HasLinks)
+        {
+            return new Failure(FailureKind.Conflict, "meeting_not_ready", "The meeting has no links yet",
+                "Its create failed or is still running. Retry the create with its idempotency key first.");
+        }
+
+        var now = time.GetUtcNow();
+        var batch = "b-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var replay = false;
+        if (request.IdempotencyKey is { } key)
+        {
+            var fingerprint = RequestFingerprint.Of(request);
+            var claim = await store.ClaimKeyAsync(
+                new IdempotencyClaim(RequestFingerprint.OfLinksKey(meetingId, key), fingerprint, meetingId, stored.Record.Sub, now,
+                    now + options.Value.IdempotencyKeyLifetime, IsNew: true) { Batch = batch },
+                cancellationToken);
+            if (claim.Fingerprint != fingerprint)
+            {
+                return new Failure(FailureKind.Conflict, "idempotency_conflict", "Idempotency key already used",
+                    "This idempotency key was used on this meeting for a request with other parameters. Use a new key for new links.");
+            }
+
+            (batch, replay) = (claim.Batch ?? batch, !claim.IsNew);
+            if (stored.Record.Links.Any(l => l.Batch == batch))
+            {
+                logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, meetingId);
+                return MeetingLinksResponse.For(stored.Record, batch, replayed: true);
+            }
+        }
+
+        if (WouldPassLimit(stored.Record, request) is { } full)
+        {
+            return full;
+        }
+
+        var (validFrom, expiresAt) = request.Validity.Resolve(now);
+        MeetingLinkSet links;
+        try
+        {
+            links = await broker.CreateLinksAsync(
+                new MeetingLinkRequest(stored.Record.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
+                    request.VerticalType, request.LoginUrlForHost, Devices: []),
+                cancellationToken);
+        }
+        catch (InstantConnectException ex)
+        {
+            logger.LogWarning("Broker call for more links of meeting {MeetingId} failed: {Failure} (HTTP {Status})", meetingId, ex.Failure, ex.StatusCode);
+            return LinkCallBudget.BrokerFailed(ex);
+        }
+
+        IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, expiresAt, time.GetUtcNow(), batch)];
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var updated = stored.Record with { Links = [.. stored.Record.Links, .. issued], UpdatedAt = time.GetUtcNow() };
+            var saved = await store.UpdateAsync(stored, updated, cancellationToken);
+            if (ReferenceEquals(saved.Record, updated))
+            {
+                logger.LogInformation("Meeting {MeetingId} gained {Hosts} host and {Guests} guest links ({Batch}), replayed: {Replayed}",
+                    meetingId, links.Hosts.Count, links.Guests.Count, batch, replay);
+                return MeetingLinksResponse.For(saved.Record, batch, replay);
+            }
+
+            // Someone else wrote first: erased it, stored this very batch (a duplicate of this call), or added other links.
+            if (saved.Record.IsErased)
+            {
+                return Failure.MeetingNotFound(meetingId);
+            }
+
+            if (saved.Record.Links.Any(l => l.Batch == batch))
+            {
+                return MeetingLinksResponse.For(saved.Record, batch, replayed: true);
+            }
+
+            if (WouldPassLimit(saved.Record, request) is { } fullNow)
+            {
+                return fullNow;
+            }
+
+            stored = saved;
+        }
+
+        throw new StorageUnavailableException($"Meeting {meetingId} kept changing while links were added.");
+    }
+
+    private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)
+        => record.Links.Count + request.Hosts + request.Guests > MaxLinks
+            ? new Failure(FailureKind.Conflict, "link_limit", "The meeting has as many links as it may hold",
+                $"A meeting holds at most {MaxLinks} links; it has {record.Links.Count}. Create a new meeting instead.")
+            : null;
+}
