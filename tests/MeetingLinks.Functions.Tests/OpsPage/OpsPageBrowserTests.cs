@@ -175,7 +175,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         await session.SearchAsync();
 
         await Expect(session.Message).ToContainTextAsync("Check the search");
-        await Expect(session.Message).ToContainTextAsync("phone: is not a phone number.");
+        await Expect(session.Message).ToContainTextAsync("phone: is not a phone number;");
     }
 
     [Fact]
@@ -249,6 +249,54 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         Assert.Equal(
             record.GetProperty("guestUrls")[0].GetString(),
             await session.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+    }
+
+    [Fact]
+    public async Task Every_link_the_meeting_had_shows_with_the_expired_ones_marked_and_copy_buttons_kept()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-LINKS");
+        var yesterday = DateTimeOffset.UtcNow.AddDays(-2);
+        var id = await TableRows.SeedMeetingAsync(Azurite, app.TableName, yesterday, reference);
+        var renewed = await (await app.PostAsync($"/api/meetings/{id}/links", new { guests = 1, hosts = 1 })).ReadJsonAsync();
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DateOnly.FromDateTime(yesterday.UtcDateTime), reference);
+
+        var links = session.RowWith(reference).Locator("td[data-col=links] li");
+        await Expect(links).ToHaveCountAsync(4);
+        var expired = links.Filter(new() { HasText = "expired" });
+        await Expect(expired).ToHaveCountAsync(2);
+        await Expect(expired.First.GetByRole(AriaRole.Button)).ToHaveTextAsync("Copy guest link 1");
+        await Expect(links.Filter(new() { HasNotText = "expired" }).GetByRole(AriaRole.Button)).ToHaveTextAsync(["Copy guest link 2", "Copy host link 2"]);
+        var renewedUntil = renewed.GetProperty("expiresAt").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("guest link, valid", await links.Nth(1).GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.Contains(renewedUntil, await links.Nth(1).GetAttributeAsync("title"), StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_meeting_is_erased_from_the_page_only_after_a_confirmation()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-ERASE");
+        var record = await CreateRecordAsync(app, new { reference, customer = new { phone = Phone, name = "Erase Me" } });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DayOf(record), reference);
+        var row = session.RowWith(reference);
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Erase…" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Keep" }).ClickAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.GetAsync($"/api/meetings/{IdOf(record)}")).StatusCode);
+        await row.GetByRole(AriaRole.Button, new() { Name = "Erase…" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "Erase for good" }).ClickAsync();
+
+        await Expect(session.Page.Locator("#progress")).ToHaveTextAsync($"Meeting {IdOf(record)} erased.");
+        await Expect(session.Rows).ToHaveCountAsync(0);
+        await (await app.GetAsync($"/api/meetings/{IdOf(record)}")).AssertProblemAsync(404, "not_found");
+        Assert.Empty(session.Dialogs);
+        Assert.Empty(session.Errors);
     }
 
     [Fact]

@@ -47,12 +47,13 @@ async function problemFrom(response) {
   return error;
 }
 
-export async function callApi(path, params) {
-  const query = params.toString();
+export async function callApi(path, params, method = 'GET') {
+  const query = params ? params.toString() : '';
   let response;
   try {
     // Relative to the page at /api/ops (fetch resolves against the document, not this module).
     response = await fetch(query ? `${path}?${query}` : path, {
+      method,
       headers: { 'x-api-key': readKey(), Accept: 'application/json, text/csv' },
       cache: 'no-store',
       credentials: 'omit',

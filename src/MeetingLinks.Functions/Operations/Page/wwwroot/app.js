@@ -222,11 +222,24 @@ function saveBlob(blob, name) {
 // ---- The results ----
 
 function renderRecords(items) {
-  ui.rows.replaceChildren(...items.map((record) => recordRow(record, announce)));
+  ui.rows.replaceChildren(...items.map((record) => recordRow(record, announce, eraseMeeting)));
   show(ui.results, true);
   ui.summary.textContent = summaryText(items.length);
   ui.pageNumber.textContent = `Page ${listing.page}`;
   updatePager();
+}
+
+// DELETE /api/meetings/{id}; true once the meeting is gone (a 404 means it already was).
+async function eraseMeeting(meetingId) {
+  clearMessage();
+  try {
+    await callApi(`meetings/${encodeURIComponent(meetingId)}`, null, 'DELETE');
+    return true;
+  } catch (error) {
+    if (error && error.status === 404) return true;
+    showProblem(error);
+    return false;
+  }
 }
 
 function updatePager() {

@@ -1,7 +1,7 @@
 // One table row per meeting record, built from the API's JSON with the helpers in dom.js only.
 
 import { copyText } from './clipboard.js';
-import { el, listOf, textOf } from './dom.js';
+import { el, listOf, show, textOf } from './dom.js';
 import { STATUSES } from './vocabulary.js';
 
 const COLUMNS = {
@@ -13,6 +13,7 @@ const COLUMNS = {
   status: 'Status',
   links: 'Links',
   expires: 'Expires',
+  erase: 'Erase',
 };
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,8 +25,9 @@ export function summaryText(count) {
   return `${count === 1 ? '1 meeting' : `${count} meetings`}, newest first. Times are in your time zone (${timeZone}).`;
 }
 
-// `announce(text)` tells the operator what a button in the row did (the page's status line).
-export function recordRow(record, announce) {
+// `announce(text)` tells the operator what a button in the row did (the page's status line);
+// `erase(meetingId)` erases the meeting through the API and resolves to true once it is gone.
+export function recordRow(record, announce, erase) {
   const row = el('tr');
   row.dataset.meetingId = textOf(record.meetingId, '');
   row.append(
@@ -40,8 +42,32 @@ export function recordRow(record, announce) {
     cell('channel', textOf(record.channel)),
     cell('status', statusWithEvents(record)),
     cell('links', linkButtons(record, announce)),
-    cell('expires', timeText(record.expiresAt, true)));
+    cell('expires', timeText(record.expiresAt, true)),
+    cell('erase', eraseControl(record, row, announce, erase)));
   return row;
+}
+
+// Erasing cannot be undone, so the button first asks, in place, and only the second press erases.
+function eraseControl(record, row, announce, erase) {
+  const id = textOf(record.meetingId, '');
+  const start = el('button', { className: 'small erase', text: 'Erase…', attrs: { type: 'button', title: 'Erase this meeting and everything personal in it' } });
+  const confirm = el('button', { className: 'small danger confirm-erase', text: 'Erase for good', attrs: { type: 'button' } });
+  const cancel = el('button', { className: 'small cancel-erase', text: 'Keep', attrs: { type: 'button' } });
+  const question = el('span', { className: 'erase-question', attrs: { role: 'group', 'aria-label': `Erase meeting ${id}?` } },
+    el('small', { text: 'Erase this meeting? It cannot be undone.' }), ' ', confirm, ' ', cancel);
+  show(question, false);
+  start.addEventListener('click', () => { show(start, false); show(question, true); confirm.focus(); });
+  cancel.addEventListener('click', () => { show(question, false); show(start, true); start.focus(); });
+  confirm.addEventListener('click', async () => {
+    confirm.disabled = true;
+    if (await erase(id)) {
+      row.remove();
+      announce(`Meeting ${id} erased.`);
+      return;
+    }
+    confirm.disabled = false;
+  });
+  return el('div', { className: 'erase-control' }, start, question);
 }
 
 function cell(column, ...content) {
@@ -108,19 +134,28 @@ function eventItem(event) {
     event.detail ? el('span', { className: 'event-detail', text: event.detail }) : null);
 }
 
+// Every link the meeting ever had (the create's and any added since), guests first, expired ones marked.
 function linkButtons(record, announce) {
-  const buttons = [];
-  const add = (urls, label) => {
-    const list = listOf(urls).filter((url) => typeof url === 'string' && url);
-    list.forEach((url, i) => buttons.push(copyButton(list.length > 1 ? `${label} ${i + 1}` : label, url, announce)));
-  };
-  add(record.guestUrls, 'Copy guest link');
-  add(record.hostUrls, 'Copy host link');
-  return buttons.length > 0 ? el('div', { className: 'links' }, ...buttons) : el('span', { className: 'muted', text: 'no links' });
+  const links = listOf(record.links).filter((link) => link && typeof link.url === 'string' && link.url);
+  const items = [];
+  for (const [kind, label] of [['guest', 'Copy guest link'], ['host', 'Copy host link']]) {
+    const ofKind = links.filter((link) => link.kind === kind);
+    ofKind.forEach((link, i) => items.push(linkItem(link, ofKind.length > 1 ? `${label} ${i + 1}` : label, announce)));
+  }
+  return items.length > 0 ? el('ul', { className: 'links' }, ...items) : el('span', { className: 'muted', text: 'no links' });
 }
 
-function copyButton(label, url, announce) {
-  const button = el('button', { className: 'small copy', text: label, attrs: { type: 'button', 'data-url-kind': label.includes('host') ? 'host' : 'guest' } });
+function linkItem(link, label, announce) {
+  const until = new Date(link.expiresAt);
+  const expired = !Number.isNaN(until.getTime()) && until.getTime() <= Date.now();
+  const item = el('li', { className: expired ? 'link expired-link' : 'link' }, copyButton(label, link.url, link.kind, announce));
+  item.title = `${link.kind} link, valid ${textOf(link.validFrom)} to ${textOf(link.expiresAt)} (UTC), issued ${textOf(link.issuedAt)}`;
+  if (expired) item.append(' ', el('small', { className: 'expired', text: 'expired' }));
+  return item;
+}
+
+function copyButton(label, url, kind, announce) {
+  const button = el('button', { className: 'small copy', text: label, attrs: { type: 'button', 'data-url-kind': kind } });
   button.addEventListener('click', async () => {
     if (await copyText(url)) {
       button.textContent = 'Copied';
