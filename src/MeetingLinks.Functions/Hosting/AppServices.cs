@@ -2,6 +2,7 @@ using MeetingLinks.Access;
 using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
+using MeetingLinks.Notifications;
 using MeetingLinks.Operations;
 using MeetingLinks.Receipts;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class AppServices
         services.AddMeetings();           // create and read meetings in Table Storage, record events
         services.AddReceipts();           // Webex Connect delivery receipts on /api/receipts
         services.AddOperations();         // list, export and purge records
+        services.AddNotifications();      // the expert's link in Webex, from a storage queue
         return services;
     }
 }
