@@ -36,6 +36,8 @@ public static class InstantConnectServiceCollectionExtensions
             .Validate(o => o.Latency >= TimeSpan.Zero && o.Latency <= TimeSpan.FromMinutes(1), "Sandbox__Latency must be between 0 and 1 minute.")
             .Validate(o => o.FailureRate is >= 0 and <= 1, "Sandbox__FailureRate must be between 0 and 1.")
             .Validate(o => o.FailureStatusCode is >= 400 and <= 599, "Sandbox__FailureStatusCode must be an HTTP error status (400-599).")
+            .Validate(o => o.MessagesLatency >= TimeSpan.Zero && o.MessagesLatency <= TimeSpan.FromMinutes(1), "Sandbox__MessagesLatency must be between 0 and 1 minute.")
+            .Validate(o => o.MessagesFailureRate is >= 0 and <= 1, "Sandbox__MessagesFailureRate must be between 0 and 1.")
             .Validate(o => o.VisitBaseUrl is { IsAbsoluteUri: true }, "Sandbox__VisitBaseUrl must be an absolute URL.")
             .ValidateOnStart();
 

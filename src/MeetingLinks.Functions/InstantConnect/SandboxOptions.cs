@@ -16,6 +16,12 @@ public sealed class SandboxOptions
 
     public int FailureStatusCode { get; set; } = 503;
 
+    /// <summary>Added before every answer of the sandbox's stand-in for Webex's messages API.</summary>
+    public TimeSpan MessagesLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Share of messages (0..1) the stand-in answers with 503 instead of accepting.</summary>
+    public double MessagesFailureRate { get; set; }
+
     /// <summary>The <c>baseUrl</c> the sandbox returns; a local run overwrites it with its real listening address.</summary>
     public Uri VisitBaseUrl { get; set; } = new("http://localhost:7071/api/sandbox/visit/");
 }

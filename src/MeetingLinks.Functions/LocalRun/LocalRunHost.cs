@@ -46,6 +46,7 @@ public static class LocalRunHost
             InitialData = new Dictionary<string, string?>
             {
                 ["urls"] = DefaultUrl,
+                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",

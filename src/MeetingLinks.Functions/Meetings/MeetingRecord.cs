@@ -63,6 +63,13 @@ public sealed record MeetingRecord
     /// <summary>Every link the meeting ever had, oldest first: the create's and those added since.</summary>
     public IReadOnlyList<IssuedLink> Links { get; init; } = [];
 
+    /// <summary>The messages that took host links to the expert in Webex, one per batch of links, oldest first.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Notifications.ExpertNotification> Notifications { get; init; } = [];
+
+    /// <summary>The latest message to the expert, as operations staff see it (address masked); null when there is no expert.</summary>
+    public Notifications.ExpertNotificationView? ExpertNotification => Notifications.Count > 0 ? Notifications[^1].View() : null;
+
     /// <summary>The SHA-256 of the create's idempotency key, so erasure can find and clear the key. Never shown.</summary>
     [JsonIgnore]
     public string? KeyHash { get; init; }

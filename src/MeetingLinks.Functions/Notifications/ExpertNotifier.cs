@@ -1,21 +1,175 @@
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Notifications;
 
-/// <summary>Sends (and gives up on) the expert's messages; see <see cref="ExpertNotificationFunctions"/>.</summary>
-public sealed class ExpertNotifier(ILogger<ExpertNotifier> logger)
+/// <summary>
+/// Takes a batch's host links to the expert, once. The record says what has happened: a message already sent or
+/// failed is not sent again, one being sent by another instance (its lease) is looked at again later, and a claim
+/// written with If-Match decides who sends. Webex has no idempotency key, so the one gap left is a crash between
+/// Webex accepting a message and the record noting it: the next attempt finds the lease run out, sends again and
+/// says so in the log. Failures worth trying again go back on the queue with a back-off (Webex's
+/// <c>Retry-After</c> when it gives one) until <c>Notifications__RetryWindow</c> has passed.
+/// </summary>
+public sealed class ExpertNotifier(
+    IMeetingStore store,
+    WebexMessagesClient webex,
+    NotificationOutbox outbox,
+    IOptions<NotificationsOptions> options,
+    TimeProvider time,
+    ILogger<ExpertNotifier> logger)
 {
-    public Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    /// <summary>How long a claim to send holds: well beyond one attempt (Webex__RequestTimeout is at most a minute).</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    // While the links the message is about are still being issued (the create or add-links call runs).
+    private static readonly TimeSpan LinksPending = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
+
+    public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        logger.LogInformation("Expert notification for meeting {MeetingId}, links {Batch}", message.MeetingId, message.Batch);
-        return Task.CompletedTask;
+        var now = time.GetUtcNow();
+        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { Record: var record })
+        {
+            logger.LogInformation("No expert message for meeting {MeetingId}: the meeting is gone (erased or purged)", message.MeetingId);
+            return;
+        }
+
+        if (record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is not { } notification)
+        {
+            // The links (and this message's entry) are written together; the queue may be faster than that write.
+            if (now - message.QueuedAt > options.Value.RetryWindow)
+            {
+                logger.LogWarning("No expert message for meeting {MeetingId} ({Batch}): its links were never stored", message.MeetingId, message.Batch);
+            }
+            else
+            {
+                await AgainAsync(message, LinksPending, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (notification.Status != ExpertNotification.Pending)
+        {
+            logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) is {Status} already; not sent again",
+                message.MeetingId, message.Batch, notification.Status);
+            return;
+        }
+
+        if (notification.IsSendingAt(now))
+        {
+            await AgainAsync(message, notification.SendingUntil!.Value - now, cancellationToken);
+            return;
+        }
+
+        if (!record.Links.Any(l => l.Batch == message.Batch))
+        {
+            if (now - notification.QueuedAt > options.Value.RetryWindow)
+            {
+                await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
+            }
+            else
+            {
+                await AgainAsync(message, LinksPending, cancellationToken);
+            }
+
+            return;
+        }
+
+        if (await ClaimAsync(message, notification, now, cancellationToken) is not { } claimed)
+        {
+            // Someone else claimed it or settled it first; the record tells what happens next.
+            await AgainAsync(message, LinksPending, cancellationToken);
+            return;
+        }
+
+        await SendClaimedAsync(message, record, claimed, cancellationToken);
     }
 
-    public Task GiveUpAsync(NotificationMessage message, CancellationToken cancellationToken)
+    /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
+    public async Task GiveUpAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        logger.LogWarning("Expert notification for meeting {MeetingId}, links {Batch} given up", message.MeetingId, message.Batch);
-        return Task.CompletedTask;
+        logger.LogError("Expert message for meeting {MeetingId} ({Batch}) failed repeatedly and was given up", message.MeetingId, message.Batch);
+        await FinishAsync(message, n => n.Status == ExpertNotification.Pending
+            ? n with { Status = ExpertNotification.Failed, LastError = n.LastError ?? "Sending failed repeatedly; the message was given up.", SendingUntil = null }
+            : n, cancellationToken);
+    }
+
+    private async Task<ExpertNotification?> ClaimAsync(NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (seen.SendingUntil is not null)
+        {
+            logger.LogWarning(
+                "Expert message for meeting {MeetingId} ({Batch}): an earlier attempt ended without a result; if Webex had accepted it, the expert gets it twice",
+                message.MeetingId, message.Batch);
+        }
+
+        var lease = now + Lease;
+        var updated = await store.ApplyAsync(message.MeetingId, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
+            && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now)
+                ? record with
+                {
+                    Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, n => n with { SendingUntil = lease, Attempts = n.Attempts + 1 }),
+                }
+                : null, cancellationToken);
+        return updated?.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease ? mine : null;
+    }
+
+    private async Task SendClaimedAsync(NotificationMessage message, MeetingRecord record, ExpertNotification notification, CancellationToken cancellationToken)
+    {
+        if (ExpertMessage.For(record, message.Batch) is not { } content)
+        {
+            await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = "These links have no host link to send.", SendingUntil = null }, cancellationToken);
+            return;
+        }
+
+        var sent = await webex.SendAsync(notification.Target, content, cancellationToken);
+        var now = time.GetUtcNow();
+        if (sent.TryGet(out var messageId, out var failure))
+        {
+            await FinishAsync(message, n => n with
+            {
+                Status = ExpertNotification.Sent, MessageId = messageId, SentAt = now, LastError = null, SendingUntil = null,
+            }, cancellationToken);
+            logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) sent to {Expert} after {Attempts} attempt(s)",
+                message.MeetingId, message.Batch, notification.Target.Masked, notification.Attempts);
+            return;
+        }
+
+        var wait = BackOff(notification.Attempts, failure.RetryAfter);
+        if (failure.Kind == FailureKind.Unavailable && now + wait < notification.QueuedAt + options.Value.RetryWindow)
+        {
+            logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert}: {Reason}; trying again in {Seconds} s",
+                message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail, (int)wait.TotalSeconds);
+            await FinishAsync(message, n => n with { LastError = failure.Detail, SendingUntil = null }, cancellationToken);
+            await AgainAsync(message, wait, cancellationToken);
+            return;
+        }
+
+        logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert} failed: {Reason}",
+            message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail);
+        await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = failure.Detail, SendingUntil = null }, cancellationToken);
+    }
+
+    private async Task FinishAsync(NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
+        => await store.ApplyAsync(message.MeetingId, record => record.Notifications.Any(n => n.Batch == message.Batch)
+            ? record with { Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, change) }
+            : null, cancellationToken);
+
+    private Task AgainAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
+        => outbox.EnqueueAsync(message, delay, cancellationToken);
+
+    /// <summary>1, 2, 4… seconds after each attempt, at most a minute; never sooner than Webex asked.</summary>
+    private static TimeSpan BackOff(int attempts, TimeSpan? retryAfter)
+    {
+        var backOff = TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Max(0, attempts - 1))));
+        return retryAfter is { } asked && asked > backOff ? asked : backOff;
     }
 }

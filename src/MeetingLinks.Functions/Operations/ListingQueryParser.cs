@@ -19,7 +19,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     public const int DefaultDays = 7;
     public const int MaxDays = 92;
 
-    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "pageSize", "continuationToken"];
+    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "expertNotification", "pageSize", "continuationToken"];
 
     public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
@@ -67,7 +67,13 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
             Fail("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
         }
 
-        var filter = new MeetingFilter(phone, reference, status);
+        var notification = Text(query, "expertNotification")?.ToLowerInvariant();
+        if (notification is not null && !Notifications.ExpertNotification.Statuses.Contains(notification))
+        {
+            Fail("expertNotification", $"must be one of {string.Join(", ", Notifications.ExpertNotification.Statuses)}.");
+        }
+
+        var filter = new MeetingFilter(phone, reference, status, notification);
         ListingCursor? cursor = null;
         if (paged && Text(query, "continuationToken") is { } token
             && !ContinuationToken.TryRead(token, first, last, filter, out cursor))

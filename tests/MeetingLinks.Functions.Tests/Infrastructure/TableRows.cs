@@ -32,9 +32,12 @@ internal static class TableRows
         });
     }
 
-    /// <summary>Stores a meeting with links as if it had been created at <paramref name="createdAt"/>; returns its id.</summary>
+    /// <summary>
+    /// Stores a meeting with links as if it had been created at <paramref name="createdAt"/>, with its phone entry
+    /// unless <paramref name="phoneEntry"/> is false (as a version before phone entries stored it); returns its id.
+    /// </summary>
     public static async Task<string> SeedMeetingAsync(
-        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null)
+        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null, bool phoneEntry = true)
     {
         var id = MeetingIds.New(createdAt);
         var record = new MeetingRecord
@@ -56,7 +59,13 @@ internal static class TableRows
             GuestUrls = ["https://instant.webex.com/visit/gSeeded"],
             HostUrls = ["https://instant.webex.com/visit/hSeeded"],
         };
-        await (await TableAsync(azurite, tableName)).AddEntityAsync(MeetingEntityMapper.ToEntity(record));
+        var table = await TableAsync(azurite, tableName);
+        await table.AddEntityAsync(MeetingEntityMapper.ToEntity(record));
+        if (phone is not null && phoneEntry)
+        {
+            await table.AddEntityAsync(PhoneIndex.Entry(phone, id));
+        }
+
         return id;
     }
 

@@ -3,7 +3,9 @@ using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,7 +26,7 @@ public class MeetingCreatorTests
     {
         var options = Options.Create(new MeetingsOptions());
         _creator = new MeetingCreator(_store, _broker, new LinkCallBudget(options, _time, NullLogger<LinkCallBudget>.Instance),
-            options, _time, NullLogger<MeetingCreator>.Instance);
+            new NotificationOutbox(new ConfigurationBuilder().Build()), options, _time, NullLogger<MeetingCreator>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
     }
@@ -114,7 +116,13 @@ public class MeetingCreatorTests
         {
             // While this call waits for the broker, a duplicate request completes the same meeting.
             var pending = Assert.Single(_store.Meetings);
-            _store.Overwrite(pending with { Status = MeetingStatus.Created, GuestUrls = ["https://example.test/visit/winner"], HostUrls = ["h"] });
+            _store.Overwrite(pending with
+            {
+                Status = MeetingStatus.Created,
+                GuestUrls = ["https://example.test/visit/winner"],
+                HostUrls = ["h"],
+                Links = [new IssuedLink(IssuedLink.Guest, "https://example.test/visit/winner", "winner", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
+            });
             return Links(call.Arg<MeetingLinkRequest>().Sub);
         });
 

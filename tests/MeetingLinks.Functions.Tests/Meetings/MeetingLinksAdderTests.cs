@@ -1,8 +1,10 @@
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Links;
+using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
 using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -24,7 +26,7 @@ public class MeetingLinksAdderTests
     {
         var options = Options.Create(new MeetingsOptions());
         _adder = new MeetingLinksAdder(_store, _broker, new LinkCallBudget(options, _time, NullLogger<LinkCallBudget>.Instance),
-            options, _time, NullLogger<MeetingLinksAdder>.Instance);
+            new NotificationOutbox(new ConfigurationBuilder().Build()), options, _time, NullLogger<MeetingLinksAdder>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Answer(call.Arg<MeetingLinkRequest>()));
     }

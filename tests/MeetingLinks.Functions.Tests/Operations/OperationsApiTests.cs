@@ -83,13 +83,15 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
         var app = await StartAppAsync();
         var all = await SeedPastDaysAsync(app, day => $"R-{day}");
         var tooOld = new DateTimeOffset(_today.AddDays(-7).ToDateTime(new TimeOnly(23, 59), DateTimeKind.Utc));
-        await TableRows.SeedMeetingAsync(Azurite, app.TableName, tooOld, "R-0", "+15550000000");
+        var tooOldId = await TableRows.SeedMeetingAsync(Azurite, app.TableName, tooOld, "R-0", "+15550000000");
 
         Assert.Equal(all, await ListIdsAsync(app, ""));
         Assert.Equal(all.Skip(2).Take(3), await ListIdsAsync(app, $"day={Day(_today.AddDays(-2))}"));
         Assert.Equal(all.Skip(2).Take(3), await ListIdsAsync(app, "reference=R-1"));
-        Assert.Equal([all[6]], await ListIdsAsync(app, "phone=" + Uri.EscapeDataString("1 555 000 0000")));
-        Assert.Equal([all[6]], await ListIdsAsync(app, "phone=%2B15550000000&reference=R-0"));
+        // A phone number's listing covers the whole retention period unless told otherwise.
+        Assert.Equal([all[6], tooOldId], await ListIdsAsync(app, "phone=" + Uri.EscapeDataString("1 555 000 0000")));
+        Assert.Equal([all[6]], await ListIdsAsync(app, $"phone=%2B15550000000&from={Day(_today.AddDays(-6))}"));
+        Assert.Equal([all[6], tooOldId], await ListIdsAsync(app, "phone=%2B15550000000&reference=R-0"));
         Assert.Empty(await ListIdsAsync(app, "phone=%2B15550000000&reference=R-1"));
         Assert.Equal(all, await ListIdsAsync(app, "status=created"));
         Assert.Empty(await ListIdsAsync(app, "status=read"));

@@ -26,6 +26,9 @@ public sealed class CreateMeetingRequest
 
     /// <summary>SIP URIs of Cisco video devices to dial into the meeting.</summary>
     public IReadOnlyList<string>? Devices { get; set; }
+
+    /// <summary>Who gets the host link as a Webex message from the bot.</summary>
+    public Notifications.ExpertRequest? Expert { get; set; }
 }
 
 public sealed class CustomerDetails

@@ -31,10 +31,11 @@ public sealed partial class CreateMeetingValidator(LinkRules rules)
         var validity = rules.Validity(errors, request.ValidFrom, request.ExpiresAt);
         var vertical = rules.Vertical(errors, request.VerticalType);
         var devices = Devices(errors, request.Devices);
+        var expert = LinkRules.Expert(errors, request.Expert, hosts);
 
         return errors.Or(errors.OnlyPhone ? "invalid_phone" : "invalid_request", () => new ValidatedCreate(
             key, phone, name, channel, reference, subject, hosts, guests, validity,
-            vertical, rules.LoginUrlForHost(request.LoginUrlForHost), devices));
+            vertical, rules.LoginUrlForHost(request.LoginUrlForHost), devices, expert));
     }
 
     private static List<string> Devices(ValidationErrors errors, IReadOnlyList<string>? devices)

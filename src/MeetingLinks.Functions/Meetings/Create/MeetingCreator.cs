@@ -1,5 +1,6 @@
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class MeetingCreator(
     IMeetingStore store,
     IInstantConnectClient broker,
     LinkCallBudget budget,
+    NotificationOutbox outbox,
     IOptions<MeetingsOptions> meetingsOptions,
     TimeProvider time,
     ILogger<MeetingCreator> logger)
@@ -69,7 +71,9 @@ public sealed class MeetingCreator(
 
         if (stored.Record.HasLinks)
         {
+            // A crash may have come between storing the links and queueing the expert's message.
             logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
+            await outbox.NotifyIfPendingAsync(stored.Record, IssuedLink.CreateBatch, now, cancellationToken);
             return ToResponse(stored.Record, replayed: true);
         }
 
@@ -96,9 +100,16 @@ public sealed class MeetingCreator(
             BaseUrl = links.BaseUrl,
             GuestSuffix = links.Guests.Count > 0 ? links.Guests[0].ShortCode : null,
             Links = [.. IssuedLink.From(links, stored.Record.ValidFrom, stored.Record.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
+            Notifications = ExpertNotification.Replace(stored.Record.Notifications, IssuedLink.CreateBatch,
+                n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),
             LastError = null,
         };
+
+        // The expert's message goes on the queue beside the write, so it costs the flow no time; the sender waits
+        // for the links if it is faster than the write.
+        var notifying = outbox.NotifyIfPendingAsync(withLinks, IssuedLink.CreateBatch, issuedAt, cancellationToken);
         var saved = await store.UpdateAsync(stored, withLinks, cancellationToken);
+        await notifying;
         if (saved.Record.IsErased)
         {
             return Erased(meetingId);
@@ -146,6 +157,7 @@ public sealed class MeetingCreator(
             LoginUrlForHost = request.LoginUrlForHost,
             Devices = request.Devices,
             KeyHash = keyHash,
+            Notifications = request.Expert is { } expert ? [ExpertNotification.Queued(IssuedLink.CreateBatch, expert, now)] : [],
         };
     }
 

@@ -41,6 +41,7 @@ public static class RequestFingerprint
             }
 
             json.WriteEndArray();
+            WriteExpert(json, request.Expert);
             json.WriteEndObject();
         }
 
@@ -61,6 +62,7 @@ public static class RequestFingerprint
             WriteTime(json, "expiresAt", request.Validity.Until);
             json.WriteString("verticalType", request.VerticalType);
             json.WriteBoolean("loginUrlForHost", request.LoginUrlForHost);
+            WriteExpert(json, request.Expert);
             json.WriteEndObject();
         }
 
@@ -71,6 +73,15 @@ public static class RequestFingerprint
 
     /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
     public static string OfLinksKey(string meetingId, string key) => OfKey($"links\n{meetingId}\n{key}");
+
+    /// <summary>Written only when there is one, so requests without an expert keep the fingerprints stored before experts existed.</summary>
+    private static void WriteExpert(Utf8JsonWriter json, Notifications.ExpertTarget? expert)
+    {
+        if (expert is not null)
+        {
+            json.WriteString("expert", $"{expert.Kind}:{expert.Address}");
+        }
+    }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
     {

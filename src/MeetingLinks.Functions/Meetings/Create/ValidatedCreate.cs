@@ -17,4 +17,5 @@ public sealed record ValidatedCreate(
     LinkValidity Validity,
     string VerticalType,
     bool LoginUrlForHost,
-    IReadOnlyList<string> Devices);
+    IReadOnlyList<string> Devices,
+    Notifications.ExpertTarget? Expert = null);

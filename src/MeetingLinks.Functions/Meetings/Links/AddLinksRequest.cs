@@ -20,6 +20,9 @@ public sealed class AddLinksRequest
     public string? VerticalType { get; set; }
 
     public bool? LoginUrlForHost { get; set; }
+
+    /// <summary>Who gets the new host links as a Webex message from the bot.</summary>
+    public Notifications.ExpertRequest? Expert { get; set; }
 }
 
 /// <summary>An add-links request after validation, with every default decided.</summary>
@@ -29,4 +32,5 @@ public sealed record ValidatedAddLinks(
     int Guests,
     LinkValidity Validity,
     string VerticalType,
-    bool LoginUrlForHost);
+    bool LoginUrlForHost,
+    Notifications.ExpertTarget? Expert = null);

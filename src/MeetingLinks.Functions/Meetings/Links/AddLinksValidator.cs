@@ -14,7 +14,8 @@ public sealed class AddLinksValidator(LinkRules rules)
         var (hosts, guests) = LinkRules.Counts(errors, request.Hosts, request.Guests, defaultHosts: 0, defaultGuests: 1);
         var validity = rules.Validity(errors, request.ValidFrom, request.ExpiresAt);
         var vertical = rules.Vertical(errors, request.VerticalType);
+        var expert = LinkRules.Expert(errors, request.Expert, hosts);
         return errors.Or("invalid_request", () => new ValidatedAddLinks(
-            key, hosts, guests, validity, vertical, rules.LoginUrlForHost(request.LoginUrlForHost)));
+            key, hosts, guests, validity, vertical, rules.LoginUrlForHost(request.LoginUrlForHost), expert));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings.Create;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed class MeetingLinksAdder(
     IMeetingStore store,
     IInstantConnectClient broker,
     LinkCallBudget budget,
+    NotificationOutbox outbox,
     IOptions<MeetingsOptions> options,
     TimeProvider time,
     ILogger<MeetingLinksAdder> logger)
@@ -66,6 +68,7 @@ public sealed class MeetingLinksAdder(
             if (stored.Record.Links.Any(l => l.Batch == batch))
             {
                 logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, meetingId);
+                await outbox.NotifyIfPendingAsync(stored.Record, batch, now, cancellationToken);
                 return MeetingLinksResponse.For(stored.Record, batch, replayed: true);
             }
         }
@@ -90,11 +93,22 @@ public sealed class MeetingLinksAdder(
             return LinkCallBudget.BrokerFailed(ex);
         }
 
-        IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, expiresAt, time.GetUtcNow(), batch)];
+        var issuedAt = time.GetUtcNow();
+        IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, expiresAt, issuedAt, batch)];
+        ExpertNotification[] notification = request.Expert is { } expert ? [ExpertNotification.Queued(batch, expert, issuedAt)] : [];
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var updated = stored.Record with { Links = [.. stored.Record.Links, .. issued], UpdatedAt = time.GetUtcNow() };
+            var updated = stored.Record with
+            {
+                Links = [.. stored.Record.Links, .. issued],
+                Notifications = [.. stored.Record.Notifications, .. notification],
+                UpdatedAt = time.GetUtcNow(),
+            };
+
+            // Beside the write, as for create: the sender waits for the links if it is faster.
+            var notifying = attempt == 1 ? outbox.NotifyIfPendingAsync(updated, batch, issuedAt, cancellationToken) : Task.CompletedTask;
             var saved = await store.UpdateAsync(stored, updated, cancellationToken);
+            await notifying;
             if (ReferenceEquals(saved.Record, updated))
             {
                 logger.LogInformation("Meeting {MeetingId} gained {Hosts} host and {Guests} guest links ({Batch}), replayed: {Replayed}",

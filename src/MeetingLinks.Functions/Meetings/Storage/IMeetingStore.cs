@@ -67,9 +67,19 @@ public interface IMeetingStore
 }
 
 /// <summary>Exact-match filters for listings; null means any.</summary>
-public sealed record MeetingFilter(string? Phone, string? Reference, string? Status)
+/// <param name="ExpertNotification">The status of the latest message to the expert.</param>
+public sealed record MeetingFilter(string? Phone, string? Reference, string? Status, string? ExpertNotification = null)
 {
     public static readonly MeetingFilter None = new(null, null, null);
+
+    /// <summary>Whether a record passes the filters other than the phone number (the store applies those it can itself).</summary>
+    public bool Matches(MeetingRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return (Reference is null || record.Reference == Reference)
+            && (Status is null || record.Status == Status)
+            && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification);
+    }
 }
 
 /// <summary>A record with the version it was read at, for optimistic concurrency.</summary>

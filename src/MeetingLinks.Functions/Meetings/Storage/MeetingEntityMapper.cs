@@ -58,6 +58,8 @@ internal static class MeetingEntityMapper
         WriteJson(entity, "GuestUrls", record.GuestUrls.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Events", record.Events.ToArray(), StorageJsonContext.Default.MeetingEventArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
+        WriteJson(entity, "Notifications", record.Notifications.ToArray(), StorageJsonContext.Default.ExpertNotificationArray);
+        entity["ExpertNotificationStatus"] = record.ExpertNotification?.Status;
         return entity;
     }
 
@@ -117,6 +119,7 @@ internal static class MeetingEntityMapper
         GuestUrls = ReadJson(entity, "GuestUrls", StorageJsonContext.Default.StringArray) ?? [],
         Events = ReadJson(entity, "Events", StorageJsonContext.Default.MeetingEventArray) ?? [],
         Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
+        Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
         KeyHash = entity.GetString("KeyHash"),
     };
 
@@ -205,4 +208,5 @@ internal static class MeetingEntityMapper
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(MeetingEvent[]))]
 [JsonSerializable(typeof(IssuedLink[]))]
+[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertNotification[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

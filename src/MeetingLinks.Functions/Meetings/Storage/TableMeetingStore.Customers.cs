@@ -86,7 +86,7 @@ public sealed partial class TableMeetingStore
                 IReadOnlyList<MeetingRecord> items = [.. found
                     .Where(m => m is not null)
                     .Select(m => m!.Record)
-                    .Where(r => (filter.Reference is null || r.Reference == filter.Reference) && (filter.Status is null || r.Status == filter.Status))];
+                    .Where(filter.Matches)];
                 return (items, page.ContinuationToken);
             }
 

@@ -24,6 +24,11 @@ public sealed partial class TableMeetingStore
                 query += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
             }
 
+            if (filter.ExpertNotification is { } notification)
+            {
+                query += " and " + TableClient.CreateQueryFilter($"ExpertNotificationStatus eq {notification}");
+            }
+
             await foreach (var page in table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken)
                 .AsPages(continuation, maxItems))
             {

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using MeetingLinks.Meetings;
+
+namespace MeetingLinks.Notifications;
+
+/// <summary>
+/// What the expert reads: the new host link(s), the reference, subject, customer name, channel and the validity in
+/// UTC, never the customer's full number. Markdown with a plain-text fallback and an adaptive card with a "Join as
+/// host" button. Every value from a request is escaped, so a customer name cannot add markdown or card content.
+/// </summary>
+public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card)
+{
+    public const string CardContentType = "application/vnd.microsoft.card.adaptive";
+
+    private const string Time = "yyyy-MM-dd HH:mm 'UTC'";
+
+    /// <summary>The message for the host links of <paramref name="batch"/>; null when that batch has none.</summary>
+    public static ExpertMessage? For(MeetingRecord record, string batch)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var hosts = record.Links.Where(l => l.Batch == batch && l.Kind == IssuedLink.Host).ToList();
+        if (hosts.Count == 0)
+        {
+            return null;
+        }
+
+        var title = record.Reference is { } reference ? $"Video meeting {reference}" : "Video meeting";
+        var maskedPhone = record.CustomerPhone is null ? null : PhoneNumberNormalizer.Mask(record.CustomerPhone);
+        var customer = string.Join(", ", new[] { record.CustomerName, maskedPhone, record.Channel }.Where(v => !string.IsNullOrEmpty(v)));
+        var valid = $"from {hosts[0].ValidFrom.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)} to {hosts[0].ExpiresAt.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)}";
+        var facts = new List<(string Name, string Value)>();
+        if (record.Subject is { } subject)
+        {
+            facts.Add(("Subject", subject));
+        }
+
+        if (customer.Length > 0)
+        {
+            facts.Add(("Customer", customer));
+        }
+
+        facts.Add(("Valid", valid));
+        facts.Add(("Meeting", record.MeetingId));
+
+        var markdown = new StringBuilder().Append("**").Append(Escape(title)).Append("**\n\n");
+        var text = new StringBuilder().Append(title).Append('\n');
+        foreach (var (name, value) in facts)
+        {
+            markdown.Append(name).Append(": ").Append(Escape(value)).Append("  \n");
+            text.Append(name).Append(": ").Append(value).Append('\n');
+        }
+
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var label = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})";
+            markdown.Append('\n').Append('[').Append(label).Append("](").Append(hosts[i].Url).Append(')');
+            text.Append(label).Append(": ").Append(hosts[i].Url).Append('\n');
+        }
+
+        return new ExpertMessage(markdown.ToString(), text.ToString(), BuildCard(title, facts, hosts));
+    }
+
+    /// <summary>
+    /// Markdown and HTML characters in a value are escaped: Webex renders both, and card text blocks render markdown.
+    /// </summary>
+    public static string Escape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var escaped = new StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '&' => escaped.Append("&amp;"),
+                '<' => escaped.Append("&lt;"),
+                '>' => escaped.Append("&gt;"),
+                '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '~' or '@'
+                    => escaped.Append('\\').Append(c),
+                _ => escaped.Append(c),
+            };
+        }
+
+        return escaped.ToString();
+    }
+
+    private static JsonObject BuildCard(string title, List<(string Name, string Value)> facts, List<IssuedLink> hosts) => new()
+    {
+        ["type"] = "AdaptiveCard",
+        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+        ["version"] = "1.3",
+        ["body"] = new JsonArray(
+            new JsonObject { ["type"] = "TextBlock", ["text"] = Escape(title), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = Escape(f.Value) })]),
+            }),
+        ["actions"] = new JsonArray([.. hosts.Select((h, i) => (JsonNode)new JsonObject
+        {
+            ["type"] = "Action.OpenUrl",
+            ["title"] = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})",
+            ["url"] = h.Url,
+        })]),
+    };
+}

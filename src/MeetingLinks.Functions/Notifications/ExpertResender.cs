@@ -1,0 +1,68 @@
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Validation;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Notifications;
+
+/// <summary>Queues the meeting's latest expert message again, for ops: same links, same or corrected address, a fresh retry window.</summary>
+public sealed class ExpertResender(IMeetingStore store, NotificationOutbox outbox, TimeProvider time, ILogger<ExpertResender> logger)
+{
+    public static Outcome<ResendTarget> Validate(NotifyRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new ValidationErrors();
+        var target = ExpertTarget.From(errors, request.Expert);
+        return errors.Or("invalid_request", () => new ResendTarget(target));
+    }
+
+    public async Task<Outcome<NotifyAnswer>> ResendAsync(string meetingId, ExpertTarget? to, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        Failure? refused = null;
+        ExpertNotification? queued = null;
+        var record = await store.ApplyAsync(meetingId, current =>
+        {
+            var latest = current.Notifications.Count > 0 ? current.Notifications[^1] : null;
+            var batch = latest?.Batch ?? current.Links.LastOrDefault(l => l.Kind == IssuedLink.Host)?.Batch;
+            refused = (latest, to, batch) switch
+            {
+                (null, null, _) => new Failure(FailureKind.Conflict, "no_expert", "The meeting has no expert to send to",
+                    "No expert was named for this meeting: name one in the body as expert, with email, personId or roomId."),
+                (_, _, null) => new Failure(FailureKind.Conflict, "no_host_link", "The meeting has no host link to send",
+                    "Add a host link first (POST /api/meetings/{id}/links with hosts 1), with the expert in that call."),
+                ({ } sending, _, _) when sending.IsSendingAt(now) => new Failure(FailureKind.Conflict, "notification_in_progress",
+                    "The message is being sent right now", "Look at the record again in a minute.", sending.SendingUntil - now),
+                _ => null,
+            };
+            if (refused is not null)
+            {
+                return null;
+            }
+
+            queued = ExpertNotification.Queued(batch!, to ?? latest!.Target, now) with { Attempts = latest?.Attempts ?? 0 };
+            return current with
+            {
+                Notifications = latest is null ? [.. current.Notifications, queued] : ExpertNotification.Replace(current.Notifications, batch!, _ => queued),
+            };
+        }, cancellationToken);
+
+        if (record is null)
+        {
+            return Failure.MeetingNotFound(meetingId);
+        }
+
+        if (refused is not null || queued is null)
+        {
+            return refused ?? Failure.Unexpected();
+        }
+
+        await outbox.EnqueueAsync(new NotificationMessage(meetingId, queued.Batch, now), null, cancellationToken);
+        logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) queued again by ops, to {Expert}", meetingId, queued.Batch, queued.Target.Masked);
+        return new NotifyAnswer(meetingId, queued.View());
+    }
+}
+
+/// <summary>Whom to send to: null means the same expert as before.</summary>
+public sealed record ResendTarget(ExpertTarget? Target);

@@ -1,0 +1,69 @@
+using Azure;
+using Azure.Identity;
+using Azure.Storage.Queues;
+using MeetingLinks.Meetings.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace MeetingLinks.Notifications;
+
+/// <summary>
+/// The outbox of expert messages: puts them on the queue the send function reads, through the connection the Functions host uses for it
+/// (<c>AzureWebJobsStorage</c>: a connection string, or in Azure the queue endpoint and the app's managed identity),
+/// base64-encoded as the host expects by default.
+/// </summary>
+public sealed class NotificationOutbox
+{
+    public const string ConnectionSetting = "AzureWebJobsStorage";
+
+    private readonly Lazy<QueueClient> _queue;
+    private Task? _creation;
+
+    public NotificationOutbox(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _queue = new Lazy<QueueClient>(() => Connect(configuration.GetSection(ConnectionSetting)));
+    }
+
+    /// <summary>Enqueues <paramref name="message"/>, invisible for <paramref name="delay"/> first.</summary>
+    public async Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        try
+        {
+            var queue = _queue.Value;
+            await (_creation ??= queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
+            await queue.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException)
+        {
+            _creation = null;
+            throw new StorageUnavailableException("The notification queue did not answer.", ex);
+        }
+    }
+
+    /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
+    public Task NotifyIfPendingAsync(Meetings.MeetingRecord record, string batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Notifications.Any(n => n.Batch == batch && n.Status == ExpertNotification.Pending)
+            ? EnqueueAsync(new NotificationMessage(record.MeetingId, batch, now), null, cancellationToken)
+            : Task.CompletedTask;
+    }
+
+    private static QueueClient Connect(IConfigurationSection connection)
+    {
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        if (connection.Value is { Length: > 0 } connectionString)
+        {
+            return new QueueClient(connectionString, ExpertNotificationFunctions.QueueName, options);
+        }
+
+        var serviceUri = connection["queueServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : connection["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.queue.core.windows.net")
+            : throw new InvalidOperationException($"{ConnectionSetting} names no queue endpoint: set it, or {ConnectionSetting}__queueServiceUri.");
+        var identity = connection["clientId"] is { Length: > 0 } clientId
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned;
+        return new QueueClient(new Uri(serviceUri, ExpertNotificationFunctions.QueueName), new ManagedIdentityCredential(identity), options);
+    }
+}
