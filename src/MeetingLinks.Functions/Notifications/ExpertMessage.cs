@@ -30,25 +30,26 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
         var maskedPhone = record.CustomerPhone is null ? null : PhoneNumberNormalizer.Mask(record.CustomerPhone);
         var customer = string.Join(", ", new[] { record.CustomerName, maskedPhone, record.Channel }.Where(v => !string.IsNullOrEmpty(v)));
         var valid = $"from {hosts[0].ValidFrom.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)} to {hosts[0].ExpiresAt.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)}";
-        var facts = new List<(string Name, string Value)>();
+        // Values that came in a request are escaped; the service's own (times, the meeting id) need not be.
+        var facts = new List<(string Name, string Value, bool FromRequest)>();
         if (record.Subject is { } subject)
         {
-            facts.Add(("Subject", subject));
+            facts.Add(("Subject", subject, true));
         }
 
         if (customer.Length > 0)
         {
-            facts.Add(("Customer", customer));
+            facts.Add(("Customer", customer, true));
         }
 
-        facts.Add(("Valid", valid));
-        facts.Add(("Meeting", record.MeetingId));
+        facts.Add(("Valid", valid, false));
+        facts.Add(("Meeting", record.MeetingId, false));
 
         var markdown = new StringBuilder().Append("**").Append(Escape(title)).Append("**\n\n");
         var text = new StringBuilder().Append(title).Append('\n');
-        foreach (var (name, value) in facts)
+        foreach (var (name, value, fromRequest) in facts)
         {
-            markdown.Append(name).Append(": ").Append(Escape(value)).Append("  \n");
+            markdown.Append(name).Append(": ").Append(fromRequest ? Escape(value) : value).Append("  \n");
             text.Append(name).Append(": ").Append(value).Append('\n');
         }
 
@@ -85,7 +86,7 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
         return escaped.ToString();
     }
 
-    private static JsonObject BuildCard(string title, List<(string Name, string Value)> facts, List<IssuedLink> hosts) => new()
+    private static JsonObject BuildCard(string title, List<(string Name, string Value, bool FromRequest)> facts, List<IssuedLink> hosts) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -95,7 +96,7 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
             new JsonObject
             {
                 ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = Escape(f.Value) })]),
+                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.FromRequest ? Escape(f.Value) : f.Value })]),
             }),
         ["actions"] = new JsonArray([.. hosts.Select((h, i) => (JsonNode)new JsonObject
         {

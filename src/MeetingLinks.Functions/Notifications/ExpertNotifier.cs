@@ -17,7 +17,7 @@ namespace MeetingLinks.Notifications;
 public sealed class ExpertNotifier(
     IMeetingStore store,
     WebexMessagesClient webex,
-    NotificationOutbox outbox,
+    INotificationOutbox outbox,
     IOptions<NotificationsOptions> options,
     TimeProvider time,
     ILogger<ExpertNotifier> logger)

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace MeetingLinks.Notifications;
 
 /// <summary>Queues the meeting's latest expert message again, for ops: same links, same or corrected address, a fresh retry window.</summary>
-public sealed class ExpertResender(IMeetingStore store, NotificationOutbox outbox, TimeProvider time, ILogger<ExpertResender> logger)
+public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outbox, TimeProvider time, ILogger<ExpertResender> logger)
 {
     public static Outcome<ResendTarget> Validate(NotifyRequest request)
     {

@@ -6,12 +6,19 @@ using Microsoft.Extensions.Configuration;
 
 namespace MeetingLinks.Notifications;
 
+/// <summary>Where expert messages wait to be sent.</summary>
+public interface INotificationOutbox
+{
+    /// <summary>Enqueues <paramref name="message"/>, invisible for <paramref name="delay"/> first.</summary>
+    Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// The outbox of expert messages: puts them on the queue the send function reads, through the connection the Functions host uses for it
 /// (<c>AzureWebJobsStorage</c>: a connection string, or in Azure the queue endpoint and the app's managed identity),
 /// base64-encoded as the host expects by default.
 /// </summary>
-public sealed class NotificationOutbox
+public sealed class NotificationOutbox : INotificationOutbox
 {
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
@@ -24,7 +31,6 @@ public sealed class NotificationOutbox
         _queue = new Lazy<QueueClient>(() => Connect(configuration.GetSection(ConnectionSetting)));
     }
 
-    /// <summary>Enqueues <paramref name="message"/>, invisible for <paramref name="delay"/> first.</summary>
     public async Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -39,15 +45,6 @@ public sealed class NotificationOutbox
             _creation = null;
             throw new StorageUnavailableException("The notification queue did not answer.", ex);
         }
-    }
-
-    /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
-    public Task NotifyIfPendingAsync(Meetings.MeetingRecord record, string batch, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.Notifications.Any(n => n.Batch == batch && n.Status == ExpertNotification.Pending)
-            ? EnqueueAsync(new NotificationMessage(record.MeetingId, batch, now), null, cancellationToken)
-            : Task.CompletedTask;
     }
 
     private static QueueClient Connect(IConfigurationSection connection)
@@ -65,5 +62,17 @@ public sealed class NotificationOutbox
             ? ManagedIdentityId.FromUserAssignedClientId(clientId)
             : ManagedIdentityId.SystemAssigned;
         return new QueueClient(new Uri(serviceUri, ExpertNotificationFunctions.QueueName), new ManagedIdentityCredential(identity), options);
+    }
+}
+
+public static class NotificationOutboxExtensions
+{
+    /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
+    public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Notifications.Any(n => n.Batch == batch && n.Status == ExpertNotification.Pending)
+            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, batch, now), null, cancellationToken)
+            : Task.CompletedTask;
     }
 }

@@ -14,7 +14,7 @@ public static class NotificationsServiceCollectionExtensions
     {
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WebexOptions>().BindConfiguration(WebexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<NotificationOutbox>();
+        services.AddSingleton<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<SandboxMailbox>();
         services.AddTransient<SandboxMessagesHandler>();
         services.AddHttpClient<WebexMessagesClient>((provider, http) =>

@@ -17,7 +17,7 @@ public sealed class MeetingCreator(
     IMeetingStore store,
     IInstantConnectClient broker,
     LinkCallBudget budget,
-    NotificationOutbox outbox,
+    INotificationOutbox outbox,
     IOptions<MeetingsOptions> meetingsOptions,
     TimeProvider time,
     ILogger<MeetingCreator> logger)

@@ -19,7 +19,7 @@ public sealed class MeetingLinksAdder(
     IMeetingStore store,
     IInstantConnectClient broker,
     LinkCallBudget budget,
-    NotificationOutbox outbox,
+    INotificationOutbox outbox,
     IOptions<MeetingsOptions> options,
     TimeProvider time,
     ILogger<MeetingLinksAdder> logger)

@@ -1,0 +1,102 @@
+using System.Text.Json.Nodes;
+using MeetingLinks.Meetings;
+using MeetingLinks.Notifications;
+
+namespace MeetingLinks.Tests.Notifications;
+
+public class ExpertMessageTests
+{
+    private static readonly DateTimeOffset From = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void The_message_holds_the_host_link_and_the_meetings_facts_but_never_the_full_number()
+    {
+        var message = ExpertMessage.For(Record("Jane Doe", "CASE-123", "Video visit"), IssuedLink.CreateBatch)!;
+
+        foreach (var text in new[] { message.Markdown, message.Text, message.Card.ToJsonString() })
+        {
+            Assert.Contains("https://instant.webex.com/visit/hCode01", text, StringComparison.Ordinal);
+            Assert.Contains("Jane Doe", text, StringComparison.Ordinal);
+            Assert.Contains("whatsapp", text, StringComparison.Ordinal);
+            Assert.Contains("2026-11-25 10:00 UTC", text, StringComparison.Ordinal);
+            Assert.Contains("2026-11-26 10:00 UTC", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("5551234567", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("gCode01", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("+15*******67", message.Text, StringComparison.Ordinal);
+        Assert.Contains("CASE\\-123", message.Markdown, StringComparison.Ordinal);
+        Assert.Contains("CASE-123", message.Text, StringComparison.Ordinal);
+        Assert.Contains("[Join as host](https://instant.webex.com/visit/hCode01)", message.Markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_card_has_a_join_as_host_button_for_the_link()
+    {
+        var card = ExpertMessage.For(Record("Jane", null, null), IssuedLink.CreateBatch)!.Card;
+
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        var action = Assert.Single(card["actions"]!.AsArray())!;
+        Assert.Equal(("Action.OpenUrl", "Join as host", "https://instant.webex.com/visit/hCode01"),
+            (action["type"]!.GetValue<string>(), action["title"]!.GetValue<string>(), action["url"]!.GetValue<string>()));
+    }
+
+    [Theory]
+    [InlineData("[Click me](https://evil.example)")]
+    [InlineData("**urgent** _now_ `code`")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("# heading")]
+    [InlineData("@all join")]
+    public void A_customer_name_cannot_add_markdown_links_or_card_content(string name)
+    {
+        var message = ExpertMessage.For(Record(name, "R", "S"), IssuedLink.CreateBatch)!;
+
+        Assert.Contains("Customer: " + ExpertMessage.Escape(name + ", +15*******67, whatsapp"), message.Markdown, StringComparison.Ordinal);
+        foreach (var live in new[] { "](https://evil", "<script", "\n#", ": #", ": @", " **urgent", "`code`" })
+        {
+            Assert.DoesNotContain(live, message.Markdown, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("<script>", message.Card.ToJsonString(), StringComparison.Ordinal);
+        var facts = message.Card["body"]![1]!["facts"]!.AsArray().Select(f => f!["value"]!.GetValue<string>());
+        Assert.Contains(ExpertMessage.Escape(name + ", +15*******67, whatsapp"), facts);
+        Assert.Single(message.Card["actions"]!.AsArray());
+    }
+
+    [Fact]
+    public void Several_host_links_get_a_button_each_and_a_batch_without_host_links_has_no_message()
+    {
+        var record = Record("Jane", null, null);
+        record = record with
+        {
+            Links = [.. record.Links, Link(IssuedLink.Host, "hB1", "b-1"), Link(IssuedLink.Host, "hB2", "b-1"), Link(IssuedLink.Guest, "gB3", "b-2")],
+        };
+
+        var two = ExpertMessage.For(record, "b-1")!;
+
+        Assert.Equal(2, two.Card["actions"]!.AsArray().Count);
+        Assert.Contains("Join as host (2)", two.Text, StringComparison.Ordinal);
+        Assert.Null(ExpertMessage.For(record, "b-2"));
+    }
+
+    private static IssuedLink Link(string kind, string code, string batch)
+        => new(kind, "https://instant.webex.com/visit/" + code, code, From, From.AddDays(1), From, batch);
+
+    private static MeetingRecord Record(string name, string? reference, string? subject) => new()
+    {
+        MeetingId = "20261125-51299877-k3j7xq2a",
+        Sub = "sub",
+        CreatedAt = From,
+        UpdatedAt = From,
+        Status = MeetingStatus.Created,
+        CustomerName = name,
+        CustomerPhone = "+15551234567",
+        Channel = "whatsapp",
+        Reference = reference,
+        Subject = subject,
+        ValidFrom = From,
+        ExpiresAt = From.AddDays(1),
+        VerticalType = "hc",
+        Links = [Link(IssuedLink.Host, "hCode01", IssuedLink.CreateBatch), Link(IssuedLink.Guest, "gCode01", IssuedLink.CreateBatch)],
+    };
+}

@@ -1,0 +1,215 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Meetings;
+using MeetingLinks.Notifications;
+using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace MeetingLinks.Tests.Notifications;
+
+/// <summary>When the sender sends, waits, tries again or gives up, on a fake clock, with Webex answering from a script.</summary>
+public class ExpertNotifierTests
+{
+    private const string MeetingId = "20261125-51299877-k3j7xq2a";
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static readonly ExpertTarget Expert = new(ExpertTarget.Email, "jane.expert@example.com");
+
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly InMemoryMeetingStore _store = new();
+    private readonly ScriptedWebex _webex = new();
+    private readonly RecordingOutbox _outbox = new();
+    private readonly CapturedLogs _logs = new();
+    private readonly ExpertNotifier _notifier;
+
+    public ExpertNotifierTests()
+    {
+        var client = new WebexMessagesClient(new HttpClient(_webex), Options.Create(new WebexOptions()),
+            Options.Create(new InstantConnectOptions { BotToken = "bot-token-SECRET" }), _time);
+        var logging = LoggerFactory.Create(builder => builder.AddProvider(_logs));
+        _notifier = new ExpertNotifier(_store, client, _outbox, Options.Create(new NotificationsOptions()), _time, logging.CreateLogger<ExpertNotifier>());
+    }
+
+    [Fact]
+    public async Task A_pending_message_is_sent_once_even_when_the_queue_delivers_it_twice()
+    {
+        _store.Overwrite(Meeting());
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        var sent = Assert.Single(_webex.Requests);
+        Assert.Contains("\"toPersonEmail\":\"jane.expert@example.com\"", sent.Body, StringComparison.Ordinal);
+        Assert.Equal("Bearer bot-token-SECRET", sent.Authorization);
+        var notification = Notification();
+        Assert.Equal((ExpertNotification.Sent, 1, "msg-1", (DateTimeOffset?)Now), (notification.Status, notification.Attempts, notification.MessageId, notification.SentAt));
+        Assert.Null(notification.SendingUntil);
+        Assert.Empty(_outbox.Messages);
+    }
+
+    [Fact]
+    public async Task A_throttled_attempt_waits_as_long_as_webex_asks_and_then_sends()
+    {
+        _store.Overwrite(Meeting());
+        _webex.Next(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(30));
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        var again = Assert.Single(_outbox.Messages);
+        Assert.Equal(TimeSpan.FromSeconds(30), again.Delay);
+        Assert.Equal((ExpertNotification.Pending, 1), (Notification().Status, Notification().Attempts));
+        Assert.StartsWith("HTTP 429", Notification().LastError, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        await _notifier.SendAsync(again.Message, CancellationToken.None);
+
+        Assert.Equal(2, _webex.Requests.Count);
+        Assert.Equal((ExpertNotification.Sent, 2, (string?)null), (Notification().Status, Notification().Attempts, Notification().LastError));
+    }
+
+    [Fact]
+    public async Task A_refusal_fails_at_once_with_webexs_reason_and_is_not_tried_again()
+    {
+        _store.Overwrite(Meeting());
+        _webex.Next(HttpStatusCode.NotFound, body: """{"message":"Could not find a person with the given email.","trackingId":"x"}""");
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.Equal("HTTP 404: Could not find a person with the given email.", Notification().LastError);
+        Assert.Empty(_outbox.Messages);
+        Assert.DoesNotContain("bot-token-SECRET", _logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failures_worth_retrying_back_off_until_the_retry_window_is_over()
+    {
+        _store.Overwrite(Meeting());
+        var delays = new List<TimeSpan>();
+        var message = Message();
+        for (var attempt = 0; attempt < 40 && Notification().Status == ExpertNotification.Pending; attempt++)
+        {
+            _webex.Next(HttpStatusCode.ServiceUnavailable);
+            await _notifier.SendAsync(message, CancellationToken.None);
+            if (_outbox.Messages.TryDequeue(out var again))
+            {
+                delays.Add(again.Delay!.Value);
+                _time.Advance(again.Delay.Value);
+                message = again.Message;
+            }
+        }
+
+        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.Equal([1, 2, 4, 8, 16, 32, 60], delays.Take(7).Select(d => (int)d.TotalSeconds));
+        Assert.True(_time.GetUtcNow() - Now <= new NotificationsOptions().RetryWindow);
+        Assert.Equal(delays.Count + 1, _webex.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_message_faster_than_the_links_waits_for_them()
+    {
+        _store.Overwrite(Meeting() with { Links = [] });
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Empty(_webex.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(1), Assert.Single(_outbox.Messages).Delay);
+        Assert.Equal((ExpertNotification.Pending, 0), (Notification().Status, Notification().Attempts));
+    }
+
+    [Fact]
+    public async Task While_another_instance_sends_this_delivery_waits_and_sends_nothing()
+    {
+        _store.Overwrite(Meeting(n => n with { SendingUntil = Now.AddSeconds(90), Attempts = 1 }));
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Empty(_webex.Requests);
+        Assert.Equal(TimeSpan.FromSeconds(90), Assert.Single(_outbox.Messages).Delay);
+    }
+
+    [Fact]
+    public async Task After_an_attempt_that_vanished_the_next_sends_and_says_it_may_repeat()
+    {
+        _store.Overwrite(Meeting(n => n with { SendingUntil = Now.AddSeconds(-1), Attempts = 1 }));
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Single(_webex.Requests);
+        Assert.Equal((ExpertNotification.Sent, 2), (Notification().Status, Notification().Attempts));
+        Assert.Contains("gets it twice", _logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_the_host_gave_up_on_ends_failed_on_the_record()
+    {
+        _store.Overwrite(Meeting());
+
+        await _notifier.GiveUpAsync(Message(), CancellationToken.None);
+
+        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.NotNull(Notification().LastError);
+    }
+
+    private static NotificationMessage Message() => new(MeetingId, IssuedLink.CreateBatch, Now);
+
+    private ExpertNotification Notification() => Assert.Single(Assert.Single(_store.Meetings).Notifications);
+
+    private static MeetingRecord Meeting(Func<ExpertNotification, ExpertNotification>? change = null) => new()
+    {
+        MeetingId = MeetingId,
+        Sub = "sub",
+        CreatedAt = Now,
+        UpdatedAt = Now,
+        Status = MeetingStatus.Created,
+        CustomerName = "Jane Doe",
+        ValidFrom = Now,
+        ExpiresAt = Now.AddDays(1),
+        VerticalType = "hc",
+        Links = [new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hCode01", "hCode01", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
+        Notifications = [(change ?? (n => n))(ExpertNotification.Queued(IssuedLink.CreateBatch, Expert, Now))],
+    };
+
+    private sealed class RecordingOutbox : INotificationOutbox
+    {
+        public ConcurrentQueue<(NotificationMessage Message, TimeSpan? Delay)> Messages { get; } = new();
+
+        public Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
+        {
+            Messages.Enqueue((message, delay));
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Webex's messages API: answers from a script, then accepts with ids msg-1, msg-2…</summary>
+    private sealed class ScriptedWebex : HttpMessageHandler
+    {
+        private readonly ConcurrentQueue<Func<HttpResponseMessage>> _script = new();
+        private int _accepted;
+
+        public List<(string Body, string Authorization)> Requests { get; } = [];
+
+        public void Next(HttpStatusCode status, TimeSpan? retryAfter = null, string body = """{"message":"scripted"}""")
+            => _script.Enqueue(() =>
+            {
+                var response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+                response.Headers.RetryAfter = retryAfter is { } wait ? new RetryConditionHeaderValue(wait) : null;
+                return response;
+            });
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Requests.Add((await request.Content!.ReadAsStringAsync(cancellationToken), request.Headers.Authorization!.ToString()));
+            return _script.TryDequeue(out var scripted)
+                ? scripted()
+                : new HttpResponseMessage(HttpStatusCode.OK)
+                {
+                    Content = new StringContent($$"""{"id":"msg-{{Interlocked.Increment(ref _accepted)}}"}""", Encoding.UTF8, "application/json"),
+                };
+        }
+    }
+}
