@@ -41,6 +41,9 @@ param opsKeysSecretUri string
 @description('Versionless Key Vault URI of the Webex Connect webhook secret.')
 param hubSecretSecretUri string
 
+@description('Webex REST API the bot sends the expert\'s messages through; US government organisations use another.')
+param webexApiBaseUrl string = 'https://webexapis.com'
+
 @description('Most instances the app scales out to.')
 @minValue(40)
 @maxValue(1000)
@@ -149,6 +152,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         // The real Webex broker; the token is a Key Vault reference.
         { name: 'InstantConnect__Sandbox', value: 'false' }
         { name: 'InstantConnect__BotToken', value: '@Microsoft.KeyVault(SecretUri=${botTokenSecretUri})' }
+
+        // The expert's link as a Webex message from the same bot, retried for a quarter of an hour.
+        { name: 'Webex__ApiBaseUrl', value: webexApiBaseUrl }
+        { name: 'Notifications__RetryWindow', value: '00:15:00' }
 
         // API keys and the webhook secret, Key Vault references.
         { name: 'Auth__FlowKeys', value: '@Microsoft.KeyVault(SecretUri=${flowKeysSecretUri})' }

@@ -36,9 +36,9 @@ var storageBlobDataOwner = subscriptionResourceId(
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 )
 
-// Storage Queue Data Contributor: the host's queue-based features (blob-trigger receipts and
-// retries, queue triggers). The app's timer does not need it; granted so the identity-based
-// AzureWebJobsStorage__queueServiceUri works if such a trigger is added.
+// Storage Queue Data Contributor: the expert-notifications queue, which the app writes to and the
+// host's queue trigger reads (and moves given-up messages to its -poison queue), both through the
+// identity-based AzureWebJobsStorage__queueServiceUri.
 var storageQueueDataContributor = subscriptionResourceId(
   'Microsoft.Authorization/roleDefinitions',
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

@@ -66,6 +66,23 @@ resource meetingsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2
   name: tableName
 }
 
+// The expert's Webex messages wait here (ExpertNotificationFunctions); the host moves a message it
+// gives up on to the -poison queue, where a function of the app marks it failed on the record.
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource notificationQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
+  parent: queueService
+  name: 'expert-notifications'
+}
+
+resource notificationPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
+  parent: queueService
+  name: 'expert-notifications-poison'
+}
+
 output name string = storage.name
 output blobEndpoint string = storage.properties.primaryEndpoints.blob
 output queueEndpoint string = storage.properties.primaryEndpoints.queue

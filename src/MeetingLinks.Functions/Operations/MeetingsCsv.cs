@@ -14,7 +14,7 @@ public static class MeetingsCsv
     public static readonly string[] Columns =
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
-        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError",
+        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail",
     ];
 
     public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
@@ -43,6 +43,10 @@ public static class MeetingsCsv
             string.Join("; ", record.Links.Select(l => $"{l.Kind} {l.Url} valid {Time(l.ValidFrom)}/{Time(l.ExpiresAt)} issued {Time(l.IssuedAt)}")),
             string.Join("; ", record.Events.Select(e => $"{e.Type} {e.Channel} {Time(e.OccurredAt)} {e.Detail}".Trim())),
             record.LastError,
+            record.ExpertNotification?.Status,
+            record.ExpertNotification is { } expert
+                ? $"to {expert.To}; attempts {expert.Attempts}" + (expert.SentAt is { } sent ? $"; sent {Time(sent)}" : "") + (expert.LastError is { } error ? $"; {error}" : "")
+                : null,
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }

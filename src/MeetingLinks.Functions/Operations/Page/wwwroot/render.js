@@ -11,6 +11,7 @@ const COLUMNS = {
   phone: 'Phone',
   channel: 'Channel',
   status: 'Status',
+  expert: 'Expert',
   links: 'Links',
   expires: 'Expires',
   erase: 'Erase',
@@ -41,6 +42,7 @@ export function recordRow(record, announce, erase) {
     cell('phone', phoneToggle(record.customerPhone)),
     cell('channel', textOf(record.channel)),
     cell('status', statusWithEvents(record)),
+    cell('expert', expertNotification(record.expertNotification)),
     cell('links', linkButtons(record, announce)),
     cell('expires', timeText(record.expiresAt, true)),
     cell('erase', eraseControl(record, row, announce, erase)));
@@ -121,6 +123,19 @@ function statusWithEvents(record) {
   }
   if (record.lastError) parts.push(el('small', { className: 'last-error', text: `Last error: ${record.lastError}` }));
   return el('div', { className: 'status' }, ...parts);
+}
+
+// The latest Webex message that took the host link to the expert: to whom (masked), how it went.
+function expertNotification(notification) {
+  if (!notification || typeof notification !== 'object') return el('span', { className: 'muted', text: 'no expert' });
+  const status = textOf(notification.status, 'unknown');
+  const known = ['pending', 'sent', 'failed'].includes(status) ? status : 'other';
+  const attempts = Number.isInteger(notification.attempts) ? notification.attempts : 0;
+  return el('div', { className: 'expert' },
+    el('span', { className: `badge expert-${known}`, text: status }),
+    el('small', { className: 'muted expert-to', text: textOf(notification.to) }),
+    attempts > 1 ? el('small', { className: 'muted', text: `${attempts} attempts` }) : null,
+    notification.lastError ? el('small', { className: 'last-error', text: notification.lastError }) : null);
 }
 
 function eventItem(event) {
