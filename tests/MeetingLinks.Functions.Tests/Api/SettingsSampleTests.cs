@@ -11,7 +11,7 @@ public class SettingsSampleTests(AzuriteFixture azurite)
     [Fact]
     public async Task The_app_starts_and_creates_with_every_value_of_the_sample()
     {
-        var sample = LocalSettings.Read(Path.Combine(RepositoryRoot(), "local.settings.sample.json"));
+        var sample = LocalSettings.Read(Path.Combine(RepositoryFiles.Root(), "local.settings.sample.json"));
         var settings = sample.ToDictionary(e => e.Key, e => e.Value);
         settings["Tables:ConnectionString"] = azurite.ConnectionString;
         settings["Tables:TableName"] = azurite.NewTableName();
@@ -23,16 +23,5 @@ public class SettingsSampleTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.PostAsync("/api/meetings", "{}", key: "dev-flow-key")).StatusCode);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Functions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Functions.sln not found above the test output.");
     }
 }

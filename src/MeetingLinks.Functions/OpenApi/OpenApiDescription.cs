@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace MeetingLinks.OpenApi;
+
+/// <summary>
+/// The OpenAPI 3.1 description of every route, <c>openapi.json</c> beside this file, embedded in the assembly
+/// (<c>OpenApi/openapi.json</c>) and read once. It is written by hand: the tests hold it to the functions the app
+/// serves, their roles and route constraints, and to the README's examples.
+/// </summary>
+public static class OpenApiDescription
+{
+    public const string ResourceName = "OpenApi/openapi.json";
+
+    public const string ContentType = "application/json; charset=utf-8";
+
+    private static readonly Lazy<byte[]> Bytes = new(Load);
+
+    private static readonly Lazy<EntityTagHeaderValue> Tag = new(() =>
+        new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes.Value))[..16]}\""));
+
+    /// <summary>The document exactly as it is served.</summary>
+    public static ReadOnlyMemory<byte> Content => Bytes.Value;
+
+    /// <summary>A strong validator from the content, so a gateway or browser revalidates cheaply after a deployment.</summary>
+    public static EntityTagHeaderValue ETag => Tag.Value;
+
+    private static byte[] Load()
+    {
+        using var stream = typeof(OpenApiDescription).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The assembly has no resource {ResourceName}.");
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+
+namespace MeetingLinks.OpenApi;
+
+/// <summary>
+/// <c>GET /api/openapi.json</c>: the description of every route, for integrators and API gateways (Azure API
+/// Management imports it). Anonymous, like health: it holds no data and no secret.
+/// </summary>
+public sealed class OpenApiFunction
+{
+    [Function("OpenApiDocument")]
+    public static IResult Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // As the ops page's files: cache it, but check for a new deployment every time (If-None-Match answers 304).
+        var headers = request.HttpContext.Response.Headers;
+        headers.CacheControl = "no-cache";
+        headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Bytes(OpenApiDescription.Content, OpenApiDescription.ContentType, entityTag: OpenApiDescription.ETag);
+    }
+}
