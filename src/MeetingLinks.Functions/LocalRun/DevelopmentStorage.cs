@@ -39,7 +39,7 @@ internal sealed class DevelopmentStorage(
         try
         {
             _azurite = await AzuriteProcess.StartAsync(
-                new AzuriteStartOptions { Host = endpoint.Host, TablePort = endpoint.Port, Location = location },
+                new AzuriteStartOptions { Host = endpoint.Host, QueuePort = null, TablePort = endpoint.Port, Location = location },
                 logger,
                 cancellationToken);
         }
