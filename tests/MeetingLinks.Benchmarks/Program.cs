@@ -63,7 +63,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 return 0;
 
 static Task<AzuriteProcess> StartAzuriteAsync()
-    => AzuriteProcess.StartAsync(new AzuriteStartOptions { TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
+    => AzuriteProcess.StartAsync(new AzuriteStartOptions { QueuePort = 0, TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
 
 static async Task<bool> PostAsync(HttpClient http, byte[] body)
 {

@@ -40,6 +40,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         info.ArgumentList.Add(appDll);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Tables__ConnectionString"] = storage;
+        info.Environment["AzureWebJobsStorage"] = storage;
         info.Environment["Tables__TableName"] = table;
         info.Environment["InstantConnect__Sandbox"] = "true";
         info.Environment["Sandbox__Latency"] = brokerLatency.ToString("c", CultureInfo.InvariantCulture);

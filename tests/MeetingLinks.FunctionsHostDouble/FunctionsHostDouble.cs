@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Google.Protobuf.WellKnownTypes;
 using MeetingLinks.HostDouble.Http;
 using MeetingLinks.HostDouble.Protocol;
+using MeetingLinks.HostDouble.Queues;
 using MeetingLinks.HostDouble.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,8 +21,9 @@ namespace MeetingLinks.HostDouble;
 
 /// <summary>
 /// Stands in for the Azure Functions host around an isolated worker: starts the app's build output as the host
-/// does, speaks the host's side of the gRPC protocol, serves the HTTP functions on a local port, and invokes
-/// other triggers on request. The app runs its real worker pipeline; only the host is a double.
+/// does, speaks the host's side of the gRPC protocol, serves the HTTP functions on a local port, runs the queue
+/// functions from their storage queues, and invokes other triggers on request. The app runs its real worker pipeline;
+/// only the host is a double.
 /// </summary>
 public sealed class FunctionsHostDouble : IAsyncDisposable
 {
@@ -36,6 +38,7 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
     private WebApplication? grpcServer;
     private WebApplication? frontDoorServer;
     private FrontDoor? frontDoor;
+    private QueueTriggerPump? queues;
     private WorkerProcess? worker;
 
     private FunctionsHostDouble(FunctionsHostDoubleOptions options)
@@ -103,8 +106,8 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
             throw new InvalidOperationException($"{function.Name} is HTTP-triggered: send its request through {nameof(Client)}.");
         }
 
-        return InvokeCoreAsync(function, Guid.NewGuid().ToString(), input, triggerMetadata ?? new Dictionary<string, string>())
-            .WaitAsync(cancellationToken);
+        var metadata = (triggerMetadata ?? new Dictionary<string, string>()).Select(m => KeyValuePair.Create(m.Key, new TypedData { String = m.Value }));
+        return InvokeCoreAsync(function, Guid.NewGuid().ToString(), input, metadata).WaitAsync(cancellationToken);
     }
 
     /// <summary>Runs a timer function now, as its schedule would.</summary>
@@ -119,10 +122,16 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
         return InvokeAsync(function.Name, new TypedData { Json = TimerInfoJson }, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Asks the worker to stop, kills it (and its children) if it does not, and stops both servers.</summary>
+    /// <summary>Stops polling queues, asks the worker to stop, kills it (and its children) if it does not, and stops both servers.</summary>
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
+        if (queues is { } pump)
+        {
+            queues = null;
+            await pump.DisposeAsync();
+        }
+
         if (worker is { } running)
         {
             worker = null;
@@ -235,10 +244,14 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
             BaseAddress = BaseAddress,
         };
         Log.Write($"[host] {Functions.Count} functions loaded; HTTP functions on {BaseAddress}{RoutePrefix}");
+
+        // Only now, as the host starts its listeners once every function is loaded.
+        queues = QueueTriggerPump.Start(
+            Functions, options.Settings, AppFiles.ReadQueueOptions(appDirectory), options.QueuePollInterval, InvokeCoreAsync, Log);
     }
 
     private async Task<InvocationOutcome> InvokeCoreAsync(
-        LoadedFunction function, string invocationId, TypedData input, IEnumerable<KeyValuePair<string, string>> triggerMetadata)
+        LoadedFunction function, string invocationId, TypedData input, IEnumerable<KeyValuePair<string, TypedData>> triggerMetadata)
     {
         var request = new InvocationRequest
         {
@@ -253,7 +266,7 @@ public sealed class FunctionsHostDouble : IAsyncDisposable
         };
         foreach (var (name, value) in triggerMetadata)
         {
-            request.TriggerMetadata[name] = new TypedData { String = value };
+            request.TriggerMetadata[name] = value;
         }
 
         var response = (await channel.InvokeAsync(request)).InvocationResponse;

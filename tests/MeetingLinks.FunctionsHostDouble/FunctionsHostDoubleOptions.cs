@@ -14,6 +14,9 @@ public sealed class FunctionsHostDoubleOptions
     /// <summary>For the worker to start, connect, index and load every function.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How often an empty queue of a queue function is polled again (the host backs off to host.json's <c>maxPollingInterval</c>).</summary>
+    public TimeSpan QueuePollInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary><c>AZURE_FUNCTIONS_ENVIRONMENT</c>, as Core Tools sets it.</summary>
     public string EnvironmentName { get; init; } = "Development";
 }

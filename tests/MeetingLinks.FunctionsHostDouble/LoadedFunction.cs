@@ -9,13 +9,17 @@ namespace MeetingLinks.HostDouble;
 /// <param name="Route">HTTP only: the route without the prefix (the function name when the binding has none).</param>
 /// <param name="Methods">HTTP only: lower-case as declared; empty means any method.</param>
 /// <param name="Schedule">Timer only: the NCRONTAB expression.</param>
+/// <param name="QueueName">Storage queue only: the queue it is triggered from.</param>
+/// <param name="Connection">Storage queue only: the app setting (or prefix) naming the account; <c>AzureWebJobsStorage</c> when the binding names none.</param>
 public sealed record LoadedFunction(
     string Name, string FunctionId, string TriggerType, string TriggerName,
-    string? Route, IReadOnlyList<string> Methods, string? Schedule)
+    string? Route, IReadOnlyList<string> Methods, string? Schedule, string? QueueName = null, string? Connection = null)
 {
     private static readonly JsonSerializerOptions BindingJson = new(JsonSerializerDefaults.Web);
 
     public bool IsHttp => TriggerType.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsQueue => TriggerType.Equals("queueTrigger", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads the trigger from the raw binding JSON the worker sent with its metadata.</summary>
     internal static LoadedFunction FromMetadata(RpcFunctionMetadata metadata)
@@ -27,12 +31,16 @@ public sealed record LoadedFunction(
             ?? throw new InvalidOperationException($"Function {metadata.Name} has no trigger binding: {string.Join(", ", metadata.RawBindings)}");
 
         var isHttp = trigger.Type.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase);
+        var isQueue = trigger.Type.Equals("queueTrigger", StringComparison.OrdinalIgnoreCase);
         return new LoadedFunction(
             metadata.Name, metadata.FunctionId, trigger.Type, trigger.Name,
             isHttp ? trigger.Route ?? metadata.Name : null,
             trigger.Methods ?? [],
-            trigger.Schedule);
+            trigger.Schedule,
+            trigger.QueueName,
+            isQueue ? trigger.Connection ?? "AzureWebJobsStorage" : null);
     }
 
-    private sealed record RawBinding(string Name, string Type, string Direction, string? Route, string[]? Methods, string? Schedule);
+    private sealed record RawBinding(
+        string Name, string Type, string Direction, string? Route, string[]? Methods, string? Schedule, string? QueueName, string? Connection);
 }

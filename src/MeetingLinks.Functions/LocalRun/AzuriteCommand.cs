@@ -4,20 +4,20 @@ using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.LocalRun;
 
-/// <summary>The executable that runs <c>azurite-table</c>, plus the arguments that go before Azurite's own.</summary>
+/// <summary>The executable that runs one Azurite binary (<c>azurite-table</c>, <c>azurite-queue</c>), plus the arguments that go before Azurite's own.</summary>
 internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> LeadingArguments)
 {
-    private const string TableBinary = "azurite-table";
-
-    // Run inside `npx --package azurite@x`, which puts the package's .bin folder first on PATH:
-    // prints the node executable and the absolute path of the azurite-table entry script.
-    private const string LocateEntryScript = """
+    // Run inside `npx --package azurite@x`, which puts the package's .bin folder first on PATH: prints
+    // "node<TAB>path of node", then "name<TAB>absolute path of the entry script" for each binary of the package.
+    private const string LocateEntryScripts = """
         const path = require('path'), fs = require('fs');
         for (const dir of (process.env.PATH || '').split(path.delimiter)) {
           const manifest = path.join(dir, '..', 'azurite', 'package.json');
           if (dir && fs.existsSync(manifest)) {
-            console.log(process.execPath);
-            console.log(path.resolve(path.dirname(manifest), require(manifest).bin['azurite-table']));
+            console.log('node\t' + process.execPath);
+            for (const [name, script] of Object.entries(require(manifest).bin)) {
+              console.log(name + '\t' + path.resolve(path.dirname(manifest), script));
+            }
             process.exit(0);
           }
         }
@@ -26,18 +26,18 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         """;
 
     // npx costs about a second even with a warm cache; resolve once per version per process.
-    private static readonly Dictionary<string, AzuriteCommand> ResolvedByVersion = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, IReadOnlyDictionary<string, string>> LocatedByVersion = new(StringComparer.Ordinal);
     private static readonly SemaphoreSlim ResolveGate = new(1, 1);
 
     /// <summary>
-    /// Uses an <c>azurite-table</c> found on PATH; otherwise lets npx fetch the pinned version into its cache
+    /// Uses <paramref name="binary"/> found on PATH; otherwise lets npx fetch the pinned version into its cache
     /// and runs the entry script with node directly. Running node ourselves (rather than leaving npx -> sh -> node
     /// running) makes the Azurite server our direct child, so a signal sent to it is not lost on an intermediate
     /// process: npx does not pass SIGINT/SIGTERM on to node, which would otherwise be left running.
     /// </summary>
-    public static async Task<AzuriteCommand> ResolveAsync(string version, ILogger logger, CancellationToken ct)
+    public static async Task<AzuriteCommand> ResolveAsync(string version, string binary, ILogger logger, CancellationToken ct)
     {
-        if (FindOnPath() is { } installed)
+        if (FindOnPath(binary) is { } installed)
         {
             return new AzuriteCommand(installed, []);
         }
@@ -45,13 +45,15 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         await ResolveGate.WaitAsync(ct);
         try
         {
-            if (!ResolvedByVersion.TryGetValue(version, out var command))
+            if (!LocatedByVersion.TryGetValue(version, out var located))
             {
-                command = await ResolveWithNpxAsync(version, logger, ct);
-                ResolvedByVersion[version] = command;
+                located = await LocateWithNpxAsync(version, binary, logger, ct);
+                LocatedByVersion[version] = located;
             }
 
-            return command;
+            return located.TryGetValue(binary, out var script)
+                ? new AzuriteCommand(located["node"], [script])
+                : throw new InvalidOperationException($"azurite@{version} has no {binary} binary.");
         }
         finally
         {
@@ -59,9 +61,9 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         }
     }
 
-    private static string? FindOnPath()
+    private static string? FindOnPath(string binary)
     {
-        var fileName = OperatingSystem.IsWindows() ? TableBinary + ".cmd" : TableBinary;
+        var fileName = OperatingSystem.IsWindows() ? binary + ".cmd" : binary;
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
         {
             var candidate = dir.Length == 0 ? null : Path.Combine(dir, fileName);
@@ -78,7 +80,8 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         OperatingSystem.IsWindows()
         || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
-    private static async Task<AzuriteCommand> ResolveWithNpxAsync(string version, ILogger logger, CancellationToken ct)
+    private static async Task<IReadOnlyDictionary<string, string>> LocateWithNpxAsync(
+        string version, string binary, ILogger logger, CancellationToken ct)
     {
         var startInfo = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npx.cmd" : "npx")
         {
@@ -98,15 +101,15 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
-                "No {Binary} on PATH; fetching azurite@{Version} through npx (the first run downloads it)", TableBinary, version);
+                "No {Binary} on PATH; fetching azurite@{Version} through npx (the first run downloads it)", binary, version);
         }
 
-        using var npx = StartOrExplain(startInfo);
+        using var npx = StartOrExplain(startInfo, binary);
         var stdout = npx.StandardOutput.ReadToEndAsync(ct);
         var stderr = npx.StandardError.ReadToEndAsync(ct);
         try
         {
-            await npx.StandardInput.WriteAsync(LocateEntryScript.AsMemory(), ct);
+            await npx.StandardInput.WriteAsync(LocateEntryScripts.AsMemory(), ct);
             npx.StandardInput.Close();
             await npx.WaitForExitAsync(ct);
         }
@@ -121,23 +124,26 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
             await npx.WaitForExitAsync(ct);
         }
 
-        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var located = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', 2))
+            .Where(parts => parts.Length == 2)
+            .ToDictionary(parts => parts[0], parts => parts[1], StringComparer.Ordinal);
         var errors = (await stderr).Trim();
         if (logger.IsEnabled(LogLevel.Debug))
         {
             logger.LogDebug("npx exited with code {ExitCode}; stderr: {Stderr}", npx.ExitCode, errors);
         }
 
-        if (npx.ExitCode != 0 || lines.Length < 2)
+        if (npx.ExitCode != 0 || !located.ContainsKey("node"))
         {
             throw new InvalidOperationException(
                 $"Could not get azurite@{version} through npx (exit code {npx.ExitCode}). Output:{Environment.NewLine}{errors}");
         }
 
-        return new AzuriteCommand(lines[^2], [lines[^1]]);
+        return located;
     }
 
-    private static Process StartOrExplain(ProcessStartInfo startInfo)
+    private static Process StartOrExplain(ProcessStartInfo startInfo, string binary)
     {
         try
         {
@@ -146,7 +152,7 @@ internal sealed record AzuriteCommand(string FileName, IReadOnlyList<string> Lea
         catch (Win32Exception ex)
         {
             throw new InvalidOperationException(
-                $"Could not run {startInfo.FileName}: install Node.js (with npm) or put {TableBinary} on PATH.", ex);
+                $"Could not run {startInfo.FileName}: install Node.js (with npm) or put {binary} on PATH.", ex);
         }
     }
 }

@@ -18,19 +18,30 @@ internal static class FunctionInvoker
 {
     public static RequestDelegate Create(HttpFunction function)
     {
-        var method = function.Method;
-        var binders = method.GetParameters().Select(p => BinderFor(method, p)).ToArray();
+        var binders = function.Method.GetParameters().Select(p => BinderFor(function.Method, p)).ToArray();
+        var call = Caller(function.Method);
+        Task<object?> CallAsync(HttpContext context) => call(context.RequestServices, [.. binders.Select(bind => bind(context))]);
+        return context => RunAsync(context, function.Name, CallAsync);
+    }
+
+    /// <summary>
+    /// Calls <paramref name="method"/> as the worker would: on a fresh instance made with the given services (none for
+    /// a static method), awaiting what it returns. Gives back the task's result, throws what the function threw, and
+    /// disposes the instance afterwards.
+    /// </summary>
+    public static Func<IServiceProvider, object?[], Task<object?>> Caller(MethodInfo method)
+    {
         var factory = method.IsStatic ? null : ActivatorUtilities.CreateFactory(method.DeclaringType!, Type.EmptyTypes);
         var resultOf = method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>)
             ? method.ReturnType.GetProperty(nameof(Task<object>.Result))
             : null;
 
-        async Task<object?> CallAsync(HttpContext context)
+        return async (services, arguments) =>
         {
-            var instance = factory?.Invoke(context.RequestServices, null);
+            var instance = factory?.Invoke(services, null);
             try
             {
-                var returned = method.Invoke(instance, [.. binders.Select(bind => bind(context))]);
+                var returned = method.Invoke(instance, arguments);
                 if (returned is not Task task)
                 {
                     return returned;
@@ -48,9 +59,7 @@ internal static class FunctionInvoker
             {
                 await DisposeAsync(instance);
             }
-        }
-
-        return context => RunAsync(context, function.Name, CallAsync);
+        };
     }
 
     private static async Task RunAsync(HttpContext context, string functionName, Func<HttpContext, Task<object?>> call)

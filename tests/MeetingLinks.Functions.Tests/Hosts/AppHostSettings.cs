@@ -5,10 +5,14 @@ namespace MeetingLinks.Tests.Hosts;
 /// <summary>App settings for a host under test, by configuration key (<c>Tables:TableName</c>); each host passes them its own way.</summary>
 public static class AppHostSettings
 {
-    /// <summary>What every test app gets unless a test says otherwise: its own table, keys, the receipts' hub secret, and the sandbox broker.</summary>
+    /// <summary>
+    /// What every test app gets unless a test says otherwise: its own table, the shared Azurite's queues for its queue
+    /// functions, keys, the receipts' hub secret, and the sandbox broker.
+    /// </summary>
     public static Dictionary<string, string?> Defaults(AzuriteFixture azurite) => new(StringComparer.Ordinal)
     {
         ["Tables:ConnectionString"] = azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
         ["Tables:TableName"] = azurite.NewTableName(),
         ["Auth:FlowKeys"] = $"{TestApp.FlowKey};{TestApp.SecondFlowKey}",
         ["Auth:OpsKeys"] = TestApp.OpsKey,

@@ -5,19 +5,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MeetingLinks.Tests.Infrastructure;
 
 /// <summary>
-/// One in-memory Azurite Table service for the test run (port chosen at random, so it never clashes with a
-/// developer's own Azurite on 10002). Tests keep their data apart by each using tables from <see cref="NewTableName"/>.
-/// Set AZURITE_TABLE_CONNECTION_STRING to use an Azurite that is already running instead.
+/// One in-memory Azurite, its Queue and Table services, for the test run (ports chosen at random, so it never clashes
+/// with a developer's own Azurite on 10001 and 10002). Tests keep their data apart by each using tables from
+/// <see cref="NewTableName"/>. Set AZURITE_CONNECTION_STRING (with a QueueEndpoint and a TableEndpoint) to use an
+/// Azurite that is already running instead.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "AZURITE_TABLE_CONNECTION_STRING";
+    public const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
 
     // Tables from one run share a prefix, which tells them apart in an Azurite that outlives the run.
     private readonly string runId = string.Create(CultureInfo.InvariantCulture, $"{Random.Shared.Next():x8}");
     private AzuriteProcess? azurite;
     private int tablesHandedOut;
 
+    /// <summary>A connection string for the development account with the queue and the table endpoint.</summary>
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>A table name no other test uses, such as <c>t1a2b3c4dn7</c>: letters and digits, starting with a letter.</summary>
@@ -33,7 +35,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
 
         azurite = await AzuriteProcess.StartAsync(
-            new AzuriteStartOptions { TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
+            new AzuriteStartOptions { QueuePort = 0, TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
         ConnectionString = azurite.ConnectionString;
     }
 

@@ -48,6 +48,7 @@ public sealed class TestApp : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["Tables:ConnectionString"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["Tables:TableName"] = tableName,
             ["Auth:FlowKeys"] = $"{FlowKey};{SecondFlowKey}",
             ["Auth:OpsKeys"] = OpsKey,

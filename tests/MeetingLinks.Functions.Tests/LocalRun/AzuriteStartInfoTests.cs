@@ -9,7 +9,7 @@ public sealed class AzuriteStartInfoTests
     [Fact]
     public void Without_a_location_azurite_keeps_its_data_in_memory()
     {
-        var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions(), 10002);
+        var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions(), AzuriteService.Table, 10002);
 
         Assert.Equal("node", startInfo.FileName);
         Assert.Equal(
@@ -22,9 +22,23 @@ public sealed class AzuriteStartInfoTests
     }
 
     [Fact]
+    public void The_queue_service_gets_its_own_options()
+    {
+        var startInfo = AzuriteStartInfo.Create(new AzuriteCommand("azurite-queue", []), new AzuriteStartOptions(), AzuriteService.Queue, 10001);
+
+        Assert.Equal("azurite-queue", startInfo.FileName);
+        Assert.Equal(
+            ["--queueHost", "127.0.0.1", "--queuePort", "10001",
+                "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--inMemoryPersistence"],
+            startInfo.ArgumentList);
+        Assert.Equal("azurite-queue", AzuriteStartInfo.BinaryOf(AzuriteService.Queue));
+        Assert.Equal("azurite-table", AzuriteStartInfo.BinaryOf(AzuriteService.Table));
+    }
+
+    [Fact]
     public void Listens_on_the_host_asked_for_even_a_wildcard()
     {
-        var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions { Host = "0.0.0.0" }, 4000);
+        var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions { Host = "0.0.0.0" }, AzuriteService.Table, 4000);
 
         Assert.Equal(["--tableHost", "0.0.0.0", "--tablePort", "4000"], startInfo.ArgumentList.Skip(1).Take(4));
     }
@@ -37,7 +51,7 @@ public sealed class AzuriteStartInfoTests
         {
             var location = Path.Combine(parent.FullName, "data");
 
-            var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions { Location = location }, 10002);
+            var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions { Location = location }, AzuriteService.Table, 10002);
 
             Assert.Equal(["--location", location], startInfo.ArgumentList.TakeLast(2));
             Assert.DoesNotContain("--inMemoryPersistence", startInfo.ArgumentList);
@@ -58,7 +72,7 @@ public sealed class AzuriteStartInfoTests
         Environment.SetEnvironmentVariable(Variable, "account1:a2V5");
         try
         {
-            var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions(), 10002);
+            var startInfo = AzuriteStartInfo.Create(Command, new AzuriteStartOptions(), AzuriteService.Queue, 10001);
 
             Assert.False(startInfo.Environment.ContainsKey(Variable));
         }

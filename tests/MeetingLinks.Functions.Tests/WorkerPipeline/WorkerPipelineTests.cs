@@ -52,6 +52,8 @@ public sealed class WorkerPipelineTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.All(host.Functions, f => Assert.NotEmpty(f.FunctionId));
         Assert.Equal("meetings", host.Function("CreateMeeting").Route);
         Assert.Equal("0 30 3 * * *", host.Function("PurgeExpiredRecords").Schedule);
+        Assert.Equal("expert-notifications", host.Function("SendExpertNotification").QueueName);
+        Assert.Equal("AzureWebJobsStorage", host.Function("SendExpertNotification").Connection);
         Assert.Equal("api", host.RoutePrefix);
     }
 

@@ -5,10 +5,6 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace MeetingLinks.HostDouble.Http;
 
-/// <summary>Starts an invocation of a function: the function, invocation id, trigger input and trigger metadata.</summary>
-internal delegate Task<InvocationOutcome> StartInvocation(
-    LoadedFunction function, string invocationId, TypedData input, IEnumerable<KeyValuePair<string, string>> triggerMetadata);
-
 /// <summary>
 /// The host's HTTP side with the ASP.NET Core integration: the request goes to the worker's own Kestrel as it
 /// came, tagged with an invocation id, while an <c>InvocationRequest</c> with the same id tells the worker which
@@ -48,15 +44,15 @@ internal sealed class FrontDoor(HttpRouteTable routes, Uri workerHttpUri, StartI
         }
 
         // Plain parameters (string id) bind from trigger metadata: query values, and route values over them.
-        var triggerMetadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var triggerMetadata = new Dictionary<string, TypedData>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in context.Request.Query)
         {
-            triggerMetadata[name] = values.ToString();
+            triggerMetadata[name] = new TypedData { String = values.ToString() };
         }
 
         foreach (var (name, value) in match.RouteValues)
         {
-            triggerMetadata[name] = value;
+            triggerMetadata[name] = new TypedData { String = value };
         }
 
         var invocationId = Guid.NewGuid().ToString();

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using MeetingLinks.HostDouble.Queues;
 
 namespace MeetingLinks.HostDouble.Worker;
 
@@ -21,22 +23,41 @@ internal static class AppFiles
 
     /// <summary>host.json's <c>extensions.http.routePrefix</c>; <c>api</c> when unset, and it may be empty.</summary>
     public static string ReadRoutePrefix(string appDirectory)
+        => Property(ReadExtension(appDirectory, "http"), "routePrefix") is { ValueKind: JsonValueKind.String } prefix ? prefix.GetString()! : "api";
+
+    /// <summary>host.json's <c>extensions.queues</c>, with the host's defaults for what it leaves out.</summary>
+    public static QueueTriggerOptions ReadQueueOptions(string appDirectory)
+    {
+        var queues = ReadExtension(appDirectory, "queues");
+        var defaults = new QueueTriggerOptions();
+        return new QueueTriggerOptions
+        {
+            BatchSize = Property(queues, "batchSize")?.GetInt32() ?? defaults.BatchSize,
+            MaxDequeueCount = Property(queues, "maxDequeueCount")?.GetInt32() ?? defaults.MaxDequeueCount,
+            VisibilityTimeout = Property(queues, "visibilityTimeout")?.GetString() is { } timeout
+                ? TimeSpan.Parse(timeout, CultureInfo.InvariantCulture)
+                : defaults.VisibilityTimeout,
+            Base64 = Property(queues, "messageEncoding")?.GetString() is not { } encoding
+                || !encoding.Equals("none", StringComparison.OrdinalIgnoreCase),
+        };
+    }
+
+    // The host reads its configuration without regard to case, comments and trailing commas allowed.
+    private static JsonElement? ReadExtension(string appDirectory, string name)
     {
         var path = Path.Combine(appDirectory, "host.json");
         if (!File.Exists(path))
         {
-            return "api";
+            return null;
         }
 
-        // The host reads its configuration without regard to case, comments and trailing commas allowed.
         using var hostJson = JsonDocument.Parse(
             File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        var prefix = Property(Property(Property(hostJson.RootElement, "extensions"), "http"), "routePrefix");
-        return prefix?.ValueKind == JsonValueKind.String ? prefix.Value.GetString()! : "api";
-
-        static JsonElement? Property(JsonElement? element, string name)
-            => element?.ValueKind == JsonValueKind.Object
-                ? element.Value.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
-                : null;
+        return Property(Property(hostJson.RootElement, "extensions"), name)?.Clone();
     }
+
+    private static JsonElement? Property(JsonElement? element, string name)
+        => element?.ValueKind == JsonValueKind.Object
+            ? element.Value.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
+            : null;
 }
