@@ -76,31 +76,8 @@ static async Task<bool> PostAsync(HttpClient http, byte[] body)
     return response.StatusCode == HttpStatusCode.OK;
 }
 
-static async Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)
-{
-    var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-    while (true)
-    {
-        try
-        {
-            if (await PostAsync(http, body))
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException) when (Stopwatch.GetTimestamp() < until)
-        {
-            // Not listening yet.
-        }
-
-        if (Stopwatch.GetTimestamp() >= until)
-        {
-            throw new TimeoutException("The service did not create a meeting in time.");
-        }
-
-        await Task.Delay(5);
-    }
-}
+static Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)
+    => ServiceProcess.WaitUntilAsync(() => PostAsync(http, body), limit, "create a meeting");
 
 static string RepositoryRoot()
 {
