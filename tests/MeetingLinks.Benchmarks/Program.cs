@@ -6,7 +6,8 @@ using MeetingLinks.Benchmarks;
 using MeetingLinks.LocalRun;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), and cold start.
+// Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), and cold start;
+// then what finding and erasing a phone number's meetings read from a large table.
 var options = BenchmarkOptions.Parse(args);
 var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll");
 if (!File.Exists(appDll))
@@ -15,51 +16,61 @@ if (!File.Exists(appDll))
     return 1;
 }
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {options}");
-var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
-var report = new Report();
-
-foreach (var latency in options.Latencies)
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+if (options.Runs(BenchmarkOptions.CreatePart))
 {
-    // A fresh in-memory Azurite for each side, so neither runs against the other's leftovers.
-    var table = "bench" + Guid.NewGuid().ToString("N")[..12];
-    await using (var azurite = await StartAzuriteAsync())
-    await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency))
+    Console.WriteLine($"Create: {options}");
+    var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
+    var report = new Report();
+
+    foreach (var latency in options.Latencies)
     {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
-        await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
+        // A fresh in-memory Azurite for each side, so neither runs against the other's leftovers.
+        var table = "bench" + Guid.NewGuid().ToString("N")[..12];
+        await using (var azurite = await StartAzuriteAsync())
+        await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency))
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
+            await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
+            foreach (var concurrency in options.Concurrency)
+            {
+                var stats = await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body));
+                report.Add("service", latency, stats, service.PeakWorkingSetMegabytes());
+            }
+        }
+
+        await using var baselineAzurite = await StartAzuriteAsync();
+        await using var baseline = await Baseline.CreateAsync(baselineAzurite.ConnectionString, table, latency);
         foreach (var concurrency in options.Concurrency)
         {
-            var stats = await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body));
-            report.Add("service", latency, stats, service.PeakWorkingSetMegabytes());
+            report.Add("baseline", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, baseline.CreateOnceAsync), null);
         }
     }
 
-    await using var baselineAzurite = await StartAzuriteAsync();
-    await using var baseline = await Baseline.CreateAsync(baselineAzurite.ConnectionString, table, latency);
-    foreach (var concurrency in options.Concurrency)
+    report.Print();
+
+    var coldStarts = new List<double>();
+    await using var coldAzurite = await StartAzuriteAsync();
+    var coldTable = "cold" + Guid.NewGuid().ToString("N")[..12];
+    for (var i = 0; i < options.ColdStarts; i++)
     {
-        report.Add("baseline", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, baseline.CreateOnceAsync), null);
+        await using var service = ServiceProcess.Start(appDll, coldAzurite.ConnectionString, coldTable, TimeSpan.Zero);
+        using var http = new HttpClient { BaseAddress = service.BaseUrl };
+        await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
+        coldStarts.Add(Stopwatch.GetElapsedTime(service.StartedAt).TotalMilliseconds);
     }
+
+    coldStarts.Sort();
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
 }
 
-report.Print();
-
-var coldStarts = new List<double>();
-await using var coldAzurite = await StartAzuriteAsync();
-var coldTable = "cold" + Guid.NewGuid().ToString("N")[..12];
-for (var i = 0; i < options.ColdStarts; i++)
+if (options.Runs(BenchmarkOptions.PhonePart) && !await PhoneBenchmark.RunAsync(appDll, options, StartAzuriteAsync))
 {
-    await using var service = ServiceProcess.Start(appDll, coldAzurite.ConnectionString, coldTable, TimeSpan.Zero);
-    using var http = new HttpClient { BaseAddress = service.BaseUrl };
-    await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
-    coldStarts.Add(Stopwatch.GetElapsedTime(service.StartedAt).TotalMilliseconds);
+    return 1;
 }
 
-coldStarts.Sort();
-Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
 return 0;
 
 static Task<AzuriteProcess> StartAzuriteAsync()
@@ -76,31 +87,8 @@ static async Task<bool> PostAsync(HttpClient http, byte[] body)
     return response.StatusCode == HttpStatusCode.OK;
 }
 
-static async Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)
-{
-    var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-    while (true)
-    {
-        try
-        {
-            if (await PostAsync(http, body))
-            {
-                return;
-            }
-        }
-        catch (HttpRequestException) when (Stopwatch.GetTimestamp() < until)
-        {
-            // Not listening yet.
-        }
-
-        if (Stopwatch.GetTimestamp() >= until)
-        {
-            throw new TimeoutException("The service did not create a meeting in time.");
-        }
-
-        await Task.Delay(5);
-    }
-}
+static Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)
+    => ServiceProcess.WaitUntilAsync(() => PostAsync(http, body), limit, "create a meeting");
 
 static string RepositoryRoot()
 {

@@ -12,6 +12,7 @@ namespace MeetingLinks.Benchmarks;
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     public const string FlowKey = "bench-flow-key";
+    public const string OpsKey = "bench-ops-key";
 
     private readonly Process _process;
 
@@ -45,7 +46,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         info.Environment["InstantConnect__Sandbox"] = "true";
         info.Environment["Sandbox__Latency"] = brokerLatency.ToString("c", CultureInfo.InvariantCulture);
         info.Environment["Auth__FlowKeys"] = FlowKey;
-        info.Environment["Auth__OpsKeys"] = "bench-ops-key";
+        info.Environment["Auth__OpsKeys"] = OpsKey;
         info.Environment["LocalRun__StartAzurite"] = "false";
 
         var startedAt = Stopwatch.GetTimestamp();
@@ -57,6 +58,33 @@ internal sealed class ServiceProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"), startedAt);
+    }
+
+    /// <summary>Tries <paramref name="probe"/> until it succeeds; not listening yet counts as not yet.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> probe, TimeSpan limit, string what)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            try
+            {
+                if (await probe())
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (Stopwatch.GetTimestamp() < until)
+            {
+                // Not listening yet.
+            }
+
+            if (Stopwatch.GetTimestamp() >= until)
+            {
+                throw new TimeoutException($"The service did not {what} in time.");
+            }
+
+            await Task.Delay(5);
+        }
     }
 
     /// <summary>Peak resident set (VmHWM) of the service process so far, in MB; Linux only.</summary>
