@@ -42,8 +42,8 @@ internal static class PhoneBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Seeded {seed.Meetings} meetings of {seed.Numbers} numbers ({seed.Entities} rows) in {seeding.Elapsed.TotalSeconds:0.0} s"));
 
-            await using var proxy = await CountingProxy.StartAsync(azurite.TableEndpoint);
-            await using var service = ServiceProcess.Start(appDll, proxy.ConnectionString(azurite.ConnectionString, azurite.TableEndpoint), table, TimeSpan.Zero);
+            await using var proxy = await CountingProxy.StartAsync(azurite.TableEndpoint!);
+            await using var service = ServiceProcess.Start(appDll, proxy.ConnectionString(azurite.ConnectionString, azurite.TableEndpoint!), table, TimeSpan.Zero);
             using var http = new HttpClient { BaseAddress = service.BaseUrl };
             http.DefaultRequestHeaders.Add("x-api-key", ServiceProcess.OpsKey);
             var run = new Run(http, proxy, options.Repeat, seed.Meetings, rows, failures);
