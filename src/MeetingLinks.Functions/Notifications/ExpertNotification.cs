@@ -5,7 +5,8 @@ namespace MeetingLinks.Notifications;
 /// <summary>
 /// The message that takes one batch of host links to the expert, as the record keeps it. <see cref="Status"/> is
 /// <c>pending</c> until Webex accepted it (<c>sent</c>) or it cannot be (<c>failed</c>); while one instance is
-/// sending, it says so with a lease, so a second delivery of the same queue message waits instead of sending again.
+/// sending, it says so with a lease, so a second delivery of the same queue message waits instead of sending again;
+/// after a failure worth retrying, <see cref="NotBefore"/> holds every copy of the message back for the back-off.
 /// </summary>
 public sealed record ExpertNotification(
     string Batch,
@@ -16,7 +17,8 @@ public sealed record ExpertNotification(
     string? LastError = null,
     string? MessageId = null,
     DateTimeOffset? SentAt = null,
-    DateTimeOffset? SendingUntil = null)
+    DateTimeOffset? SendingUntil = null,
+    DateTimeOffset? NotBefore = null)
 {
     public const string Pending = "pending";
     public const string Sent = "sent";

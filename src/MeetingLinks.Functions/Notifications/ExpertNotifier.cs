@@ -62,9 +62,11 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (notification.IsSendingAt(now))
+        if (notification.IsSendingAt(now) || notification.NotBefore > now)
         {
-            await AgainAsync(message, notification.SendingUntil!.Value - now, cancellationToken);
+            // Another instance is sending, or Webex asked us to wait: every copy of the message waits as long.
+            var wait = notification.IsSendingAt(now) ? notification.SendingUntil!.Value - now : notification.NotBefore!.Value - now;
+            await AgainAsync(message, wait, cancellationToken);
             return;
         }
 
@@ -113,10 +115,11 @@ public sealed class ExpertNotifier(
 
         var lease = now + Lease;
         var updated = await store.ApplyAsync(message.MeetingId, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
-            && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now)
+            && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now) && !(current.NotBefore > now)
                 ? record with
                 {
-                    Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, n => n with { SendingUntil = lease, Attempts = n.Attempts + 1 }),
+                    Notifications = ExpertNotification.Replace(record.Notifications, message.Batch,
+                        n => n with { SendingUntil = lease, NotBefore = null, Attempts = n.Attempts + 1 }),
                 }
                 : null, cancellationToken);
         return updated?.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease ? mine : null;
@@ -130,6 +133,9 @@ public sealed class ExpertNotifier(
             return;
         }
 
+        // A claimed attempt is finished even when the host is stopping (it waits for it, within Webex__RequestTimeout):
+        // cut off, nobody would know whether Webex took the message, and the next attempt might repeat it.
+        cancellationToken = CancellationToken.None;
         var sent = await webex.SendAsync(notification.Target, content, cancellationToken);
         var now = time.GetUtcNow();
         if (sent.TryGet(out var messageId, out var failure))
@@ -148,7 +154,7 @@ public sealed class ExpertNotifier(
         {
             logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert}: {Reason}; trying again in {Seconds} s",
                 message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail, (int)wait.TotalSeconds);
-            await FinishAsync(message, n => n with { LastError = failure.Detail, SendingUntil = null }, cancellationToken);
+            await FinishAsync(message, n => n with { LastError = failure.Detail, SendingUntil = null, NotBefore = now + wait }, cancellationToken);
             await AgainAsync(message, wait, cancellationToken);
             return;
         }

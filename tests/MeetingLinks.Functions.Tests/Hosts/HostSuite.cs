@@ -14,6 +14,7 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
     private readonly List<AppHost> _own = [];
     private readonly List<(AppHost Host, int CallsBefore)> _watched = [];
     private readonly List<FakeBroker> _brokers = [];
+    private readonly List<IAsyncDisposable> _kept = [];
 
     protected HostKind Kind => kind;
 
@@ -30,6 +31,14 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
         var host = await AppHosts.StartAsync(kind, AppHostSettings.With(azurite, settings), output.WriteLine);
         _own.Add(host);
         return Watch(host);
+    }
+
+    /// <summary>Something the test's apps use (a server, a process), stopped after them when the test ends.</summary>
+    protected T Keep<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        _kept.Add(disposable);
+        return disposable;
     }
 
     /// <summary>A fake Webex broker on loopback, and the settings that send the app's production broker client to it.</summary>
@@ -92,6 +101,11 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
         foreach (var broker in _brokers)
         {
             await broker.DisposeAsync();
+        }
+
+        foreach (var kept in _kept)
+        {
+            await kept.DisposeAsync();
         }
 
         shared.Output.Current = null;

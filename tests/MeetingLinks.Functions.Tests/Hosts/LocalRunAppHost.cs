@@ -32,14 +32,19 @@ public sealed class LocalRunAppHost : AppHost
     {
         var outbound = OutboundCalls.InProcess();
         var logs = new CapturedLogs(log);
-        var brokerHost = new Uri(settings.GetValueOrDefault("InstantConnect:BaseUrl") ?? "https://mtg-broker-a.wbx2.com").Authority;
+        // The app's upstreams as configured (the sandbox's stand-ins sit below these URLs, so calls to them are expected too).
+        string[] expected =
+        [
+            new Uri(settings.GetValueOrDefault("InstantConnect:BaseUrl") ?? "https://mtg-broker-a.wbx2.com").Authority,
+            new Uri(settings.GetValueOrDefault("Webex:ApiBaseUrl") ?? "https://webexapis.com").Authority,
+        ];
         var app = LocalRunHost.Build(["--urls", urls], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
-            builder.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => outbound.Guard([brokerHost])));
+            builder.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => outbound.Guard(expected)));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

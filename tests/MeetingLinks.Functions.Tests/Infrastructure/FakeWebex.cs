@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Tests.Infrastructure;
+
+/// <summary>
+/// A stand-in for Webex's messages API on a loopback port (<c>POST /v1/messages</c>), independent of the app's own
+/// sandbox: it records every request and answers from a script, then accepts with ids <c>msg-1</c>, <c>msg-2</c>…
+/// </summary>
+public sealed class FakeWebex : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _script = new();
+    private int _accepted;
+
+    private FakeWebex(WebApplication app) => _app = app;
+
+    public Uri Url { get; private set; } = null!;
+
+    /// <summary>Every message the app tried to send, in order, with the answer it got.</summary>
+    public ConcurrentQueue<(JsonObject Body, string Authorization, int Status)> Requests { get; } = new();
+
+    /// <summary>The bodies Webex accepted: what the experts actually received.</summary>
+    public IReadOnlyList<JsonObject> Delivered => [.. Requests.Where(r => r.Status == 200).Select(r => r.Body)];
+
+    public int ScriptedLeft => _script.Count;
+
+    public static async Task<FakeWebex> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var webex = new FakeWebex(app);
+        app.MapPost("/v1/messages", webex.HandleAsync);
+        await app.StartAsync();
+        webex.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return webex;
+    }
+
+    /// <summary>The next message gets this answer instead of being accepted.</summary>
+    public void Next(int status, string? retryAfter = null, string body = """{"message":"scripted","trackingId":"fake"}""")
+        => _script.Enqueue((status, retryAfter, body));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var (status, retryAfter, answer) = _script.TryDequeue(out var scripted)
+            ? scripted
+            : (200, null, $$"""{"id":"msg-{{Interlocked.Increment(ref _accepted)}}"}""");
+        Requests.Enqueue((body, context.Request.Headers.Authorization.ToString(), status));
+        context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(answer);
+    }
+}

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Text.Json;
+using Azure.Storage.Queues;
+using MeetingLinks.LocalRun;
+using MeetingLinks.Notifications;
+using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
+using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit.Abstractions;
+
+namespace MeetingLinks.Tests.Notifications;
+
+/// <summary>
+/// The expert gets the host link as a Webex message, through the queue, on both hosts, with an independent stand-in for
+/// Webex's messages API. Each test has a queue of its own (the queue's name is fixed), so no other app takes its messages.
+/// </summary>
+public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(kind, hosts, azurite, output)
+{
+    private const string ExpertEmail = "dr.ana@clinic.example";
+    private const string Phone = "+15550103001";
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
+
+    [Fact]
+    public async Task A_create_with_an_expert_answers_and_the_expert_then_gets_one_message_with_the_host_link()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-1"))).ReadJsonAsync();
+        var record = await UntilNotificationAsync(app, created, "sent");
+
+        var message = Assert.Single(webex.Delivered);
+        Assert.Equal(ExpertEmail, message["toPersonEmail"]!.GetValue<string>());
+        Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["markdown"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(ExpertMessage.CardContentType, message["attachments"]![0]!["contentType"]!.GetValue<string>());
+        Assert.DoesNotContain(Phone[1..], message.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(created.GetProperty("guestUrl").GetString()!, message.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer " + TestApp.BotToken, webex.Requests.Single().Authorization);
+        var notification = record.GetProperty("expertNotification");
+        Assert.Equal(("email d***@clinic.example", 1, "msg-1"),
+            (notification.GetProperty("to").GetString(), notification.GetProperty("attempts").GetInt32(), notification.GetProperty("messageId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_throttled_first_attempt_still_ends_in_one_message_and_sent()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+        webex.Next(429, retryAfter: "1");
+
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-2"))).ReadJsonAsync();
+        var record = await UntilNotificationAsync(app, created, "sent");
+
+        Assert.Equal([429, 200], webex.Requests.Select(r => r.Status));
+        Assert.Single(webex.Delivered);
+        Assert.Equal(2, record.GetProperty("expertNotification").GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unknown_person_ends_failed_with_webexs_reason_and_no_retries()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+        webex.Next(404, body: """{"message":"Could not find a person with that email.","trackingId":"t-1"}""");
+
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-3"))).ReadJsonAsync();
+        var record = await UntilNotificationAsync(app, created, "failed");
+
+        Assert.Single(webex.Requests);
+        Assert.Empty(webex.Delivered);
+        Assert.Equal("HTTP 404: Could not find a person with that email.", record.GetProperty("expertNotification").GetProperty("lastError").GetString());
+        var failed = await (await app.GetAsync($"/api/meetings?expertNotification=failed&reference=CASE-EXP-3")).ReadJsonAsync();
+        Assert.Single(failed.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Replays_and_twenty_concurrent_duplicates_send_nothing_more()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+        var key = "expert-dup-" + Guid.NewGuid();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => app.PostAsync("/api/meetings", Create("CASE-EXP-4"), idempotencyKey: key)));
+        var created = await answers[0].ReadJsonAsync();
+        await UntilNotificationAsync(app, created, "sent");
+        var replay = await app.PostAsync("/api/meetings", Create("CASE-EXP-4"), idempotencyKey: key);
+        await Eventually.UntilAsync(async () => await QueuedAsync() == 0, Bound, "every queued copy of the message to be handled");
+
+        Assert.All(answers.Append(replay), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Single(webex.Requests);
+    }
+
+    [Fact]
+    public async Task A_message_waiting_when_the_app_stops_is_sent_by_the_next_start()
+    {
+        var settings = await WebexSettingsAsync();
+        var webex = Keep(await FakeWebex.StartAsync());
+        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
+        webex.Next(503, retryAfter: "2");
+        JsonElement created;
+        settings = AppHostSettings.With(Azurite, settings);
+        await using (var first = await AppHosts.StartAsync(Kind, settings, Output.WriteLine))
+        {
+            created = await (await first.PostAsync("/api/meetings", Create("CASE-EXP-5"))).ReadJsonAsync();
+            var waiting = await UntilNotificationAsync(first, created, "pending", attempts: 1);
+            Assert.StartsWith("HTTP 503", waiting.GetProperty("expertNotification").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        }
+
+        var second = await AppHosts.StartAsync(Kind, settings, Output.WriteLine);
+        await using (second)
+        {
+            await UntilNotificationAsync(second, created, "sent");
+        }
+
+        Assert.Equal([503, 200], webex.Requests.Select(r => r.Status));
+    }
+
+    [Fact]
+    public async Task Ops_send_it_again_to_a_corrected_expert()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+        webex.Next(404);
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-6"))).ReadJsonAsync();
+        await UntilNotificationAsync(app, created, "failed");
+        var id = created.GetProperty("meetingId").GetString();
+
+        var again = await app.PostAsync($"/api/meetings/{id}/notify", new { expert = new { email = "dr.ben@clinic.example" } }, key: TestApp.OpsKey);
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal("pending", (await again.ReadJsonAsync()).GetProperty("expertNotification").GetProperty("status").GetString());
+        await UntilNotificationAsync(app, created, "sent");
+        Assert.Equal("dr.ben@clinic.example", Assert.Single(webex.Delivered)["toPersonEmail"]!.GetValue<string>());
+        await (await app.PostAsync($"/api/meetings/{id}/notify", "{}", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+    }
+
+    [Fact]
+    public async Task Added_host_links_go_to_the_expert_named_with_them()
+    {
+        var (app, webex) = await StartWithWebexAsync();
+        var created = await (await app.PostAsync("/api/meetings", new { reference = "CASE-EXP-7" })).ReadJsonAsync();
+        var id = created.GetProperty("meetingId").GetString();
+
+        var added = await (await app.PostAsync($"/api/meetings/{id}/links", new { hosts = 1, guests = 0, expert = new { personId = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW4" } })).ReadJsonAsync();
+        await UntilNotificationAsync(app, created, "sent");
+
+        var message = Assert.Single(webex.Delivered);
+        Assert.Equal("Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW4", message["toPersonId"]!.GetValue<string>());
+        Assert.Contains(added.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expert_must_be_one_address_with_a_host_link_to_send()
+    {
+        var app = await AppAsync();
+
+        var two = await app.PostAsync("/api/meetings", new { expert = new { email = ExpertEmail, roomId = "Y2lz" } });
+        var noHost = await app.PostAsync("/api/meetings", new { hosts = 0, guests = 1, expert = new { email = ExpertEmail } });
+        var badEmail = await app.PostAsync("/api/meetings", new { expert = new { email = "ana at clinic" } });
+
+        Assert.Contains("expert", (await two.AssertProblemAsync(400, "invalid_request")).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("hosts", (await noHost.AssertProblemAsync(400, "invalid_request")).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        Assert.Contains("expert.email", (await badEmail.AssertProblemAsync(400, "invalid_request")).GetProperty("errors").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task In_the_sandbox_the_messages_route_shows_what_each_expert_would_have_received()
+    {
+        var app = await StartAppAsync(await WebexSettingsAsync(sandbox: true));
+
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-8"))).ReadJsonAsync();
+        await UntilNotificationAsync(app, created, "sent");
+        var unknown = await (await app.PostAsync("/api/meetings", new { hosts = 1, expert = new { email = "unknown.expert@clinic.example" } })).ReadJsonAsync();
+        var failed = await UntilNotificationAsync(app, unknown, "failed");
+
+        var messages = await (await app.GetAsync("/api/sandbox/messages")).ReadJsonAsync();
+        var message = Assert.Single(messages.EnumerateArray());
+        Assert.Equal("toPersonEmail " + ExpertEmail, message.GetProperty("to").GetString());
+        Assert.Contains(created.GetProperty("hostUrl").GetString()!, message.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP 404", failed.GetProperty("expertNotification").GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        await (await app.GetAsync("/api/sandbox/messages", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+    }
+
+    private static object Create(string reference) => new
+    {
+        reference,
+        subject = "Video visit",
+        customer = new { phone = Phone, name = "Jane Doe", channel = "whatsapp" },
+        expert = new { email = ExpertEmail },
+    };
+
+    private async Task<(AppHost App, FakeWebex Webex)> StartWithWebexAsync()
+    {
+        var settings = await WebexSettingsAsync();
+        var webex = Keep(await FakeWebex.StartAsync());
+        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
+        return (await StartAppAsync(settings), webex);
+    }
+
+    /// <summary>A queue of this test's own, and (unless <paramref name="sandbox"/>) a fake broker, so the fake Webex is the app's real one.</summary>
+    private async Task<Dictionary<string, string?>> WebexSettingsAsync(bool sandbox = false)
+    {
+        _queues = Keep(await AzuriteProcess.StartAsync(new AzuriteStartOptions { QueuePort = 0, TablePort = null }, NullLogger.Instance, CancellationToken.None));
+        var settings = sandbox ? new Dictionary<string, string?>() : (await FakeBrokerAsync()).Settings;
+        settings["AzureWebJobsStorage"] = _queues.ConnectionString;
+        settings["Tables:TableName"] = Azurite.NewTableName();
+        return settings;
+    }
+
+    private AzuriteProcess? _queues;
+
+    private async Task<int> QueuedAsync()
+    {
+        var queue = new QueueClient(_queues!.ConnectionString, ExpertNotificationFunctions.QueueName);
+        return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
+    }
+
+    private static async Task<JsonElement> UntilNotificationAsync(AppHost app, JsonElement created, string status, int? attempts = null)
+    {
+        var id = created.GetProperty("meetingId").GetString()!;
+        JsonElement record = default;
+        await Eventually.UntilAsync(async () =>
+        {
+            record = await app.ReadRecordAsync(id);
+            return record.GetProperty("expertNotification") is { ValueKind: JsonValueKind.Object } n && n.GetProperty("status").GetString() == status
+                && (attempts is null || (n.GetProperty("attempts").GetInt32() == attempts && n.GetProperty("lastError").ValueKind == JsonValueKind.String));
+        }, Bound, $"the expert's message of {id} to be {status}");
+        return record;
+    }
+}
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ExpertNotificationApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ExpertNotificationApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
+
+[Collection(AzuriteCollectionDefinition.Name)]
+public sealed class ExpertNotificationApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
+    : ExpertNotificationApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;
