@@ -21,6 +21,9 @@ if (options.Runs(BenchmarkOptions.CreatePart))
 {
     Console.WriteLine($"Create: {options}");
     var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
+
+    // The same create with an expert: the host link then also goes on the queue to the expert (the sandbox's Webex).
+    var expertBody = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH","expert":{"email":"expert@bench.example"}}""");
     var report = new Report();
 
     foreach (var latency in options.Latencies)
@@ -36,6 +39,13 @@ if (options.Runs(BenchmarkOptions.CreatePart))
             {
                 var stats = await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body));
                 report.Add("service", latency, stats, service.PeakWorkingSetMegabytes());
+            }
+
+            // After the plain runs, which the messages these leave to send in the background would slow down.
+            foreach (var concurrency in options.Concurrency)
+            {
+                var withExpert = await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, expertBody));
+                report.Add("expert", latency, withExpert, service.PeakWorkingSetMegabytes());
             }
         }
 

@@ -17,11 +17,19 @@ internal sealed class Report
     {
         Console.WriteLine();
         Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (service / baseline)");
-        foreach (var service in _rows.Where(r => r.Kind == "service"))
+        Ratios("service", "baseline");
+        Console.WriteLine();
+        Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (create with an expert / without)");
+        Ratios("expert", "service");
+    }
+
+    private void Ratios(string kind, string against)
+    {
+        foreach (var row in _rows.Where(r => r.Kind == kind))
         {
-            var baseline = _rows.Single(r => r.Kind == "baseline" && r.Latency == service.Latency && r.Stats.Concurrency == service.Stats.Concurrency);
+            var other = _rows.Single(r => r.Kind == against && r.Latency == row.Latency && r.Stats.Concurrency == row.Stats.Concurrency);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{service.Latency.TotalMilliseconds,9:0}  {service.Stats.Concurrency,4}  {service.Stats.Percentile(50) / baseline.Stats.Percentile(50),9:0.00}  {service.Stats.Percentile(99) / baseline.Stats.Percentile(99),9:0.00}  {service.Stats.Throughput / baseline.Stats.Throughput,16:0.00}"));
+                $"{row.Latency.TotalMilliseconds,9:0}  {row.Stats.Concurrency,4}  {row.Stats.Percentile(50) / other.Stats.Percentile(50),9:0.00}  {row.Stats.Percentile(99) / other.Stats.Percentile(99),9:0.00}  {row.Stats.Throughput / other.Stats.Throughput,16:0.00}"));
         }
     }
 

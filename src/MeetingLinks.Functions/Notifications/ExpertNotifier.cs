@@ -30,11 +30,14 @@ public sealed class ExpertNotifier(
 
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
 
+    // A copy that finds another instance sending looks again this soon: by then the message is usually sent.
+    private static readonly TimeSpan SendingRecheck = TimeSpan.FromSeconds(2);
+
     public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
-        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { Record: var record })
+        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { Record: var record } stored)
         {
             logger.LogInformation("No expert message for meeting {MeetingId}: the meeting is gone (erased or purged)", message.MeetingId);
             return;
@@ -62,11 +65,18 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (notification.IsSendingAt(now) || notification.NotBefore > now)
+        if (notification.IsSendingAt(now))
         {
-            // Another instance is sending, or Webex asked us to wait: every copy of the message waits as long.
-            var wait = notification.IsSendingAt(now) ? notification.SendingUntil!.Value - now : notification.NotBefore!.Value - now;
-            await AgainAsync(message, wait, cancellationToken);
+            // Another instance is sending: look again soon (the lease is only the bound for an attempt that vanished).
+            var left = notification.SendingUntil!.Value - now;
+            await AgainAsync(message, left < SendingRecheck ? left : SendingRecheck, cancellationToken);
+            return;
+        }
+
+        if (notification.NotBefore > now)
+        {
+            // Webex asked to wait, or the back-off does: every copy of the message waits as long.
+            await AgainAsync(message, notification.NotBefore!.Value - now, cancellationToken);
             return;
         }
 
@@ -74,7 +84,7 @@ public sealed class ExpertNotifier(
         {
             if (now - notification.QueuedAt > options.Value.RetryWindow)
             {
-                await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
+                await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
             }
             else
             {
@@ -84,14 +94,14 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (await ClaimAsync(message, notification, now, cancellationToken) is not { } claimed)
+        if (await ClaimAsync(stored, message, notification, now, cancellationToken) is not { } claimed)
         {
             // Someone else claimed it or settled it first; the record tells what happens next.
             await AgainAsync(message, LinksPending, cancellationToken);
             return;
         }
 
-        await SendClaimedAsync(message, record, claimed, cancellationToken);
+        await SendClaimedAsync(message, claimed.Stored, claimed.Notification, cancellationToken);
     }
 
     /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
@@ -99,12 +109,14 @@ public sealed class ExpertNotifier(
     {
         ArgumentNullException.ThrowIfNull(message);
         logger.LogError("Expert message for meeting {MeetingId} ({Batch}) failed repeatedly and was given up", message.MeetingId, message.Batch);
-        await FinishAsync(message, n => n.Status == ExpertNotification.Pending
+        await FinishAsync(await store.GetAsync(message.MeetingId, cancellationToken), message, n => n.Status == ExpertNotification.Pending
             ? n with { Status = ExpertNotification.Failed, LastError = n.LastError ?? "Sending failed repeatedly; the message was given up.", SendingUntil = null }
             : n, cancellationToken);
     }
 
-    private async Task<ExpertNotification?> ClaimAsync(NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The claim, written with If-Match on the record just read: it holds only if nobody changed the notification meanwhile.</summary>
+    private async Task<(StoredMeeting Stored, ExpertNotification Notification)?> ClaimAsync(
+        StoredMeeting stored, NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (seen.SendingUntil is not null)
         {
@@ -114,7 +126,7 @@ public sealed class ExpertNotifier(
         }
 
         var lease = now + Lease;
-        var updated = await store.ApplyAsync(message.MeetingId, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
+        var updated = await store.ApplyAsync(stored, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
             && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now) && !(current.NotBefore > now)
                 ? record with
                 {
@@ -122,14 +134,16 @@ public sealed class ExpertNotifier(
                         n => n with { SendingUntil = lease, NotBefore = null, Attempts = n.Attempts + 1 }),
                 }
                 : null, cancellationToken);
-        return updated?.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease ? mine : null;
+        return updated?.Record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease
+            ? (updated, mine)
+            : null;
     }
 
-    private async Task SendClaimedAsync(NotificationMessage message, MeetingRecord record, ExpertNotification notification, CancellationToken cancellationToken)
+    private async Task SendClaimedAsync(NotificationMessage message, StoredMeeting stored, ExpertNotification notification, CancellationToken cancellationToken)
     {
-        if (ExpertMessage.For(record, message.Batch) is not { } content)
+        if (ExpertMessage.For(stored.Record, message.Batch) is not { } content)
         {
-            await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = "These links have no host link to send.", SendingUntil = null }, cancellationToken);
+            await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = "These links have no host link to send.", SendingUntil = null }, cancellationToken);
             return;
         }
 
@@ -140,7 +154,7 @@ public sealed class ExpertNotifier(
         var now = time.GetUtcNow();
         if (sent.TryGet(out var messageId, out var failure))
         {
-            await FinishAsync(message, n => n with
+            await FinishAsync(stored, message, n => n with
             {
                 Status = ExpertNotification.Sent, MessageId = messageId, SentAt = now, LastError = null, SendingUntil = null,
             }, cancellationToken);
@@ -154,18 +168,20 @@ public sealed class ExpertNotifier(
         {
             logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert}: {Reason}; trying again in {Seconds} s",
                 message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail, (int)wait.TotalSeconds);
-            await FinishAsync(message, n => n with { LastError = failure.Detail, SendingUntil = null, NotBefore = now + wait }, cancellationToken);
+            await FinishAsync(stored, message, n => n with { LastError = failure.Detail, SendingUntil = null, NotBefore = now + wait }, cancellationToken);
             await AgainAsync(message, wait, cancellationToken);
             return;
         }
 
         logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert} failed: {Reason}",
             message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail);
-        await FinishAsync(message, n => n with { Status = ExpertNotification.Failed, LastError = failure.Detail, SendingUntil = null }, cancellationToken);
+        await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = failure.Detail, SendingUntil = null }, cancellationToken);
     }
 
-    private async Task FinishAsync(NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
-        => await store.ApplyAsync(message.MeetingId, record => record.Notifications.Any(n => n.Batch == message.Batch)
+    /// <summary>Changes the notification on the record, from the version last seen (a lost race reads it again).</summary>
+    private async Task FinishAsync(
+        StoredMeeting? stored, NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
+        => await store.ApplyAsync(stored, record => record.Notifications.Any(n => n.Batch == message.Batch)
             ? record with { Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, change) }
             : null, cancellationToken);
 

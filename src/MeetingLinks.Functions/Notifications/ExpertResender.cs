@@ -53,6 +53,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             return Failure.MeetingNotFound(meetingId);
         }
 
+
         if (refused is not null || queued is null)
         {
             return refused ?? Failure.Unexpected();

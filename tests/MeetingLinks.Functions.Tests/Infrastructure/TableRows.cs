@@ -37,7 +37,8 @@ internal static class TableRows
     /// unless <paramref name="phoneEntry"/> is false (as a version before phone entries stored it); returns its id.
     /// </summary>
     public static async Task<string> SeedMeetingAsync(
-        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null, bool phoneEntry = true)
+        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null, bool phoneEntry = true,
+        Func<MeetingRecord, MeetingRecord>? change = null)
     {
         var id = MeetingIds.New(createdAt);
         var record = new MeetingRecord
@@ -60,7 +61,7 @@ internal static class TableRows
             HostUrls = ["https://instant.webex.com/visit/hSeeded"],
         };
         var table = await TableAsync(azurite, tableName);
-        await table.AddEntityAsync(MeetingEntityMapper.ToEntity(record));
+        await table.AddEntityAsync(MeetingEntityMapper.ToEntity(change?.Invoke(record) ?? record));
         if (phone is not null && phoneEntry)
         {
             await table.AddEntityAsync(PhoneIndex.Entry(phone, id));

@@ -129,7 +129,7 @@ public class ExpertNotifierTests
         await _notifier.SendAsync(Message(), CancellationToken.None);
 
         Assert.Empty(_webex.Requests);
-        Assert.Equal(TimeSpan.FromSeconds(90), Assert.Single(_outbox.Messages).Delay);
+        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(_outbox.Messages).Delay);
     }
 
     [Fact]

@@ -276,6 +276,37 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
     }
 
     [Fact]
+    public async Task The_expert_column_shows_how_the_message_to_the_expert_went()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-EXPERT");
+        var now = DateTimeOffset.UtcNow;
+        await TableRows.SeedMeetingAsync(Azurite, app.TableName, now, reference, change: r => r with
+        {
+            Notifications =
+            [
+                MeetingLinks.Notifications.ExpertNotification.Queued(IssuedLink.CreateBatch, new("email", "dr.ana@clinic.example"), now) with
+                {
+                    Status = "failed", Attempts = 1, LastError = "HTTP 404: Could not find a person with that email.",
+                },
+            ],
+        });
+        var plain = await app.CreateMeetingAsync(new { reference, customer = new { name = "No Expert" } });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.SearchDayAsync(DateOnly.FromDateTime(now.UtcDateTime), reference);
+
+        var expert = session.Rows.Filter(new() { HasNotText = "No Expert" }).Locator("td[data-col=expert]");
+        await Expect(expert.Locator(".badge")).ToHaveTextAsync("failed");
+        await Expect(expert).ToContainTextAsync("email d***@clinic.example");
+        await Expect(expert).ToContainTextAsync("HTTP 404: Could not find a person with that email.");
+        Assert.DoesNotContain("dr.ana", await expert.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        await Expect(session.RowWith("No Expert").Locator("td[data-col=expert]")).ToHaveTextAsync("no expert");
+        Assert.NotNull(plain);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_meeting_is_erased_from_the_page_only_after_a_confirmation()
     {
         var app = await AppAsync();

@@ -28,12 +28,7 @@ public static class RequestFingerprint
             json.WriteString("channel", request.Channel);
             json.WriteString("reference", request.Reference);
             json.WriteString("subject", request.Subject);
-            json.WriteNumber("hosts", request.Hosts);
-            json.WriteNumber("guests", request.Guests);
-            WriteTime(json, "validFrom", request.Validity.From);
-            WriteTime(json, "expiresAt", request.Validity.Until);
-            json.WriteString("verticalType", request.VerticalType);
-            json.WriteBoolean("loginUrlForHost", request.LoginUrlForHost);
+            WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
             json.WriteStartArray("devices");
             foreach (var device in request.Devices)
             {
@@ -56,12 +51,7 @@ public static class RequestFingerprint
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteNumber("hosts", request.Hosts);
-            json.WriteNumber("guests", request.Guests);
-            WriteTime(json, "validFrom", request.Validity.From);
-            WriteTime(json, "expiresAt", request.Validity.Until);
-            json.WriteString("verticalType", request.VerticalType);
-            json.WriteBoolean("loginUrlForHost", request.LoginUrlForHost);
+            WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
             WriteExpert(json, request.Expert);
             json.WriteEndObject();
         }
@@ -73,6 +63,16 @@ public static class RequestFingerprint
 
     /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
     public static string OfLinksKey(string meetingId, string key) => OfKey($"links\n{meetingId}\n{key}");
+
+    private static void WriteLinks(Utf8JsonWriter json, int hosts, int guests, LinkValidity validity, string verticalType, bool loginUrlForHost)
+    {
+        json.WriteNumber("hosts", hosts);
+        json.WriteNumber("guests", guests);
+        WriteTime(json, "validFrom", validity.From);
+        WriteTime(json, "expiresAt", validity.Until);
+        json.WriteString("verticalType", verticalType);
+        json.WriteBoolean("loginUrlForHost", loginUrlForHost);
+    }
 
     /// <summary>Written only when there is one, so requests without an expert keep the fingerprints stored before experts existed.</summary>
     private static void WriteExpert(Utf8JsonWriter json, Notifications.ExpertTarget? expert)
