@@ -14,8 +14,9 @@ namespace MeetingLinks.Benchmarks;
 
 /// <summary>
 /// The unavoidable work of one create, done directly with the app's own clients and no service in
-/// between: the idempotency claim, the pending record (the sub stored before the broker call), the
-/// broker round trip, and the record updated with the links under If-Match.
+/// between: the idempotency claim, the phone number's entry (so erasure can find the meeting), the
+/// pending record (the sub stored before the broker call), the broker round trip, and the record
+/// updated with the links under If-Match.
 /// </summary>
 internal sealed class Baseline : IAsyncDisposable
 {
@@ -73,6 +74,7 @@ internal sealed class Baseline : IAsyncDisposable
             var key = RequestFingerprint.OfKey("baseline-" + sequence.ToString(CultureInfo.InvariantCulture) + "-" + record.Sub);
             await _table.AddEntityAsync(MeetingEntityMapper.ToEntity(new IdempotencyClaim(
                 key, key, record.MeetingId, record.Sub, now, now.AddDays(1), IsNew: true)));
+            await _table.UpsertEntityAsync(PhoneIndex.Entry(record.CustomerPhone, record.MeetingId), TableUpdateMode.Replace);
             var added = await _table.AddEntityAsync(MeetingEntityMapper.ToEntity(record));
             var links = await _broker.CreateLinksAsync(
                 new MeetingLinkRequest(record.Sub, null, record.ExpiresAt, 1, 1, "hc", false, []), CancellationToken.None);
