@@ -11,7 +11,7 @@ try
     if (mode == HostingMode.LocalRun)
     {
         // dotnet run: the same functions on Kestrel, with the sandbox broker and Azurite.
-        await LocalRunHost.Build(args).RunAsync();
+        await LocalRunHost.RunAsync(args);
         return 0;
     }
 

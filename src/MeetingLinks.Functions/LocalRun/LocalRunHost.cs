@@ -2,10 +2,12 @@ using MeetingLinks.Hosting;
 using MeetingLinks.Http;
 using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.LocalRun;
@@ -18,6 +20,33 @@ namespace MeetingLinks.LocalRun;
 public static class LocalRunHost
 {
     public const string DefaultUrl = "http://localhost:7071";
+
+    /// <summary>Builds the app, serves until Ctrl+C, then stops it (and the Azurite it started).</summary>
+    public static async Task RunAsync(string[] args)
+    {
+        await using var app = Build(args);
+        await StartAsync(app);
+        await app.WaitForShutdownAsync();
+    }
+
+    /// <summary>
+    /// Starts the app. An address that another program holds (often a second <c>dotnet run</c>) is a
+    /// start-up error saying what to do, not a stack trace; disposing the app then stops what had started.
+    /// </summary>
+    public static async Task StartAsync(WebApplication app)
+    {
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException ex) when (ex.InnerException is AddressInUseException)
+        {
+            throw new LocalRunStartupException(
+                $"{ex.Message.TrimEnd('.')}: another program, perhaps another local run, listens there. " +
+                "Stop it, or listen elsewhere with --urls (for example --urls http://localhost:7072).",
+                ex);
+        }
+    }
 
     /// <param name="configure">Last changes before the app is built; tests swap the server or services here.</param>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -46,7 +46,16 @@ public sealed class LocalRunAppHost : AppHost
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Services.ConfigureHttpClientDefaults(client => client.AddHttpMessageHandler(() => outbound.Guard(expected)));
         });
-        await app.StartAsync();
+        try
+        {
+            await LocalRunHost.StartAsync(app);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         var baseAddress = new Uri(address.TrimEnd('/').Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal) + "/");
         return new LocalRunAppHost(app, logs, settings["Tables:TableName"]!, baseAddress, outbound);
