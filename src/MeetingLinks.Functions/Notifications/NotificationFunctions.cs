@@ -1,6 +1,5 @@
 using MeetingLinks.Access;
 using MeetingLinks.Http;
-using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +13,7 @@ namespace MeetingLinks.Notifications;
 /// <c>POST /api/meetings/{id}/notify</c>: ops send the expert's message again, after fixing what made it fail (to
 /// another address when the body names one); and <c>GET /api/sandbox/messages</c>: what experts would have got.
 /// </summary>
-public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbox mailbox, IOptions<InstantConnectOptions> broker)
+public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbox mailbox, IOptions<WebexOptions> webex)
 {
     private const int MaxBodyBytes = 1024;
 
@@ -40,9 +39,9 @@ public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbo
     [RequiresRole(ApiRole.Ops)]
     public Results<Ok<IReadOnlyList<SandboxMessage>>, ProblemResult> Messages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sandbox/messages")] HttpRequest request)
-        => broker.Value.SandboxEnabled
+        => webex.Value.SandboxEnabled
             ? TypedResults.Ok(mailbox.Messages)
-            : Failure.NotFound("The sandbox is off: messages go to Webex.").ToProblem();
+            : Failure.NotFound($"The sandbox for messages is off: they go to {webex.Value.ApiBaseUrl}.").ToProblem();
 }
 
 /// <summary>The body of <c>POST /api/meetings/{id}/notify</c>; empty sends to the same expert again.</summary>

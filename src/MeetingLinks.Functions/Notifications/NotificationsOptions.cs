@@ -17,9 +17,21 @@ public sealed class WebexOptions
 {
     public const string Section = "Webex";
 
+    /// <summary>Webex's public REST API.</summary>
+    public static readonly Uri PublicApiBaseUrl = new("https://webexapis.com");
+
     /// <summary>US government organisations use another host.</summary>
     [Required(ErrorMessage = "Webex__ApiBaseUrl must be set.")]
-    public Uri ApiBaseUrl { get; set; } = new("https://webexapis.com");
+    public Uri ApiBaseUrl { get; set; } = PublicApiBaseUrl;
+
+    /// <summary>Null lets the broker decide; see <see cref="SandboxEnabled"/>.</summary>
+    public bool? Sandbox { get; set; }
+
+    /// <summary>
+    /// Whether the sandbox's stand-in takes the messages: as set, or else with the sandbox broker, unless the messages
+    /// API was pointed somewhere other than Webex's public one (a stand-in of your own, say), which then gets them.
+    /// </summary>
+    public bool SandboxEnabled { get; internal set; }
 
     /// <summary>One attempt; a slower answer counts as no answer and is tried again later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Webex__RequestTimeout must be between 1 and 60 seconds.")]

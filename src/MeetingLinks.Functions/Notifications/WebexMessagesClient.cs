@@ -33,10 +33,12 @@ public sealed class WebexMessagesClient(HttpClient http, IOptions<WebexOptions> 
             ["text"] = message.Text,
             ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = ExpertMessage.CardContentType, ["content"] = message.Card.DeepClone() }),
         };
+        // Serialised first, so the request says its length rather than being chunked, which some proxies and stand-ins refuse.
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(webex.Value.ApiBaseUrl, "v1/messages"))
         {
-            Content = JsonContent.Create(body, WebexJsonContext.Default.JsonObject),
+            Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, WebexJsonContext.Default.JsonObject)),
         };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Value.BearerToken);
 
         HttpResponseMessage response;

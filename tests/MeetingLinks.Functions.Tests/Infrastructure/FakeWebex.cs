@@ -57,6 +57,13 @@ public sealed class FakeWebex : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        // As a plain stand-in would: a sized JSON body, or no message.
+        if (context.Request.ContentLength is null || context.Request.ContentType != "application/json")
+        {
+            context.Response.StatusCode = StatusCodes.Status411LengthRequired;
+            return;
+        }
+
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         var (status, retryAfter, answer) = _script.TryDequeue(out var scripted)
             ? scripted

@@ -54,7 +54,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
     public static BrokerTestHost WithSandbox(Dictionary<string, string?>? settings = null) =>
         Create(settings ?? [], HostingMode.LocalRun, broker: null);
 
-    public static BrokerTestHost Create(Dictionary<string, string?> settings, HostingMode mode, RecordingBroker? broker)
+    /// <param name="configure">More registrations, for features built on the broker's options.</param>
+    public static BrokerTestHost Create(Dictionary<string, string?> settings, HostingMode mode, RecordingBroker? broker, Action<IServiceCollection>? configure = null)
     {
         var clock = new TestClock();
         var logs = new LogSink();
@@ -70,6 +71,7 @@ internal sealed class BrokerTestHost : IAsyncDisposable
             services.AddHttpClient(InstantConnectClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => broker);
         }
 
+        configure?.Invoke(services);
         return new BrokerTestHost(services.BuildServiceProvider(), clock, broker, logs);
     }
 

@@ -180,6 +180,22 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
         await (await app.GetAsync("/api/sandbox/messages", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
     }
 
+    [Fact]
+    public async Task With_the_sandbox_broker_a_messages_api_of_ones_own_gets_the_messages()
+    {
+        var settings = await WebexSettingsAsync(sandbox: true);
+        var webex = Keep(await FakeWebex.StartAsync());
+        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
+        var app = await StartAppAsync(settings);
+
+        var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-9"))).ReadJsonAsync();
+        await UntilNotificationAsync(app, created, "sent");
+
+        var message = Assert.Single(webex.Delivered);
+        Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await app.GetAsync("/api/sandbox/messages")).AssertProblemAsync(404, "not_found");
+    }
+
     private static object Create(string reference) => new
     {
         reference,
