@@ -22,6 +22,13 @@ internal sealed class InstantConnectBrokerAnnouncement(
         }
 
         logger.LogInformation("Instant Connect broker: sandbox (links under {VisitBaseUrl})", sandbox.Value.VisitBaseUrl);
+        if (settings.BaseUrl != InstantConnectOptions.DefaultBaseUrl)
+        {
+            logger.LogWarning(
+                "InstantConnect__BaseUrl is set to {BaseUrl}, but the sandbox broker answers instead; set InstantConnect__BotToken (or InstantConnect__Sandbox=false) to call it",
+                settings.BaseUrl);
+        }
+
         if (mode == HostingMode.FunctionsHost)
         {
             logger.LogWarning("Instant Connect sandbox is on under the Functions host (InstantConnect__Sandbox=true): no real Webex meetings will be created");

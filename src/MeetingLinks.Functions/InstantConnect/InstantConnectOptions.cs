@@ -13,8 +13,11 @@ public sealed class InstantConnectOptions
     /// <summary>Sent when the sandbox is on and no bot token is set: the sandbox only checks that a bearer token is there.</summary>
     public const string SandboxPlaceholderToken = "sandbox";
 
+    /// <summary>Webex's broker.</summary>
+    public static readonly Uri DefaultBaseUrl = new("https://mtg-broker-a.wbx2.com");
+
     /// <summary>The broker host; US-gov tenants use another one.</summary>
-    public Uri BaseUrl { get; set; } = new("https://mtg-broker-a.wbx2.com");
+    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>Secret. Never logged, never put in exception messages.</summary>
     public string? BotToken { get; set; }
