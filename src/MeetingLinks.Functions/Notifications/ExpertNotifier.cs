@@ -152,11 +152,11 @@ public sealed class ExpertNotifier(
         cancellationToken = CancellationToken.None;
         var sent = await webex.SendAsync(notification.Target, content, cancellationToken);
         var now = time.GetUtcNow();
-        if (sent.TryGet(out var messageId, out var failure))
+        if (sent.TryGet(out var accepted, out var failure))
         {
             await FinishAsync(stored, message, n => n with
             {
-                Status = ExpertNotification.Sent, MessageId = messageId, SentAt = now, LastError = null, SendingUntil = null,
+                Status = ExpertNotification.Sent, MessageId = accepted.Id, SentAt = now, LastError = null, SendingUntil = null,
             }, cancellationToken);
             logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) sent to {Expert} after {Attempts} attempt(s)",
                 message.MeetingId, message.Batch, notification.Target.Masked, notification.Attempts);

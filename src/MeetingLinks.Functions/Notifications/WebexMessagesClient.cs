@@ -21,8 +21,8 @@ public sealed class WebexMessagesClient(HttpClient http, IOptions<WebexOptions> 
 {
     private const int MaxReasonLength = 300;
 
-    /// <summary>Webex's id of the message it accepted, or why not.</summary>
-    public async Task<Outcome<string>> SendAsync(ExpertTarget to, ExpertMessage message, CancellationToken cancellationToken)
+    /// <summary>That Webex took the message (with its id), or why not.</summary>
+    public async Task<Outcome<AcceptedMessage>> SendAsync(ExpertTarget to, ExpertMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(message);
@@ -58,13 +58,15 @@ public sealed class WebexMessagesClient(HttpClient http, IOptions<WebexOptions> 
         using (response)
         {
             var status = (int)response.StatusCode;
-            if (response.IsSuccessStatusCode && await ReadAsync(response, WebexJsonContext.Default.WebexMessage, cancellationToken) is { Id.Length: > 0 } sent)
+            if (response.IsSuccessStatusCode)
             {
-                return sent.Id;
+                // Taken, even when the answer cannot be read: sending again would give the expert the message twice.
+                var sent = await ReadAsync(response, WebexJsonContext.Default.WebexMessage, cancellationToken);
+                return new AcceptedMessage(sent?.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null);
             }
 
             var reason = $"HTTP {status}: {await ReasonAsync(response, cancellationToken)}";
-            return status is 408 or 429 || status >= 500 || response.IsSuccessStatusCode
+            return status is 408 or 429 || status >= 500
                 ? Unavailable(reason, RetryAfter.Read(response, time))
                 : new Failure(FailureKind.UpstreamRejected, "webex_rejected", "Webex refused the message", reason);
         }
@@ -93,6 +95,9 @@ public sealed class WebexMessagesClient(HttpClient http, IOptions<WebexOptions> 
         }
     }
 }
+
+/// <summary>A message Webex took; <paramref name="Id"/> is null when its answer did not say.</summary>
+public sealed record AcceptedMessage(string? Id);
 
 internal sealed record WebexMessage(string? Id);
 

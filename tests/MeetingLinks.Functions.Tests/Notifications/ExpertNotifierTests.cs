@@ -71,6 +71,23 @@ public class ExpertNotifierTests
         Assert.Equal((ExpertNotification.Sent, 2, (string?)null), (Notification().Status, Notification().Attempts, Notification().LastError));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("not json")]
+    public async Task An_accepted_message_whose_answer_has_no_id_is_sent_and_not_sent_again(string body)
+    {
+        _store.Overwrite(Meeting());
+        _webex.Next(HttpStatusCode.OK, body: body);
+
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), CancellationToken.None);
+
+        Assert.Single(_webex.Requests);
+        Assert.Equal((ExpertNotification.Sent, (string?)null, (string?)null), (Notification().Status, Notification().MessageId, Notification().LastError));
+        Assert.Empty(_outbox.Messages);
+    }
+
     [Fact]
     public async Task A_refusal_fails_at_once_with_webexs_reason_and_is_not_tried_again()
     {
