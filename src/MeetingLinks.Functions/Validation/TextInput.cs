@@ -6,7 +6,8 @@ namespace MeetingLinks.Validation;
 /// The one rule for free text that people will read on the ops page or in the CSV: no control
 /// characters, and none of the invisible or direction-changing characters that can make a record read
 /// as something it is not (bidirectional embeddings, overrides and isolates, zero-width characters,
-/// the byte order mark). Input from callers is refused; text from third parties is neutralised.
+/// the byte order mark). Input from callers is refused; text from third parties is neutralised, and so
+/// are the invisible characters of a person's name, which the caller passes on from the customer's profile.
 /// </summary>
 public static class TextInput
 {
@@ -64,6 +65,17 @@ public static class TextInput
         }
 
         return result.Length == 0 ? null : result;
+    }
+
+    /// <summary>
+    /// The text without invisible formatting characters (control characters stay, for the caller's rule to judge).
+    /// A name loses only joiners that change no letter: emoji sequences fall apart into their emoji, and
+    /// Persian or Indic words join as they would without the zero-width non-joiner.
+    /// </summary>
+    public static string WithoutInvisibleFormat(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Any(IsInvisibleFormat) ? string.Concat(text.Where(c => !IsInvisibleFormat(c))) : text;
     }
 
     // U+061C Arabic letter mark, U+200B–U+200F zero-width and directional marks, U+202A–U+202E

@@ -51,6 +51,14 @@ public sealed class ValidationErrors
     }
 
     /// <summary>
+    /// A person's name by <see cref="TextInput"/>'s rule, except that invisible formatting characters are taken out
+    /// rather than refused: callers pass on what customers put in their profiles, and a joiner in a name is no reason
+    /// to give a customer no meeting.
+    /// </summary>
+    public string? Name(string field, string? value, int maxLength)
+        => Text(field, value is null ? null : TextInput.WithoutInvisibleFormat(value), maxLength);
+
+    /// <summary>
     /// A phone number in any format a person or WhatsApp writes it, as E.164; null when absent, or (with an
     /// error marked as the phone's) when it cannot be a phone number.
     /// </summary>

@@ -175,6 +175,26 @@ public class CreateMeetingValidatorTests
         Assert.Equal("Zoë Ñúñez 王秀英", outcome.Value!.CustomerName);
     }
 
+    [Theory]
+    [InlineData("\U0001F468\u200D\U0001F469\u200D\U0001F467 Ana", "\U0001F468\U0001F469\U0001F467 Ana")] // a family emoji, as WhatsApp profiles have
+    [InlineData("\u0645\u06CC\u200C\u0631\u0648\u062F", "\u0645\u06CC\u0631\u0648\u062F")] // Persian with a zero-width non-joiner
+    [InlineData("Jane\u202E eoD", "Jane eoD")] // a right-to-left override
+    [InlineData("\uFEFFJane\u200B", "Jane")]
+    public void Invisible_characters_are_taken_out_of_the_customers_name_rather_than_refused(string name, string kept)
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Customer = new CustomerDetails { Name = name } }, null);
+
+        Assert.Equal(kept, outcome.Value!.CustomerName);
+    }
+
+    [Fact]
+    public void Invisible_characters_in_the_reference_and_subject_are_refused()
+    {
+        var outcome = _validator.Validate(new CreateMeetingRequest { Reference = "CASE-1\u200F", Subject = "a\u2066b" }, null);
+
+        Assert.Equal(["reference", "subject"], outcome.Failure!.Errors!.Keys.Order());
+    }
+
     [Fact]
     public void Devices_must_be_sip_uris()
     {

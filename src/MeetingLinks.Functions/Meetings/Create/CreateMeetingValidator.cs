@@ -18,7 +18,7 @@ public sealed partial class CreateMeetingValidator(LinkRules rules)
         var key = LinkRules.Key(errors, idempotencyHeader, request.RequestId);
 
         var phone = errors.Phone("customer.phone", request.Customer?.Phone);
-        var name = errors.Text("customer.name", request.Customer?.Name, 200);
+        var name = errors.Name("customer.name", request.Customer?.Name, 200);
         var channel = errors.Text("customer.channel", request.Customer?.Channel, 20)?.ToLowerInvariant();
         if (channel is not null && !Channels.Contains(channel))
         {
