@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using Azure.Storage.Queues;
+using MeetingLinks.Hosting;
 using MeetingLinks.Meetings.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -16,7 +17,7 @@ public interface INotificationOutbox
 /// <summary>
 /// The outbox of expert messages: puts them on the queue the send function reads, through the connection the Functions host uses for it
 /// (<c>AzureWebJobsStorage</c>: a connection string, or in Azure the queue endpoint and the app's managed identity),
-/// base64-encoded as the host expects by default.
+/// encoded as <c>host.json</c> tells the host to read them.
 /// </summary>
 public sealed class NotificationOutbox : INotificationOutbox
 {
@@ -49,7 +50,7 @@ public sealed class NotificationOutbox : INotificationOutbox
 
     private static QueueClient Connect(IConfigurationSection connection)
     {
-        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        var options = new QueueClientOptions { MessageEncoding = HostJson.Queues(AppContext.BaseDirectory).MessageEncoding };
         if (connection.Value is { Length: > 0 } connectionString)
         {
             return new QueueClient(connectionString, ExpertNotificationFunctions.QueueName, options);
