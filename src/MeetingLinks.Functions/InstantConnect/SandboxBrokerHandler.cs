@@ -27,12 +27,7 @@ public sealed class SandboxBrokerHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        if (settings.Latency > TimeSpan.Zero)
-        {
-            await Task.Delay(settings.Latency, time, cancellationToken);
-        }
-
-        if (settings.FailureRate > 0 && RandomNumberGenerator.GetInt32(1_000_000) < settings.FailureRate * 1_000_000)
+        if (await SandboxMishap.DelayThenFailsAsync(settings.Latency, settings.FailureRate, time, cancellationToken))
         {
             return SandboxBrokerContract.Error((HttpStatusCode)settings.FailureStatusCode, "Sandbox: injected failure (Sandbox__FailureRate).");
         }

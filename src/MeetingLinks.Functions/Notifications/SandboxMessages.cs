@@ -44,12 +44,7 @@ public sealed class SandboxMessagesHandler(SandboxMailbox mailbox, IOptions<Sand
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        if (settings.MessagesLatency > TimeSpan.Zero)
-        {
-            await Task.Delay(settings.MessagesLatency, time, cancellationToken);
-        }
-
-        if (settings.MessagesFailureRate > 0 && RandomNumberGenerator.GetInt32(1_000_000) < settings.MessagesFailureRate * 1_000_000)
+        if (await SandboxMishap.DelayThenFailsAsync(settings.MessagesLatency, settings.MessagesFailureRate, time, cancellationToken))
         {
             return Answer(HttpStatusCode.ServiceUnavailable, """{"message":"Sandbox: injected failure (Sandbox__MessagesFailureRate)."}""");
         }
