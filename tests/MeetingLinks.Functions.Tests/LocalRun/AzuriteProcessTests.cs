@@ -99,12 +99,11 @@ public sealed class AzuriteProcessTests(AzuriteFixture fixture)
     }
 
     [Fact]
-    public async Task Start_on_a_port_something_else_listens_on_fails_at_once()
+    public async Task Start_on_a_port_something_else_listens_on_fails_before_starting_anything()
     {
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             AzuriteProcess.StartAsync(new AzuriteStartOptions { QueuePort = 0, TablePort = port }, NullLogger.Instance, CancellationToken.None));
@@ -112,7 +111,6 @@ public sealed class AzuriteProcessTests(AzuriteFixture fixture)
         Assert.Contains("already listening", error.Message, StringComparison.Ordinal);
         Assert.Contains("table service", error.Message, StringComparison.Ordinal);
         Assert.Contains(port.ToString(CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact]
