@@ -1,4 +1,5 @@
 using System.Net;
+using MeetingLinks.Meetings;
 using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -78,6 +79,38 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         Assert.All(theirs, id => Assert.Contains(id, app.LogText, StringComparison.Ordinal));
         Assert.Contains(masked, app.LogText, StringComparison.Ordinal);
         Assert.DoesNotContain(phone, app.LogText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Before_the_purge_has_indexed_older_meetings_erasing_a_number_still_finds_them()
+    {
+        var app = await StartAppAsync();
+        var phone = "+4477008" + Random.Shared.Next(10_000, 99_999);
+        var recent = await app.CreateMeetingAsync(new { customer = new { phone, name = "Forget Me Too" } });
+        var old = await TableRows.SeedMeetingAsync(Azurite, app.TableName, DateTimeOffset.UtcNow.AddDays(-30), phone: phone, phoneEntry: false);
+
+        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+
+        Assert.Equal(2, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
+        await (await app.GetAsync($"/api/meetings/{recent}")).AssertProblemAsync(404, "not_found");
+        await (await app.GetAsync($"/api/meetings/{old}")).AssertProblemAsync(404, "not_found");
+    }
+
+    [Fact]
+    public async Task Erasing_a_number_finishes_an_erasure_cut_short_and_leaves_the_entry_of_a_meeting_still_being_created()
+    {
+        var app = await AppAsync();
+        var phone = "+15550107" + Random.Shared.Next(100, 999);
+        var cutShort = await TableRows.SeedMeetingAsync(Azurite, app.TableName, DateTimeOffset.UtcNow, phone: phone);
+        await TableRows.SeedTombstoneAsync(Azurite, app.TableName, cutShort, DateTimeOffset.UtcNow);
+        var beingCreated = MeetingIds.New(DateTimeOffset.UtcNow);
+        await TableRows.SeedPhoneEntryAsync(Azurite, app.TableName, phone, beingCreated);
+
+        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+
+        Assert.Equal(0, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
+        Assert.False(await TableRows.HasPhoneEntryAsync(Azurite, app.TableName, phone, cutShort));
+        Assert.True(await TableRows.HasPhoneEntryAsync(Azurite, app.TableName, phone, beingCreated));
     }
 
     [Fact]

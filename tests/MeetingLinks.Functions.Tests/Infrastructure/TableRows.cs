@@ -70,6 +70,22 @@ internal static class TableRows
         return id;
     }
 
+    /// <summary>Stores the phone entry of <paramref name="meetingId"/> alone, as an erasure cut short or a create half done leaves it.</summary>
+    public static async Task SeedPhoneEntryAsync(AzuriteFixture azurite, string tableName, string phone, string meetingId)
+        => await (await TableAsync(azurite, tableName)).UpsertEntityAsync(PhoneIndex.Entry(phone, meetingId));
+
+    /// <summary>Replaces the meeting with its tombstone, as the first steps of an erasure do.</summary>
+    public static async Task SeedTombstoneAsync(AzuriteFixture azurite, string tableName, string meetingId, DateTimeOffset erasedAt)
+        => await (await TableAsync(azurite, tableName)).UpsertEntityAsync(
+            MeetingEntityMapper.ToEntity(MeetingEntityMapper.Tombstone(meetingId, erasedAt)), TableUpdateMode.Replace);
+
+    /// <summary>Whether the phone entry of <paramref name="meetingId"/> is stored.</summary>
+    public static async Task<bool> HasPhoneEntryAsync(AzuriteFixture azurite, string tableName, string phone, string meetingId)
+    {
+        var entry = PhoneIndex.Entry(phone, meetingId);
+        return (await (await TableAsync(azurite, tableName)).GetEntityIfExistsAsync<TableEntity>(entry.PartitionKey, entry.RowKey)).HasValue;
+    }
+
     /// <summary>Stores the idempotency key <paramref name="key"/> of <paramref name="meetingId"/>, honoured until <paramref name="expiresAt"/>.</summary>
     public static async Task SeedKeyAsync(
         AzuriteFixture azurite, string tableName, string key, string meetingId, DateTimeOffset createdAt, DateTimeOffset expiresAt)

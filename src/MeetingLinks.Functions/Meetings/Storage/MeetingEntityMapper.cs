@@ -63,9 +63,12 @@ internal static class MeetingEntityMapper
         return entity;
     }
 
+    /// <summary>The id of the meeting a meeting row (or a projection of its keys) stands for.</summary>
+    public static string MeetingId(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey;
+
     public static MeetingRecord ToRecord(TableEntity entity)
     {
-        var meetingId = entity.PartitionKey[2..] + "-" + entity.RowKey;
+        var meetingId = MeetingId(entity);
         if (entity.GetString("Kind") == ErasedKind)
         {
             return Tombstone(meetingId, entity.GetDateTimeOffset("ErasedAt") ?? default);

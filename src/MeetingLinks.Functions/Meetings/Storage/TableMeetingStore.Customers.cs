@@ -15,43 +15,7 @@ public sealed partial class TableMeetingStore
     private const string PhoneIndexMarker = "phone-index-v1";
 
     public Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
-        => GuardAsync(async () =>
-        {
-            if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
-            {
-                return null;
-            }
-
-            for (var attempt = 1; attempt <= MaxEraseAttempts; attempt++)
-            {
-                var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-                if (!response.HasValue || response.Value is not { } entity)
-                {
-                    return null;
-                }
-
-                var record = MeetingEntityMapper.ToRecord(entity);
-                if (record.IsErased)
-                {
-                    return null;
-                }
-
-                try
-                {
-                    await table.UpdateEntityAsync(
-                        MeetingEntityMapper.ToEntity(MeetingEntityMapper.Tombstone(meetingId, erasedAt)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
-                {
-                    continue;
-                }
-
-                await ForgetAsync(record, cancellationToken);
-                return record;
-            }
-
-            throw new StorageUnavailableException($"Meeting {meetingId} kept changing while it was erased.");
-        }, cancellationToken);
+        => GuardAsync(async () => (await EraseOneAsync(meetingId, erasedAt, cancellationToken)).Erased, cancellationToken);
 
     public Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken)
         => GuardAsync(async () =>
@@ -60,14 +24,30 @@ public sealed partial class TableMeetingStore
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PhoneIndex.Partition(phone)}");
             await foreach (var entry in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "MeetingId"], cancellationToken: cancellationToken))
             {
-                if (await EraseAsync(entry.GetString("MeetingId"), erasedAt, cancellationToken) is { } record)
+                var (record, tombstone) = await EraseOneAsync(entry.GetString("MeetingId"), erasedAt, cancellationToken);
+                if (record is not null)
                 {
                     erased.Add(record);
                 }
-                else
+                else if (tombstone)
                 {
-                    // The meeting was erased or purged already and its entry outlived it.
+                    // An erasure that stopped before its last step left the entry; a meeting not there at all may be a
+                    // create between writing its entry and the meeting itself, whose entry must stay.
                     await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+                }
+            }
+
+            // Until the purge has indexed the meetings stored before the index existed, those are found by their number.
+            if (!await PhonesIndexedAsync(cancellationToken))
+            {
+                var unindexed = TableClient.CreateQueryFilter(
+                    $"PartitionKey ge {"m-"} and PartitionKey lt {"m."} and Kind eq {MeetingEntityMapper.MeetingKind} and CustomerPhone eq {phone}");
+                await foreach (var meeting in table.QueryAsync<TableEntity>(unindexed, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+                {
+                    if ((await EraseOneAsync(MeetingEntityMapper.MeetingId(meeting), erasedAt, cancellationToken)).Erased is { } record)
+                    {
+                        erased.Add(record);
+                    }
                 }
             }
 
@@ -96,37 +76,85 @@ public sealed partial class TableMeetingStore
     public Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            var marker = await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, PhoneIndexMarker, ["RowKey"], cancellationToken);
-            if (marker.HasValue)
+            if (await PhonesIndexedAsync(cancellationToken))
             {
                 return 0;
             }
 
             // Reads every stored meeting once, in the life of the table; meetings created meanwhile index themselves.
+            // Entries are written several at a time, so a large table is done within one function call.
             var added = 0;
             var meetings = TableClient.CreateQueryFilter($"PartitionKey ge {"m-"} and PartitionKey lt {"m."} and Kind eq {MeetingEntityMapper.MeetingKind}");
-            await foreach (var meeting in table.QueryAsync<TableEntity>(meetings, 1000, ["PartitionKey", "RowKey", "CustomerPhone"], cancellationToken))
-            {
-                if (meeting.GetString("CustomerPhone") is { } phone)
+            await Parallel.ForEachAsync(
+                table.QueryAsync<TableEntity>(meetings, 1000, ["PartitionKey", "RowKey", "CustomerPhone"], cancellationToken),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (meeting, token) =>
                 {
-                    await table.UpsertEntityAsync(PhoneIndex.Entry(phone, meeting.PartitionKey[2..] + "-" + meeting.RowKey), TableUpdateMode.Replace, cancellationToken);
-                    added++;
-                }
-            }
+                    if (meeting.GetString("CustomerPhone") is { } phone)
+                    {
+                        await table.UpsertEntityAsync(PhoneIndex.Entry(phone, MeetingEntityMapper.MeetingId(meeting)), TableUpdateMode.Replace, token);
+                        Interlocked.Increment(ref added);
+                    }
+                });
 
             await table.UpsertEntityAsync(new TableEntity(MarkerPartition, PhoneIndexMarker) { ["Kind"] = "marker" }, TableUpdateMode.Replace, cancellationToken);
             return added;
         }, cancellationToken);
 
-    /// <summary>After the tombstone: the phone entry and the idempotency key lose what they knew of the meeting.</summary>
-    private async Task ForgetAsync(MeetingRecord record, CancellationToken cancellationToken)
+    private async Task<bool> PhonesIndexedAsync(CancellationToken cancellationToken)
+        => (await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, PhoneIndexMarker, ["RowKey"], cancellationToken)).HasValue;
+
+    /// <summary>
+    /// Erases one meeting: its idempotency key first, then the record (a tombstone), then its phone entry, so that an
+    /// erasure cut short is finished by the next one, by id or by number. Says whether the meeting was a tombstone already.
+    /// </summary>
+    private async Task<(MeetingRecord? Erased, bool Tombstone)> EraseOneAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
-        if (record.CustomerPhone is { } phone)
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
         {
-            var entry = PhoneIndex.Entry(phone, record.MeetingId);
-            await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+            return (null, false);
         }
 
+        for (var attempt = 1; attempt <= MaxEraseAttempts; attempt++)
+        {
+            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+            if (!response.HasValue || response.Value is not { } entity)
+            {
+                return (null, false);
+            }
+
+            var record = MeetingEntityMapper.ToRecord(entity);
+            if (record.IsErased)
+            {
+                return (null, true);
+            }
+
+            await ForgetKeyAsync(record, cancellationToken);
+            try
+            {
+                await table.UpdateEntityAsync(
+                    MeetingEntityMapper.ToEntity(MeetingEntityMapper.Tombstone(meetingId, erasedAt)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                continue;
+            }
+
+            if (record.CustomerPhone is { } phone)
+            {
+                var entry = PhoneIndex.Entry(phone, record.MeetingId);
+                await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+            }
+
+            return (record, false);
+        }
+
+        throw new StorageUnavailableException($"Meeting {meetingId} kept changing while it was erased.");
+    }
+
+    /// <summary>The meeting's idempotency key forgets what it was asked with; a replay of it is then told the meeting was erased.</summary>
+    private async Task ForgetKeyAsync(MeetingRecord record, CancellationToken cancellationToken)
+    {
         if (record.KeyHash is { } keyHash)
         {
             var stored = await table.GetEntityIfExistsAsync<TableEntity>(MeetingEntityMapper.KeyPartition(keyHash), keyHash, cancellationToken: cancellationToken);

@@ -48,7 +48,7 @@ public sealed partial class TableMeetingStore
             {
                 foreach (var meeting in deleted.Where(m => m.GetString("CustomerPhone") is not null))
                 {
-                    var entry = PhoneIndex.Entry(meeting.GetString("CustomerPhone"), meeting.PartitionKey[2..] + "-" + meeting.RowKey);
+                    var entry = PhoneIndex.Entry(meeting.GetString("CustomerPhone"), MeetingEntityMapper.MeetingId(meeting));
                     await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, token);
                 }
             },
