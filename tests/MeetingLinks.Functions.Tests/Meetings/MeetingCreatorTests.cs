@@ -75,6 +75,25 @@ public class MeetingCreatorTests
     }
 
     [Fact]
+    public async Task Links_are_kept_when_a_duplicate_with_the_same_key_recorded_its_broker_failure_meanwhile()
+    {
+        // While this call waits for the broker, a duplicate of it (same key) fails at the broker and notes that on the record.
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>()).Returns(call =>
+        {
+            var pending = Assert.Single(_store.Meetings);
+            _store.Overwrite(pending with { LastError = "upstream_unavailable", UpdatedAt = Now.AddSeconds(1) });
+            return Links(call.Arg<MeetingLinkRequest>().Sub);
+        });
+
+        var outcome = await _creator.CreateAsync(Request("key-race"), CancellationToken.None);
+
+        Assert.False(outcome.Value!.Replayed);
+        var stored = Assert.Single(_store.Meetings);
+        Assert.Equal((MeetingStatus.Created, (string?)null), (stored.Status, stored.LastError));
+        Assert.Equal(outcome.Value.GuestUrl, stored.GuestUrls[0]);
+    }
+
+    [Fact]
     public async Task Same_key_with_different_parameters_is_a_409_conflict()
     {
         await _creator.CreateAsync(Request("key-1"), CancellationToken.None);

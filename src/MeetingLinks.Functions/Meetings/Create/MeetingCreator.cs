@@ -91,7 +91,7 @@ public sealed class MeetingCreator(
         }
 
         var issuedAt = time.GetUtcNow();
-        var withLinks = stored.Record with
+        MeetingRecord WithLinks(MeetingRecord current) => current with
         {
             Status = MeetingStatus.Created,
             UpdatedAt = issuedAt,
@@ -99,24 +99,26 @@ public sealed class MeetingCreator(
             GuestUrls = [.. links.Guests.Select(l => l.Url)],
             BaseUrl = links.BaseUrl,
             GuestSuffix = links.Guests.Count > 0 ? links.Guests[0].ShortCode : null,
-            Links = [.. IssuedLink.From(links, stored.Record.ValidFrom, stored.Record.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
-            Notifications = ExpertNotification.Replace(stored.Record.Notifications, IssuedLink.CreateBatch,
+            Links = [.. IssuedLink.From(links, current.ValidFrom, current.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
+            Notifications = ExpertNotification.Replace(current.Notifications, IssuedLink.CreateBatch,
                 n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),
             LastError = null,
         };
 
         // The expert's message goes on the queue beside the write, so it costs the flow no time; the sender waits
-        // for the links if it is faster than the write.
-        var notifying = outbox.NotifyIfPendingAsync(withLinks, IssuedLink.CreateBatch, issuedAt, cancellationToken);
-        var saved = await store.UpdateAsync(stored, withLinks, cancellationToken);
+        // for the links if it is faster than the write. Another attempt with the same key may write between this
+        // read and the write (its links, or its broker failure): the links go onto what it wrote, unless it has links.
+        var notifying = outbox.NotifyIfPendingAsync(WithLinks(stored.Record), IssuedLink.CreateBatch, issuedAt, cancellationToken);
+        MeetingRecord? ours = null;
+        var saved = await store.ApplyAsync(stored, current => current.HasLinks ? null : ours = WithLinks(current), cancellationToken);
         await notifying;
-        if (saved.Record.IsErased)
+        if (saved is null)
         {
             return Erased(meetingId);
         }
 
         // Another attempt with the same key stored its links first: answer with those.
-        replay |= !ReferenceEquals(saved.Record, withLinks);
+        replay |= !ReferenceEquals(saved.Record, ours);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
