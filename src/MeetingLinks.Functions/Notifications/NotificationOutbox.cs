@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Identity;
 using Azure.Storage.Queues;
 using MeetingLinks.Hosting;
@@ -24,12 +23,13 @@ public sealed class NotificationOutbox : INotificationOutbox
     public const string ConnectionSetting = "AzureWebJobsStorage";
 
     private readonly Lazy<QueueClient> _queue;
-    private Task? _creation;
+    private readonly SharedStart _creation;
 
     public NotificationOutbox(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _queue = new Lazy<QueueClient>(() => Connect(configuration.GetSection(ConnectionSetting)));
+        _creation = new SharedStart(() => _queue.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
     public async Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
@@ -37,13 +37,15 @@ public sealed class NotificationOutbox : INotificationOutbox
         ArgumentNullException.ThrowIfNull(message);
         try
         {
-            var queue = _queue.Value;
-            await (_creation ??= queue.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
-            await queue.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken);
+            await _creation.WaitAsync(cancellationToken);
+            await _queue.Value.SendMessageAsync(message.ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken);
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or IOException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _creation = null;
+            throw;
+        }
+        catch (Exception ex) when (StorageAccess.IsOutage(ex))
+        {
             throw new StorageUnavailableException("The notification queue did not answer.", ex);
         }
     }

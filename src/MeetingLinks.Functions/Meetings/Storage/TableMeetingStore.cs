@@ -18,7 +18,7 @@ namespace MeetingLinks.Meetings.Storage;
 /// </summary>
 public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMeetingStore> logger) : IMeetingStore
 {
-    private Task? _tableCreation;
+    private readonly SharedStart _tableCreation = new(() => table.CreateIfNotExistsAsync(CancellationToken.None));
 
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
@@ -128,46 +128,19 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
     {
         try
         {
-            await EnsureTableAsync(cancellationToken);
+            await _tableCreation.WaitAsync(cancellationToken);
             return await operation();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (Exception ex) when (ex is RequestFailedException or AggregateException or HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception ex) when (StorageAccess.IsOutage(ex))
         {
             logger.LogWarning("Table storage is unavailable: {Reason}", Describe(ex));
             throw new StorageUnavailableException("Table storage did not answer.", ex);
         }
     }
-
-    /// <summary>One creation shared by all callers; a failed one is forgotten so the next call tries again.</summary>
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var creation = Volatile.Read(ref _tableCreation);
-        if (creation is null)
-        {
-            var fresh = CreateTableAsync();
-            creation = Interlocked.CompareExchange(ref _tableCreation, fresh, null) ?? fresh;
-        }
-
-        try
-        {
-            await creation.WaitAsync(cancellationToken);
-        }
-        catch (Exception) when (!creation.IsCompletedSuccessfully)
-        {
-            if (creation.IsFaulted)
-            {
-                _ = Interlocked.CompareExchange(ref _tableCreation, null, creation);
-            }
-
-            throw;
-        }
-    }
-
-    private async Task CreateTableAsync() => await table.CreateIfNotExistsAsync(CancellationToken.None);
 
     // The SDK's messages can be long and include request details; the status and type are enough.
     private static string Describe(Exception ex) => ex switch
