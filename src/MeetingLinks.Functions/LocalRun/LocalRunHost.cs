@@ -75,7 +75,6 @@ public static class LocalRunHost
             InitialData = new Dictionary<string, string?>
             {
                 ["urls"] = DefaultUrl,
-                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
                 ["Logging:LogLevel:Default"] = "Information",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
                 ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Azure.Storage.Queues;
 using MeetingLinks.Hosting;
 using MeetingLinks.Meetings.Storage;
@@ -14,21 +13,20 @@ public interface INotificationOutbox
 }
 
 /// <summary>
-/// The outbox of expert messages: puts them on the queue the send function reads, through the connection the Functions host uses for it
-/// (<c>AzureWebJobsStorage</c>: a connection string, or in Azure the queue endpoint and the app's managed identity),
-/// encoded as <c>host.json</c> tells the host to read them.
+/// The outbox of expert messages: puts them on the queue the send function reads, through the connection the host
+/// reads it with (<see cref="QueueStorage"/>), encoded as <c>host.json</c> tells the host to read them.
 /// </summary>
 public sealed class NotificationOutbox : INotificationOutbox
 {
-    public const string ConnectionSetting = "AzureWebJobsStorage";
-
     private readonly Lazy<QueueClient> _queue;
     private readonly SharedStart _creation;
 
     public NotificationOutbox(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _queue = new Lazy<QueueClient>(() => Connect(configuration.GetSection(ConnectionSetting)));
+        var options = new QueueClientOptions { MessageEncoding = HostJson.Queues(AppContext.BaseDirectory).MessageEncoding };
+        _queue = new Lazy<QueueClient>(() => QueueStorage.Connect(configuration, QueueFunction.DefaultConnection, options)
+            .GetQueueClient(ExpertNotificationFunctions.QueueName));
         _creation = new SharedStart(() => _queue.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
@@ -48,23 +46,6 @@ public sealed class NotificationOutbox : INotificationOutbox
         {
             throw new StorageUnavailableException("The notification queue did not answer.", ex);
         }
-    }
-
-    private static QueueClient Connect(IConfigurationSection connection)
-    {
-        var options = new QueueClientOptions { MessageEncoding = HostJson.Queues(AppContext.BaseDirectory).MessageEncoding };
-        if (connection.Value is { Length: > 0 } connectionString)
-        {
-            return new QueueClient(connectionString, ExpertNotificationFunctions.QueueName, options);
-        }
-
-        var serviceUri = connection["queueServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
-            : connection["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.queue.core.windows.net")
-            : throw new InvalidOperationException($"{ConnectionSetting} names no queue endpoint: set it, or {ConnectionSetting}__queueServiceUri.");
-        var identity = connection["clientId"] is { Length: > 0 } clientId
-            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
-            : ManagedIdentityId.SystemAssigned;
-        return new QueueClient(new Uri(serviceUri, ExpertNotificationFunctions.QueueName), new ManagedIdentityCredential(identity), options);
     }
 }
 

@@ -1,0 +1,47 @@
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+
+namespace MeetingLinks.Hosting;
+
+/// <summary>
+/// The storage account a queue connection setting names, read as the Functions host reads it: a connection string
+/// (<c>AzureWebJobsStorage</c>), or an identity-based endpoint (<c>AzureWebJobsStorage__queueServiceUri</c> or
+/// <c>__accountName</c>, with <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
+/// With neither, development storage, as a local run uses Azurite for tables too. The one reader for the queue
+/// functions of a local run and for the app's own messages to them, under either host.
+/// </summary>
+internal static class QueueStorage
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+
+    /// <summary>The connection string for <paramref name="connection"/>; null when it names an identity-based endpoint.</summary>
+    public static string? ConnectionStringOf(IConfiguration configuration, string connection)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration[connection] is { Length: > 0 } connectionString ? connectionString
+            : Endpoint(configuration.GetSection(connection)) is not null ? null
+            : DevelopmentStorage;
+    }
+
+    public static QueueServiceClient Connect(IConfiguration configuration, string connection, QueueClientOptions? options = null)
+    {
+        if (ConnectionStringOf(configuration, connection) is { } connectionString)
+        {
+            return new QueueServiceClient(connectionString, options);
+        }
+
+        var section = configuration.GetSection(connection);
+        var endpoint = Endpoint(section)!;
+        return section["credential"] is { } credential && credential.Equals("managedidentity", StringComparison.OrdinalIgnoreCase)
+            ? new QueueServiceClient(endpoint, new ManagedIdentityCredential(section["clientId"] is { Length: > 0 } clientId
+                ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+                : ManagedIdentityId.SystemAssigned), options)
+            : new QueueServiceClient(endpoint, new DefaultAzureCredential(), options);
+    }
+
+    private static Uri? Endpoint(IConfigurationSection section)
+        => section["queueServiceUri"] is { Length: > 0 } uri ? new Uri(uri)
+            : section["accountName"] is { Length: > 0 } account ? new Uri($"https://{account}.queue.core.windows.net")
+            : null;
+}
