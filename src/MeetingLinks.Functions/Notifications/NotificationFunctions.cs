@@ -1,5 +1,6 @@
 using MeetingLinks.Access;
 using MeetingLinks.Http;
+using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Outcomes;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace MeetingLinks.Notifications;
 /// <c>POST /api/meetings/{id}/notify</c>: ops send the expert's message again, after fixing what made it fail (to
 /// another address when the body names one); and <c>GET /api/sandbox/messages</c>: what experts would have got.
 /// </summary>
-public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbox mailbox, IOptions<WebexOptions> webex)
+public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbox mailbox, IOptions<WebexOptions> webex, IOptions<InstantConnectOptions> broker)
 {
     private const int MaxBodyBytes = 1024;
 
@@ -39,7 +40,7 @@ public sealed class NotificationFunctions(ExpertResender resender, SandboxMailbo
     [RequiresRole(ApiRole.Ops)]
     public Results<Ok<IReadOnlyList<SandboxMessage>>, ProblemResult> Messages(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "sandbox/messages")] HttpRequest request)
-        => webex.Value.SandboxEnabled
+        => webex.Value.UsesSandbox(broker.Value)
             ? TypedResults.Ok(mailbox.Messages)
             : Failure.NotFound($"The sandbox for messages is off: they go to {webex.Value.ApiBaseUrl}.").ToProblem();
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using MeetingLinks.InstantConnect;
 
 namespace MeetingLinks.Notifications;
 
@@ -24,14 +25,18 @@ public sealed class WebexOptions
     [Required(ErrorMessage = "Webex__ApiBaseUrl must be set.")]
     public Uri ApiBaseUrl { get; set; } = PublicApiBaseUrl;
 
-    /// <summary>Null lets the broker decide; see <see cref="SandboxEnabled"/>.</summary>
+    /// <summary>Null lets the broker decide; see <see cref="UsesSandbox"/>.</summary>
     public bool? Sandbox { get; set; }
 
     /// <summary>
     /// Whether the sandbox's stand-in takes the messages: as set, or else with the sandbox broker, unless the messages
     /// API was pointed somewhere other than Webex's public one (a stand-in of your own, say), which then gets them.
     /// </summary>
-    public bool SandboxEnabled { get; internal set; }
+    public bool UsesSandbox(InstantConnectOptions broker)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        return Sandbox ?? (broker.SandboxEnabled && ApiBaseUrl == PublicApiBaseUrl);
+    }
 
     /// <summary>One attempt; a slower answer counts as no answer and is tried again later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Webex__RequestTimeout must be between 1 and 60 seconds.")]

@@ -13,36 +13,19 @@ public static class NotificationsServiceCollectionExtensions
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WebexOptions>()
-            .BindConfiguration(WebexOptions.Section)
-            .PostConfigure<IOptions<InstantConnectOptions>>((webex, broker) => webex.SandboxEnabled = webex.Sandbox
-                ?? (SandboxBroker(broker) && webex.ApiBaseUrl == WebexOptions.PublicApiBaseUrl))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddOptions<WebexOptions>().BindConfiguration(WebexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<SandboxMailbox>();
         services.AddTransient<SandboxMessagesHandler>();
         services.AddHttpClient<WebexMessagesClient>((provider, http) =>
                 http.Timeout = provider.GetRequiredService<IOptions<WebexOptions>>().Value.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IOptions<WebexOptions>>().Value.SandboxEnabled
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<IOptions<WebexOptions>>().Value
+                    .UsesSandbox(provider.GetRequiredService<IOptions<InstantConnectOptions>>().Value)
                 ? provider.GetRequiredService<SandboxMessagesHandler>()
                 : new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddTransient<ExpertNotifier>();
         services.AddSingleton<ExpertResender>();
         services.AddHostedService<WebexMessagesAnnouncement>();
         return services;
-    }
-
-    private static bool SandboxBroker(IOptions<InstantConnectOptions> broker)
-    {
-        try
-        {
-            return broker.Value.SandboxEnabled;
-        }
-        catch (OptionsValidationException)
-        {
-            // The broker's settings stop the start with their own message; not a second time through these.
-            return false;
-        }
     }
 }

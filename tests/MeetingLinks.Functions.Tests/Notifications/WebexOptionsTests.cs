@@ -1,4 +1,5 @@
 using MeetingLinks.Hosting;
+using MeetingLinks.InstantConnect;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.InstantConnect;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,8 @@ public sealed class WebexOptionsTests
             ["Webex:Sandbox"] = sandbox,
         });
 
-        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<WebexOptions>>().Value.SandboxEnabled);
+        var broker = host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
+        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<WebexOptions>>().Value.UsesSandbox(broker));
     }
 
     [Theory]
