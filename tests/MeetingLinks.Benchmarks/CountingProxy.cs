@@ -63,7 +63,15 @@ internal sealed class CountingProxy : IAsyncDisposable
 
     /// <summary>A connection string for <paramref name="storageEndpoint"/> that goes through the proxy instead.</summary>
     public string ConnectionString(string storageConnectionString, Uri storageEndpoint)
-        => storageConnectionString.Replace(storageEndpoint.AbsoluteUri, Endpoint.AbsoluteUri, StringComparison.Ordinal);
+    {
+        ArgumentNullException.ThrowIfNull(storageConnectionString);
+        ArgumentNullException.ThrowIfNull(storageEndpoint);
+
+        // A connection string that does not name the endpoint would bypass the proxy, and every count would read 0.
+        return storageConnectionString.Contains(storageEndpoint.AbsoluteUri, StringComparison.Ordinal)
+            ? storageConnectionString.Replace(storageEndpoint.AbsoluteUri, Endpoint.AbsoluteUri, StringComparison.Ordinal)
+            : throw new ArgumentException($"The connection string does not name {storageEndpoint}.", nameof(storageConnectionString));
+    }
 
     /// <summary>What passed since the last call, and starts counting afresh.</summary>
     public (long Requests, long Entities) TakeCounts()

@@ -157,6 +157,11 @@ internal static class PhoneBenchmark
                 failures.Add($"{where} answered {measured.Answered} meetings, {expected} were seeded.");
             }
 
+            if (measured.Requests == 0)
+            {
+                failures.Add($"{where} reached storage without passing the counting proxy: nothing was measured.");
+            }
+
             if (phoneOperation && measured.Entities > MaxEntitiesPerMeeting * expected + EntitySlack)
             {
                 failures.Add($"{where} read {measured.Entities} entities: more than {MaxEntitiesPerMeeting} a meeting plus {EntitySlack}.");

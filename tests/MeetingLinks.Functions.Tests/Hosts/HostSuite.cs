@@ -13,7 +13,6 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
 {
     private readonly List<AppHost> _own = [];
     private readonly List<(AppHost Host, int CallsBefore)> _watched = [];
-    private readonly List<FakeBroker> _brokers = [];
     private readonly List<IAsyncDisposable> _kept = [];
 
     protected HostKind Kind => kind;
@@ -44,8 +43,7 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
     /// <summary>A fake Webex broker on loopback, and the settings that send the app's production broker client to it.</summary>
     protected async Task<(FakeBroker Broker, Dictionary<string, string?> Settings)> FakeBrokerAsync()
     {
-        var broker = await FakeBroker.StartAsync();
-        _brokers.Add(broker);
+        var broker = Keep(await FakeBroker.StartAsync());
         return (broker, new Dictionary<string, string?>
         {
             ["InstantConnect:Sandbox"] = "false",
@@ -92,15 +90,10 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
     public async Task DisposeAsync()
     {
         var unexpected = _watched.SelectMany(w => w.Host.Outbound.Calls.Skip(w.CallsBefore)).ToList();
-        var unplayed = _brokers.Sum(b => b.ScriptedLeft);
+        var unplayed = _kept.OfType<IScriptedStandIn>().Sum(s => s.ScriptedLeft);
         foreach (var host in _own)
         {
             await host.DisposeAsync();
-        }
-
-        foreach (var broker in _brokers)
-        {
-            await broker.DisposeAsync();
         }
 
         foreach (var kept in _kept)
@@ -110,7 +103,7 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
 
         shared.Output.Current = null;
         Assert.True(unexpected.Count == 0, $"The app made calls no test arranged: {string.Join(", ", unexpected)}");
-        Assert.True(unplayed == 0, $"{unplayed} scripted broker answer(s) were never asked for: the test did not exercise what it set up.");
+        Assert.True(unplayed == 0, $"{unplayed} scripted broker or Webex answer(s) were never asked for: the test did not exercise what it set up.");
     }
 
     private AppHost Watch(AppHost host)

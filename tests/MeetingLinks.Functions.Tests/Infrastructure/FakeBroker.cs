@@ -15,7 +15,7 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// A stand-in for the Webex broker on a real loopback port, so the production HTTP stack is
 /// exercised end to end. It records each request and answers from a script, then with links.
 /// </summary>
-public sealed class FakeBroker : IAsyncDisposable
+public sealed class FakeBroker : IScriptedStandIn, IAsyncDisposable
 {
     public const string BaseUrl = "https://instant.webex.com/visit/";
 

@@ -14,7 +14,7 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// A stand-in for Webex's messages API on a loopback port (<c>POST /v1/messages</c>), independent of the app's own
 /// sandbox: it records every request and answers from a script, then accepts with ids <c>msg-1</c>, <c>msg-2</c>…
 /// </summary>
-public sealed class FakeWebex : IAsyncDisposable
+public sealed class FakeWebex : IScriptedStandIn, IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _script = new();
