@@ -24,8 +24,9 @@ internal sealed class QueueTriggerPump(
     IServiceScopeFactory scopes,
     ILogger<QueueTriggerPump> logger) : BackgroundService
 {
-    // A received message stays hidden this long while its function runs, as under the host, which also renews it
-    // for longer functions; functionTimeout in host.json ends them well before.
+    // A received message stays hidden this long while its function runs. The host renews it instead and ends a
+    // function at host.json's functionTimeout; the local run does neither, so a function that hangs holds its
+    // message this long before another attempt sees it.
     private static readonly TimeSpan ReceiveLease = TimeSpan.FromMinutes(10);
 
     // The host's shortest wait between polls; it doubles while the queue stays empty, up to maxPollingInterval.
