@@ -115,6 +115,13 @@ internal sealed class FrontDoor(HttpRouteTable routes, Uri workerHttpUri, StartI
                 }
             }
 
+            // 204 and 304 carry no body, and Kestrel fails a write to one even of nothing: an error after the answer
+            // has gone, which closes the connection under the client's next request.
+            if (answer.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified)
+            {
+                return;
+            }
+
             await context.Response.Body.WriteAsync(held.GetBuffer().AsMemory(0, (int)held.Length), aborted);
             for (var count = await read; count > 0; count = await body.ReadAsync(buffer, aborted))
             {
