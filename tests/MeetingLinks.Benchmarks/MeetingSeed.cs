@@ -91,6 +91,9 @@ internal sealed class MeetingSeed
         var batches = _entities.GroupBy(e => e.PartitionKey).SelectMany(p => p.Chunk(BatchSize));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, cancellationToken) =>
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken));
+
+        // Every meeting has its phone entry, as in a table the purge has indexed: erasure needs no search by stored number.
+        await table.AddEntityAsync(TableMeetingStore.PhonesIndexedMarker());
     }
 
     private void Add(string phone, DateTimeOffset createdAt)

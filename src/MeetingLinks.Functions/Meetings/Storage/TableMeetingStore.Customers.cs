@@ -97,9 +97,12 @@ public sealed partial class TableMeetingStore
                     }
                 });
 
-            await table.UpsertEntityAsync(new TableEntity(MarkerPartition, PhoneIndexMarker) { ["Kind"] = "marker" }, TableUpdateMode.Replace, cancellationToken);
+            await table.UpsertEntityAsync(PhonesIndexedMarker(), TableUpdateMode.Replace, cancellationToken);
             return added;
         }, cancellationToken);
+
+    /// <summary>The row that says every meeting has its phone entry: written once the purge has indexed the older ones.</summary>
+    internal static TableEntity PhonesIndexedMarker() => new(MarkerPartition, PhoneIndexMarker) { ["Kind"] = "marker" };
 
     private async Task<bool> PhonesIndexedAsync(CancellationToken cancellationToken)
         => (await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, PhoneIndexMarker, ["RowKey"], cancellationToken)).HasValue;
