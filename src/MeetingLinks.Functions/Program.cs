@@ -1,25 +1,15 @@
 using MeetingLinks.Hosting;
-using MeetingLinks.LocalRun;
 using MeetingLinks.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-var mode = HostingModeDetector.Detect(args, Environment.GetEnvironmentVariable);
 try
 {
-    if (mode == HostingMode.LocalRun)
-    {
-        // dotnet run: the same functions on Kestrel, with the sandbox broker and Azurite.
-        await LocalRunHost.RunAsync(args);
-        return 0;
-    }
-
-    // Under the Azure Functions host (Azure, or func start).
     var builder = FunctionsApplication.CreateBuilder(args);
     builder.ConfigureFunctionsWebApplication();
-    builder.UseMiddleware<HttpFunctionGuardMiddleware>(); // the same guard the local run puts around each function
-    builder.Services.AddMeetingLinks(mode);
+    builder.UseMiddleware<HttpFunctionGuardMiddleware>(); // role check, storage outage, unexpected errors: once for every HTTP function
+    builder.Services.AddMeetingLinks();
     builder.Services.AddTelemetry(builder.Configuration);
     await builder.Build().RunAsync();
     return 0;
@@ -32,11 +22,6 @@ catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
         await Console.Error.WriteLineAsync($"Configuration error: {failure}");
     }
 
-    return 1;
-}
-catch (LocalRunStartupException ex)
-{
-    await Console.Error.WriteLineAsync($"Start-up error: {ex.Message}");
     return 1;
 }
 

@@ -5,12 +5,6 @@ public sealed class AccessOptions
 {
     public const string Section = "Auth";
 
-    /// <summary>Accepted only in a local run, and only while no key at all is configured.</summary>
-    public const string DevelopmentFlowKey = "dev-flow-key";
-
-    /// <inheritdoc cref="DevelopmentFlowKey"/>
-    public const string DevelopmentOpsKey = "dev-ops-key";
-
     public string? FlowKeys { get; set; }
 
     public string? OpsKeys { get; set; }

@@ -7,8 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingLinks.Access;
 
 /// <summary>
-/// Checks the <c>x-api-key</c> header against the keys of a role. The same code runs under the
-/// Functions host and in a local run. Keys are compared as SHA-256 digests in constant time, and
+/// Checks the <c>x-api-key</c> header against the keys of a role. Keys are compared as SHA-256 digests in constant time, and
 /// every configured key is compared, so timing reveals neither a key nor which one matched.
 /// </summary>
 public sealed class ApiKeyAuthorizer
@@ -18,25 +17,17 @@ public sealed class ApiKeyAuthorizer
     // Longer values are not keys; refuse them before hashing anything.
     private const int MaxKeyLength = 512;
 
-    private static readonly byte[][] DevelopmentFlowKeys = [Digest(AccessOptions.DevelopmentFlowKey)];
-    private static readonly byte[][] DevelopmentOpsKeys = [Digest(AccessOptions.DevelopmentOpsKey)];
-
     private readonly byte[][] _flowKeys;
     private readonly byte[][] _opsKeys;
-    private readonly DevelopmentKeys _developmentKeys;
 
-    public ApiKeyAuthorizer(IOptions<AccessOptions> options, DevelopmentKeys developmentKeys)
+    public ApiKeyAuthorizer(IOptions<AccessOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _flowKeys = [.. AccessOptions.Split(options.Value.FlowKeys).Select(Digest)];
         _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
-        _developmentKeys = developmentKeys;
     }
 
-    /// <summary>True when the fixed development keys work: a loopback-only local run with no keys configured.</summary>
-    public bool UsesDevelopmentKeys => _developmentKeys.Enabled && _flowKeys.Length == 0 && _opsKeys.Length == 0;
-
-    /// <summary>Whether keys of <paramref name="role"/> are configured (development keys do not count).</summary>
+    /// <summary>Whether keys of <paramref name="role"/> are configured.</summary>
     public bool HasKeys(ApiRole role) => (role == ApiRole.Flow ? _flowKeys : _opsKeys).Length > 0;
 
     /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>
@@ -66,9 +57,7 @@ public sealed class ApiKeyAuthorizer
             : Failure.Unauthorized("The API key is not valid.");
     }
 
-    private byte[][] KeysOf(ApiRole role) => UsesDevelopmentKeys
-        ? (role == ApiRole.Flow ? DevelopmentFlowKeys : DevelopmentOpsKeys)
-        : (role == ApiRole.Flow ? _flowKeys : _opsKeys);
+    private byte[][] KeysOf(ApiRole role) => role == ApiRole.Flow ? _flowKeys : _opsKeys;
 
     private static string Describe(ApiRole role) => role == ApiRole.Flow ? "flow" : "ops";
 

@@ -12,12 +12,12 @@ namespace MeetingLinks.Hosting;
 
 public static class AppServices
 {
-    /// <summary>Every feature of the app, the same under the Functions host and in a local run.</summary>
-    public static IServiceCollection AddMeetingLinks(this IServiceCollection services, HostingMode mode)
+    /// <summary>Every feature of the app.</summary>
+    public static IServiceCollection AddMeetingLinks(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        // Around every HTTP function, under either host: role check, storage outage, unexpected errors.
+        // Around every HTTP function: role check, storage outage, unexpected errors.
         services.AddSingleton(new FunctionCatalog(typeof(AppServices).Assembly));
         services.AddSingleton<HttpFunctionGuard>();
 
@@ -28,12 +28,12 @@ public static class AppServices
             o.SerializerOptions.Converters.Add(new StrictDateTimeOffsetConverter());
         });
 
-        services.AddAccess(mode);         // x-api-key per role: flow, ops
-        services.AddInstantConnect(mode); // the broker client, or the sandbox broker
-        services.AddMeetings();           // create and read meetings in Table Storage, record events
-        services.AddReceipts();           // Webex Connect delivery receipts on /api/receipts
-        services.AddOperations();         // list, export and purge records
-        services.AddNotifications();      // the expert's link in Webex, from a storage queue
+        services.AddAccess();         // x-api-key per role: flow, ops
+        services.AddInstantConnect(); // the broker client
+        services.AddMeetings();       // create and read meetings in Table Storage, record events
+        services.AddReceipts();       // Webex Connect delivery receipts on /api/receipts
+        services.AddOperations();     // list, export and purge records
+        services.AddNotifications();  // the expert's link in Webex, from a storage queue
         return services;
     }
 }

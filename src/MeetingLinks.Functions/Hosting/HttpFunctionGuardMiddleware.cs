@@ -5,7 +5,7 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace MeetingLinks.Hosting;
 
 /// <summary>
-/// Runs <see cref="HttpFunctionGuard"/> around HTTP functions under the Functions host. The ASP.NET
+/// Runs <see cref="HttpFunctionGuard"/> around HTTP functions. The ASP.NET
 /// Core integration's proxying middleware sits outside this one and executes whatever result is
 /// left here, the function's own or the guard's problem.
 /// </summary>

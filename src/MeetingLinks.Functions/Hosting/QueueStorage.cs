@@ -8,11 +8,13 @@ namespace MeetingLinks.Hosting;
 /// The storage account a queue connection setting names, read as the Functions host reads it: a connection string
 /// (<c>AzureWebJobsStorage</c>), or an identity-based endpoint (<c>AzureWebJobsStorage__queueServiceUri</c> or
 /// <c>__accountName</c>, with <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
-/// With neither, development storage, as a local run uses Azurite for tables too. The one reader for the queue
-/// functions of a local run and for the app's own messages to them, under either host.
+/// With neither, development storage, as for the tables.
 /// </summary>
 internal static class QueueStorage
 {
+    /// <summary>The setting the Functions host takes a queue trigger's storage account from when the trigger names none.</summary>
+    public const string DefaultConnection = "AzureWebJobsStorage";
+
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
     /// <summary>The connection string for <paramref name="connection"/>; null when it names an identity-based endpoint.</summary>

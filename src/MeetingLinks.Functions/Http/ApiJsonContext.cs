@@ -22,7 +22,6 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingLinks.Meetings.Erasure.ErasureReport))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.NotifyRequest))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.NotifyAnswer))]
-[JsonSerializable(typeof(IReadOnlyList<MeetingLinks.Notifications.SandboxMessage>))]
 [JsonSerializable(typeof(CreateMeetingRequest))]
 [JsonSerializable(typeof(MeetingLinksResponse))]
 [JsonSerializable(typeof(MeetingRecord))]

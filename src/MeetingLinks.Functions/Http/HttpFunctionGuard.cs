@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingLinks.Http;
 
 /// <summary>
-/// What every HTTP function needs, said once and run by both hosts around the function: the role
+/// What every HTTP function needs, said once and run by worker middleware around the function: the role
 /// check, a storage outage as 503 with <c>Retry-After</c>, and any other exception as a logged 500
 /// problem without a stack trace. Functions only bind, call a service and map its outcome.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class HttpFunctionGuard(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(invoke);
-        if (catalog.Find(functionName)?.Role is { } role && authorizer.Authorize(context.Request, role).Failure is { } denied)
+        if (catalog.RoleOf(functionName) is { } role && authorizer.Authorize(context.Request, role).Failure is { } denied)
         {
             return denied.ToProblem();
         }

@@ -30,13 +30,9 @@ internal sealed record BrokerResponse(IReadOnlyList<BrokerLink?>? Host, IReadOnl
 
 internal sealed record BrokerLink(string? Cipher, string? Short);
 
-/// <summary>What the sandbox answers when it refuses a request.</summary>
-internal sealed record BrokerError(string Error);
-
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BrokerRequest))]
 [JsonSerializable(typeof(BrokerResponse))]
-[JsonSerializable(typeof(BrokerError))]
 internal sealed partial class BrokerJsonContext : JsonSerializerContext;

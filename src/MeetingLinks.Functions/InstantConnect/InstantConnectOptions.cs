@@ -10,9 +10,6 @@ public sealed class InstantConnectOptions
 
     public const string DefaultAudience = "a4d886b0-979f-4e2c-a958-3e8c14605e51";
 
-    /// <summary>Sent when the sandbox is on and no bot token is set: the sandbox only checks that a bearer token is there.</summary>
-    public const string SandboxPlaceholderToken = "sandbox";
-
     /// <summary>Webex's broker.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://mtg-broker-a.wbx2.com");
 
@@ -33,9 +30,6 @@ public sealed class InstantConnectOptions
     /// <summary>How long links stay valid when a request does not say (<c>exp</c> = start + this).</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Null lets the hosting mode decide; see <see cref="SandboxEnabled"/>.</summary>
-    public bool? Sandbox { get; set; }
-
     /// <summary>Sent as <c>provideShortUrls</c>.</summary>
     public bool ShortUrls { get; set; } = true;
 
@@ -52,12 +46,6 @@ public sealed class InstantConnectOptions
     /// <summary>A longer <c>Retry-After</c> is not waited for: the call fails at once, carrying it.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>
-    /// Whether the built-in sandbox broker answers instead of Webex: <see cref="Sandbox"/> when set, otherwise
-    /// off under the Functions host and on for a local run without a bot token. Resolved after binding, not bindable.
-    /// </summary>
-    public bool SandboxEnabled { get; internal set; }
-
-    /// <summary>The token to send: the bot token, or a placeholder for the sandbox.</summary>
-    internal string BearerToken => string.IsNullOrWhiteSpace(BotToken) ? SandboxPlaceholderToken : BotToken.Trim();
+    /// <summary>The token to send.</summary>
+    internal string BearerToken => BotToken?.Trim() ?? string.Empty;
 }

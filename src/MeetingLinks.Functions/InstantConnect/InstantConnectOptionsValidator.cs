@@ -6,7 +6,7 @@ namespace MeetingLinks.InstantConnect;
 public sealed class InstantConnectOptionsValidator : IValidateOptions<InstantConnectOptions>
 {
     public const string MissingBotTokenMessage =
-        "InstantConnect__BotToken is not set. Set it to a Webex bot token, or set InstantConnect__Sandbox=true to use the built-in sandbox broker.";
+        "InstantConnect__BotToken is not set. Set it to a Webex bot token (see the README: Before it works with Webex).";
 
     private static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromDays(366);
 
@@ -18,7 +18,7 @@ public sealed class InstantConnectOptionsValidator : IValidateOptions<InstantCon
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
 
-        if (!options.SandboxEnabled && string.IsNullOrWhiteSpace(options.BotToken))
+        if (string.IsNullOrWhiteSpace(options.BotToken))
         {
             failures.Add(MissingBotTokenMessage);
         }

@@ -1,4 +1,3 @@
-using MeetingLinks.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -16,44 +15,29 @@ public static class InstantConnectServiceCollectionExtensions
     private static readonly TimeSpan BackstopMargin = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Registers <see cref="IInstantConnectClient"/> with its options (sections <c>InstantConnect</c> and <c>Sandbox</c>,
-    /// validated on start), resilience pipeline, the sandbox broker and a start-up log line naming the broker in use.
+    /// Registers <see cref="IInstantConnectClient"/> with its options (section <c>InstantConnect</c>, validated on start),
+    /// resilience pipeline and a start-up log line naming the broker in use.
     /// Expects <see cref="TimeProvider"/> and logging to be registered by the host.
     /// </summary>
-    public static IServiceCollection AddInstantConnect(this IServiceCollection services, HostingMode mode)
+    public static IServiceCollection AddInstantConnect(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.AddOptions<InstantConnectOptions>()
             .BindConfiguration(InstantConnectOptions.Section)
-            .PostConfigure(options => options.SandboxEnabled = options.Sandbox
-                ?? (mode == HostingMode.LocalRun && string.IsNullOrWhiteSpace(options.BotToken)))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstantConnectOptions>, InstantConnectOptionsValidator>());
 
-        services.AddOptions<SandboxOptions>()
-            .BindConfiguration(SandboxOptions.Section)
-            .Validate(o => o.Latency >= TimeSpan.Zero && o.Latency <= TimeSpan.FromMinutes(1), "Sandbox__Latency must be between 0 and 1 minute.")
-            .Validate(o => o.FailureRate is >= 0 and <= 1, "Sandbox__FailureRate must be between 0 and 1.")
-            .Validate(o => o.FailureStatusCode is >= 400 and <= 599, "Sandbox__FailureStatusCode must be an HTTP error status (400-599).")
-            .Validate(o => o.MessagesLatency >= TimeSpan.Zero && o.MessagesLatency <= TimeSpan.FromMinutes(1), "Sandbox__MessagesLatency must be between 0 and 1 minute.")
-            .Validate(o => o.MessagesFailureRate is >= 0 and <= 1, "Sandbox__MessagesFailureRate must be between 0 and 1.")
-            .Validate(o => o.VisitBaseUrl is { IsAbsoluteUri: true }, "Sandbox__VisitBaseUrl must be an absolute URL.")
-            .ValidateOnStart();
-
         services.TryAddSingleton<BrokerCircuitState>();
         services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));
-        services.TryAddTransient<SandboxBrokerHandler>();
-        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<InstantConnectBrokerAnnouncement>(provider, mode));
+        services.AddHostedService<InstantConnectBrokerAnnouncement>();
 
         services.AddHttpClient<IInstantConnectClient, InstantConnectClient>(InstantConnectClient.HttpClientName, (provider, http) =>
             {
                 http.Timeout = Options(provider).TotalTimeout + BackstopMargin;
                 http.MaxResponseContentBufferSize = MaxResponseBytes;
             })
-            .ConfigurePrimaryHttpMessageHandler(provider => Options(provider).SandboxEnabled
-                ? provider.GetRequiredService<SandboxBrokerHandler>()
-                : new SocketsHttpHandler { AllowAutoRedirect = false })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddStandardResilienceHandler()
             .Configure(BrokerResilience.Configure);
 

@@ -24,8 +24,8 @@ public sealed class NotificationOutbox : INotificationOutbox
     public NotificationOutbox(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new QueueClientOptions { MessageEncoding = HostJson.Queues(AppContext.BaseDirectory).MessageEncoding };
-        _queue = new Lazy<QueueClient>(() => QueueStorage.Connect(configuration, QueueFunction.DefaultConnection, options)
+        var options = new QueueClientOptions { MessageEncoding = HostJson.QueueMessageEncoding(AppContext.BaseDirectory) };
+        _queue = new Lazy<QueueClient>(() => QueueStorage.Connect(configuration, QueueStorage.DefaultConnection, options)
             .GetQueueClient(ExpertNotificationFunctions.QueueName));
         _creation = new SharedStart(() => _queue.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }

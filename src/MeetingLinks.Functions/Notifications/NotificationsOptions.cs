@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using MeetingLinks.InstantConnect;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>Sending the expert's messages (<c>Notifications__*</c>).</summary>
@@ -24,19 +22,6 @@ public sealed class WebexOptions
     /// <summary>US government organisations use another host.</summary>
     [Required(ErrorMessage = "Webex__ApiBaseUrl must be set.")]
     public Uri ApiBaseUrl { get; set; } = PublicApiBaseUrl;
-
-    /// <summary>Null lets the broker decide; see <see cref="UsesSandbox"/>.</summary>
-    public bool? Sandbox { get; set; }
-
-    /// <summary>
-    /// Whether the sandbox's stand-in takes the messages: as set, or else with the sandbox broker, unless the messages
-    /// API was pointed somewhere other than Webex's public one (a stand-in of your own, say), which then gets them.
-    /// </summary>
-    public bool UsesSandbox(InstantConnectOptions broker)
-    {
-        ArgumentNullException.ThrowIfNull(broker);
-        return Sandbox ?? (broker.SandboxEnabled && ApiBaseUrl == PublicApiBaseUrl);
-    }
 
     /// <summary>One attempt; a slower answer counts as no answer and is tried again later.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00", ErrorMessage = "Webex__RequestTimeout must be between 1 and 60 seconds.")]
