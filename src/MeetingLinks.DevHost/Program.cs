@@ -28,10 +28,10 @@ using var stop = new CancellationTokenSource();
 using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-DevHost host;
+DevelopmentHost host;
 try
 {
-    host = await DevHost.StartAsync(
+    host = await DevelopmentHost.StartAsync(
         new DevHostOptions
         {
             AppDirectory = appDirectory,

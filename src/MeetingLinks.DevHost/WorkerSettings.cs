@@ -66,7 +66,11 @@ public static class WorkerSettings
         if (brokerStandIn is not null)
         {
             settings["InstantConnect__BaseUrl"] = brokerStandIn.AbsoluteUri;
-            settings.TryAdd("InstantConnect__BotToken", StandInToken);
+            if (!IsSet(given, "InstantConnect__BotToken"))
+            {
+                settings["InstantConnect__BotToken"] = StandInToken;
+            }
+
             notes.Add($"Broker: the sandbox stand-in at {brokerStandIn} (its links open a page that says it is a sandbox meeting); set InstantConnect__BotToken for real meetings");
         }
         else

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using MeetingLinks.Hosting;
+using MeetingLinks.DevHost.StandIns;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
@@ -16,38 +16,43 @@ namespace MeetingLinks.Benchmarks;
 /// The unavoidable work of one create, done directly with the app's own clients and no service in
 /// between: the idempotency claim, the phone number's entry (so erasure can find the meeting), the
 /// pending record (the sub stored before the broker call), the broker round trip, and the record
-/// updated with the links under If-Match.
+/// updated with the links under If-Match. The broker is the development host's stand-in over loopback, as the
+/// service reaches it.
 /// </summary>
 internal sealed class Baseline : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
+    private readonly StandInServer _standIn;
     private readonly TableClient _table;
     private readonly IInstantConnectClient _broker;
 
-    private Baseline(ServiceProvider services)
+    private Baseline(ServiceProvider services, StandInServer standIn)
     {
         _services = services;
+        _standIn = standIn;
         _table = services.GetRequiredService<TableClient>();
         _broker = services.GetRequiredService<IInstantConnectClient>();
     }
 
     public static async Task<Baseline> CreateAsync(string storage, string table, TimeSpan brokerLatency)
     {
+        var standIn = await StandInServer.StartAsync(
+            "http://127.0.0.1:0", broker: true, messages: false, new StandInOptions { Latency = brokerLatency }, CancellationToken.None);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Tables:ConnectionString"] = storage,
             ["Tables:TableName"] = table,
-            ["InstantConnect:Sandbox"] = "true",
-            ["Sandbox:Latency"] = brokerLatency.ToString("c", CultureInfo.InvariantCulture),
+            ["InstantConnect:BaseUrl"] = standIn.BaseAddress.AbsoluteUri,
+            ["InstantConnect:BotToken"] = "sandbox",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-            .AddInstantConnect(HostingMode.LocalRun)
+            .AddInstantConnect()
             .AddMeetings()
             .BuildServiceProvider();
-        var baseline = new Baseline(services);
+        var baseline = new Baseline(services, standIn);
         await baseline._table.CreateIfNotExistsAsync();
         return baseline;
     }
@@ -95,5 +100,9 @@ internal sealed class Baseline : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _standIn.DisposeAsync();
+    }
 }

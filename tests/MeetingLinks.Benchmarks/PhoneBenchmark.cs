@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 
 namespace MeetingLinks.Benchmarks;
 
@@ -25,7 +25,7 @@ internal static class PhoneBenchmark
     // An Italian number: the seed makes none, so warming up finds and erases nothing.
     private const string WarmUpPhone = "+39 312 345 6789";
 
-    public static async Task<bool> RunAsync(string appDll, BenchmarkOptions options, Func<Task<AzuriteProcess>> startAzurite)
+    public static async Task<bool> RunAsync(string devHostDll, BenchmarkOptions options, Func<Task<AzuriteProcess>> startAzurite)
     {
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -43,7 +43,7 @@ internal static class PhoneBenchmark
                 $"Seeded {seed.Meetings} meetings of {seed.Numbers} numbers ({seed.Entities} rows) in {seeding.Elapsed.TotalSeconds:0.0} s"));
 
             await using var proxy = await CountingProxy.StartAsync(azurite.TableEndpoint!);
-            await using var service = ServiceProcess.Start(appDll, proxy.ConnectionString(azurite.ConnectionString, azurite.TableEndpoint!), table, TimeSpan.Zero);
+            await using var service = ServiceProcess.Start(devHostDll, proxy.ConnectionString(azurite.ConnectionString, azurite.TableEndpoint!), azurite.ConnectionString, table, TimeSpan.Zero);
             using var http = new HttpClient { BaseAddress = service.BaseUrl };
             http.DefaultRequestHeaders.Add("x-api-key", ServiceProcess.OpsKey);
             var run = new Run(http, proxy, options.Repeat, seed.Meetings, rows, failures);

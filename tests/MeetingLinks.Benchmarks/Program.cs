@@ -3,16 +3,16 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MeetingLinks.Benchmarks;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), and cold start;
 // then what finding and erasing a phone number's meetings read from a large table.
 var options = BenchmarkOptions.Parse(args);
-var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll");
-if (!File.Exists(appDll))
+var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.DevHost", "bin", "Release", "net10.0", "MeetingLinks.DevHost.dll");
+if (!File.Exists(appDll) || !File.Exists(Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll")))
 {
-    Console.Error.WriteLine($"Build the app in Release first (dotnet build -c Release Functions.sln): {appDll} is missing.");
+    Console.Error.WriteLine($"Build the app and its development host in Release first (dotnet build -c Release Functions.sln): {appDll} is missing.");
     return 1;
 }
 
@@ -22,7 +22,7 @@ if (options.Runs(BenchmarkOptions.CreatePart))
     Console.WriteLine($"Create: {options}");
     var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
 
-    // The same create with an expert: the host link then also goes on the queue to the expert (the sandbox's Webex).
+    // The same create with an expert: the host link then also goes on the queue to the expert (the stand-in for Webex).
     var expertBody = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH","expert":{"email":"expert@bench.example"}}""");
     var report = new Report();
 

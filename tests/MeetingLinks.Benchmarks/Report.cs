@@ -5,12 +5,13 @@ namespace MeetingLinks.Benchmarks;
 /// <summary>Collects the runs and prints them with the service/baseline ratios.</summary>
 internal sealed class Report
 {
-    private readonly List<(string Kind, TimeSpan Latency, LatencyStats Stats, double? PeakMegabytes)> _rows = [];
+    private readonly List<(string Kind, TimeSpan Latency, LatencyStats Stats)> _rows = [];
 
-    public void Add(string kind, TimeSpan latency, LatencyStats stats, double? peakMegabytes)
+    /// <param name="peak">Peak working set of the app's worker and of the development host, in MB; null for the baseline.</param>
+    public void Add(string kind, TimeSpan latency, LatencyStats stats, (double Worker, double Host)? peak)
     {
-        _rows.Add((kind, latency, stats, peakMegabytes));
-        Console.WriteLine(Format(kind, latency, stats, peakMegabytes));
+        _rows.Add((kind, latency, stats));
+        Console.WriteLine(Format(kind, latency, stats, peak));
     }
 
     public void Print()
@@ -33,6 +34,6 @@ internal sealed class Report
         }
     }
 
-    private static string Format(string kind, TimeSpan latency, LatencyStats s, double? peak) => string.Create(CultureInfo.InvariantCulture,
-        $"{kind,-8} broker {latency.TotalMilliseconds,3:0} ms  conc {s.Concurrency,3}: {s.Throughput,7:0.0} req/s  p50 {s.Percentile(50),7:0.0} ms  p95 {s.Percentile(95),7:0.0} ms  p99 {s.Percentile(99),7:0.0} ms  errors {s.Errors,4} of {s.Requests,6}{(peak is { } mb ? $"  peak working set {mb:0} MB" : string.Empty)}");
+    private static string Format(string kind, TimeSpan latency, LatencyStats s, (double Worker, double Host)? peak) => string.Create(CultureInfo.InvariantCulture,
+        $"{kind,-8} broker {latency.TotalMilliseconds,3:0} ms  conc {s.Concurrency,3}: {s.Throughput,7:0.0} req/s  p50 {s.Percentile(50),7:0.0} ms  p95 {s.Percentile(95),7:0.0} ms  p99 {s.Percentile(99),7:0.0} ms  errors {s.Errors,4} of {s.Requests,6}{(peak is { } mb ? $"  peak working set: worker {mb.Worker:0} MB, host {mb.Host:0} MB" : string.Empty)}");
 }

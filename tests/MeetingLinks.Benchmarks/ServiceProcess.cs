@@ -2,19 +2,21 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace MeetingLinks.Benchmarks;
 
 /// <summary>
-/// The service as a user runs it locally: the built app started as its own process (the local run
-/// with the sandbox broker), pointed at the benchmark's Azurite.
+/// The service as a user runs it locally: the development host's build output started as its own process, which
+/// starts the app's real worker, serves its functions and the broker stand-in, pointed at the benchmark's Azurite.
 /// </summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+internal sealed partial class ServiceProcess : IAsyncDisposable
 {
     public const string FlowKey = "bench-flow-key";
     public const string OpsKey = "bench-ops-key";
 
     private readonly Process _process;
+    private readonly TaskCompletionSource<int> _workerId = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ServiceProcess(Process process, Uri baseUrl, long startedAt)
     {
@@ -28,36 +30,50 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The <see cref="Stopwatch"/> timestamp just before the process was started.</summary>
     public long StartedAt { get; }
 
-    public static ServiceProcess Start(string appDll, string storage, string table, TimeSpan brokerLatency)
+    public static ServiceProcess Start(string devHostDll, string storage, string table, TimeSpan brokerLatency)
+        => Start(devHostDll, storage, storage, table, brokerLatency);
+
+    /// <param name="tables">Where the app's table is (<c>Tables__ConnectionString</c>).</param>
+    /// <param name="queues">Where its queues are (<c>AzureWebJobsStorage</c>).</param>
+    public static ServiceProcess Start(string devHostDll, string tables, string queues, string table, TimeSpan brokerLatency)
     {
-        var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+            WorkingDirectory = Path.GetDirectoryName(devHostDll)!,
         };
-        info.ArgumentList.Add(appDll);
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["Tables__ConnectionString"] = storage;
-        info.Environment["AzureWebJobsStorage"] = storage;
+        var port = FreePort();
+        foreach (var argument in (string[])[devHostDll, "--urls", $"http://127.0.0.1:{port}", "--sandbox-urls", $"http://127.0.0.1:{FreePort()}"])
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["Tables__ConnectionString"] = tables;
+        info.Environment["AzureWebJobsStorage"] = queues;
         info.Environment["Tables__TableName"] = table;
-        info.Environment["InstantConnect__Sandbox"] = "true";
         info.Environment["Sandbox__Latency"] = brokerLatency.ToString("c", CultureInfo.InvariantCulture);
         info.Environment["Auth__FlowKeys"] = FlowKey;
         info.Environment["Auth__OpsKeys"] = OpsKey;
-        info.Environment["LocalRun__StartAzurite"] = "false";
+        info.Environment["DevHost__StartAzurite"] = "false";
 
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
+        var service = new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"), startedAt);
 
-        // Drain its console so logging never blocks it.
-        process.OutputDataReceived += (_, _) => { };
+        // Drain its console so logging never blocks it, and learn the worker's process id from it.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && WorkerStarted().Match(e.Data) is { Success: true } started)
+            {
+                service._workerId.TrySetResult(int.Parse(started.Groups["pid"].Value, CultureInfo.InvariantCulture));
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServiceProcess(process, new Uri($"http://127.0.0.1:{port}/"), startedAt);
+        return service;
     }
 
     /// <summary>Tries <paramref name="probe"/> until it succeeds; not listening yet counts as not yet.</summary>
@@ -87,23 +103,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Peak resident set (VmHWM) of the service process so far, in MB; Linux only.</summary>
-    public double PeakWorkingSetMegabytes()
-    {
-        var status = $"/proc/{_process.Id}/status";
-        if (File.Exists(status))
-        {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null)
-            {
-                var kilobytes = double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-                return kilobytes / 1024;
-            }
-        }
-
-        _process.Refresh();
-        return _process.PeakWorkingSet64 / 1024.0 / 1024.0;
-    }
+    /// <summary>Peak resident set (VmHWM) so far, in MB, of the app's worker process and of the development host; Linux only.</summary>
+    public (double Worker, double Host) PeakWorkingSetMegabytes()
+        => (_workerId.Task.IsCompletedSuccessfully ? PeakOf(_workerId.Task.Result) : double.NaN, PeakOf(_process.Id));
 
     public async ValueTask DisposeAsync()
     {
@@ -116,10 +118,20 @@ internal sealed class ServiceProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    private static double PeakOf(int processId)
+    {
+        var status = $"/proc/{processId}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)) : null;
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [GeneratedRegex(@"\[host\] started worker process (?<pid>\d+)")]
+    private static partial Regex WorkerStarted();
 }

@@ -173,6 +173,34 @@ public sealed class FunctionsHost : IAsyncDisposable
         var (executable, workerPath) = AppFiles.ReadWorkerConfig(appDirectory);
         RoutePrefix = AppFiles.ReadRoutePrefix(appDirectory);
 
+        // The front door listens first, so that a taken port fails the start before a worker is started for nothing;
+        // requests that arrive before the functions are loaded wait for them, as the host's do.
+        var door = new TaskCompletionSource<FrontDoor>(TaskCreationOptions.RunContinuationsAsynchronously);
+        frontDoorServer = BuildServer(options.Urls, HttpProtocols.Http1AndHttp2, _ => { });
+        frontDoorServer.Run(async context => await (await door.Task.WaitAsync(context.RequestAborted)).HandleAsync(context));
+        try
+        {
+            await frontDoorServer.StartAsync(cancellationToken);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new PortInUseException(
+                $"{ex.Message.TrimEnd('.')}: another program, perhaps another development host, listens there. Stop it, or listen elsewhere with --urls (for example --urls http://localhost:7073).",
+                ex);
+        }
+
+        BaseAddress = AddressOf(frontDoorServer);
+        Client = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            UseProxy = false,
+        })
+        {
+            BaseAddress = BaseAddress,
+        };
+
         grpcServer = BuildServer("http://127.0.0.1:0", HttpProtocols.Http2, services =>
         {
             services.AddGrpc(o => o.MaxReceiveMessageSize = o.MaxSendMessageSize = null);
@@ -236,32 +264,9 @@ public sealed class FunctionsHost : IAsyncDisposable
             await Step($"the worker's Kestrel to listen on {WorkerHttpUri}", ListeningAsync(WorkerHttpUri, deadline.Token), deadline.Token);
         }
 
-        frontDoorServer = BuildServer(options.Urls, HttpProtocols.Http1AndHttp2, _ => { });
         var routes = new HttpRouteTable(Functions, RoutePrefix, frontDoorServer.Services.GetRequiredService<IInlineConstraintResolver>());
         frontDoor = new FrontDoor(routes, WorkerHttpUri ?? new Uri("http://127.0.0.1/"), InvokeCoreAsync, Log);
-        frontDoorServer.Run(frontDoor.HandleAsync);
-        try
-        {
-            await frontDoorServer.StartAsync(cancellationToken);
-        }
-        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-        {
-            throw new PortInUseException(
-                $"{ex.Message.TrimEnd('.')}: another program, perhaps another development host, listens there. Stop it, or listen elsewhere with --urls (for example --urls http://localhost:7072).",
-                ex);
-        }
-
-        BaseAddress = AddressOf(frontDoorServer);
-        Client = new HttpClient(new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            UseProxy = false,
-        })
-        {
-            BaseAddress = BaseAddress,
-        };
+        door.SetResult(frontDoor);
         Log.Write($"[host] {Functions.Count} functions loaded; HTTP functions on {BaseAddress}{RoutePrefix}");
 
         // Only now, as the host starts its listeners once every function is loaded.

@@ -17,7 +17,10 @@ namespace MeetingLinks.DevHost.Storage;
 /// </remarks>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
-    private const string AccountName = "devstoreaccount1";
+    /// <summary>The development storage account, which <c>UseDevelopmentStorage=true</c> names.</summary>
+    public const string DevelopmentAccount = "devstoreaccount1";
+
+    private const string AccountName = DevelopmentAccount;
 
     // The published, well-known development storage key (not a secret); Azurite accepts it by default.
     private const string AccountKey =
@@ -40,9 +43,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public Uri? TableEndpoint => Find(AzuriteService.Table)?.Endpoint;
 
     /// <summary>A storage connection string for the development account with the endpoint of each service started.</summary>
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
-        + string.Concat(services.Select(s => $"{s.Service}Endpoint={s.Endpoint.AbsoluteUri};"));
+    public string ConnectionString => ConnectionStringOf(AccountName);
+
+    /// <summary>The key of an account: the well-known one of the development account, a fixed one made from the name for others.</summary>
+    public static string KeyOf(string account)
+        => account == DevelopmentAccount ? AccountKey : Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(account)));
+
+    /// <summary>A connection string for <paramref name="account"/> (one of <see cref="AzuriteStartOptions.ExtraAccounts"/>, or the development account).</summary>
+    public string ConnectionStringOf(string account) =>
+        $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={KeyOf(account)};"
+        + string.Concat(services.Select(s => $"{s.Service}Endpoint={new Uri(s.Endpoint, "/" + account).AbsoluteUri};"));
 
     /// <summary>
     /// Starts the services <paramref name="options"/> give a port and waits until each accepts connections. Fails if a

@@ -56,8 +56,13 @@ internal static class AzuriteStartInfo
             arguments.Add(location);
         }
 
-        // Custom accounts would replace devstoreaccount1, which AzuriteProcess.ConnectionString relies on.
+        // Custom accounts replace devstoreaccount1, which AzuriteProcess.ConnectionString relies on: it is always listed.
         startInfo.Environment.Remove("AZURITE_ACCOUNTS");
+        if (options.ExtraAccounts.Count > 0)
+        {
+            startInfo.Environment["AZURITE_ACCOUNTS"] = string.Join(';',
+                new[] { AzuriteProcess.DevelopmentAccount }.Concat(options.ExtraAccounts).Select(a => $"{a}:{AzuriteProcess.KeyOf(a)}"));
+        }
         return startInfo;
     }
 }

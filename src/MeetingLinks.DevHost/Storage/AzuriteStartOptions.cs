@@ -27,6 +27,12 @@ public sealed record AzuriteStartOptions
     /// <summary>Folder for persisted data (created if missing); null keeps everything in memory.</summary>
     public string? Location { get; init; }
 
+    /// <summary>
+    /// Storage accounts beside the development account (<c>devstoreaccount1</c>), each with its own queues and tables;
+    /// their keys are <see cref="AzuriteProcess.KeyOf"/>. Several apps can share one Azurite this way without sharing a queue.
+    /// </summary>
+    public IReadOnlyList<string> ExtraAccounts { get; init; } = [];
+
     /// <summary>npm version spec of the <c>azurite</c> package.</summary>
     public string Version { get; init; } = DefaultVersion;
 

@@ -8,8 +8,8 @@ namespace MeetingLinks.Tests.Access;
 
 public class ApiKeyAuthorizerTests
 {
-    private static ApiKeyAuthorizer Authorizer(string? flow, string? ops, DevelopmentKeys? developmentKeys = null)
-        => new(Options.Create(new AccessOptions { FlowKeys = flow, OpsKeys = ops }), developmentKeys ?? new DevelopmentKeys());
+    private static ApiKeyAuthorizer Authorizer(string? flow, string? ops)
+        => new(Options.Create(new AccessOptions { FlowKeys = flow, OpsKeys = ops }));
 
     private static HttpRequest RequestWithKey(string? key)
     {
@@ -68,29 +68,14 @@ public class ApiKeyAuthorizerTests
     }
 
     [Fact]
-    public void Without_keys_and_without_development_keys_everything_is_refused()
+    public void Without_keys_everything_is_refused_and_the_app_knows_no_development_keys()
     {
         var authorizer = Authorizer(null, null);
 
-        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey("dev-flow-key"), ApiRole.Flow)));
+        Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey("dev-ops-key"), ApiRole.Ops)));
         Assert.Equal(401, StatusOf(authorizer.Authorize(RequestWithKey(""), ApiRole.Flow)));
-        Assert.False(authorizer.UsesDevelopmentKeys);
-    }
-
-    [Fact]
-    public void Enabled_development_keys_work_only_while_no_key_is_configured()
-    {
-        var developmentKeys = new DevelopmentKeys();
-        developmentKeys.Enable();
-        var open = Authorizer(null, "", developmentKeys);
-        var configured = Authorizer(null, "ops-1", developmentKeys);
-
-        Assert.True(open.UsesDevelopmentKeys);
-        Assert.True(open.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow).Succeeded);
-        Assert.True(open.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops).Succeeded);
-        Assert.Equal(403, StatusOf(open.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Ops)));
-        Assert.False(configured.UsesDevelopmentKeys);
-        Assert.Equal(401, StatusOf(configured.Authorize(RequestWithKey(AccessOptions.DevelopmentFlowKey), ApiRole.Flow)));
-        Assert.Equal(401, StatusOf(configured.Authorize(RequestWithKey(AccessOptions.DevelopmentOpsKey), ApiRole.Ops)));
+        Assert.False(authorizer.HasKeys(ApiRole.Flow));
+        Assert.False(authorizer.HasKeys(ApiRole.Ops));
     }
 }

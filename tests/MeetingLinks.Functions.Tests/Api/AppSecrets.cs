@@ -6,7 +6,7 @@ namespace MeetingLinks.Tests.Api;
 internal static class AppSecrets
 {
     public static string[] All(AzuriteFixture azurite) =>
-        [TestApp.BotToken, TestApp.FlowKey, TestApp.SecondFlowKey, TestApp.OpsKey, TestStorageAccount.Key(azurite)];
+        [TestSecrets.BotToken, TestSecrets.FlowKey, TestSecrets.SecondFlowKey, TestSecrets.OpsKey, TestStorageAccount.Key(azurite)];
 
     /// <summary>Asserts that <paramref name="text"/> holds none of the app's secrets, nor any of <paramref name="more"/>.</summary>
     public static void AssertNoneIn(string text, AzuriteFixture azurite, params string[] more)

@@ -4,9 +4,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>Every kind of bad input gets a 4xx problem with a code, and nothing is stored; on both hosts.</summary>
-public abstract class BadInputApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>Every kind of bad input gets a 4xx problem with a code, and nothing is stored.</summary>
+public sealed class BadInputApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     // The customer's name is cleaned of these characters instead (see below); the caller's own text is refused.
     private static readonly string[] RefusingTextFields = ["reference", "subject"];
@@ -148,7 +148,7 @@ public abstract class BadInputApiTests(HostKind kind, SharedAppHosts hosts, Azur
         await AssertNoRouteAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/meetings"), key: null));
         await AssertNoRouteAsync(await app.GetAsync("/api/nothing-here", key: null));
         await AssertNoRouteAsync(await app.GetAsync("/api/nothing-here"));
-        await AssertNoRouteAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{someId}"), TestApp.OpsKey));
+        await AssertNoRouteAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/meetings/{someId}"), TestSecrets.OpsKey));
         await AssertNoRouteAsync(await app.PostAsync("/api/health", "{}"));
     }
 
@@ -163,11 +163,3 @@ public abstract class BadInputApiTests(HostKind kind, SharedAppHosts hosts, Azur
         Assert.False((await fresh.ReadJsonAsync()).GetProperty("replayed").GetBoolean(), "The key of a refused request replays a meeting.");
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class BadInputApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : BadInputApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class BadInputApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : BadInputApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -7,8 +7,9 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>A customer asks to be forgotten: one meeting, or every meeting of their number, and nothing personal left.</summary>
-public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+[Collection(SharedFakeBrokerTests.Name)]
+public sealed class ErasureApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task An_erased_meeting_reads_404_and_is_in_no_listing_or_export()
@@ -17,14 +18,14 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var reference = MeetingCalls.UniqueReference("ERASE");
         var id = await app.CreateMeetingAsync(new { reference, customer = new { phone = "+15550101001", name = "Erin Erased" } });
 
-        var erased = await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestApp.OpsKey);
+        var erased = await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestSecrets.OpsKey);
 
         Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
         Assert.Empty(await erased.Content.ReadAsByteArrayAsync());
         await (await app.GetAsync($"/api/meetings/{id}")).AssertProblemAsync(404, "not_found");
         Assert.Equal(0, (await (await app.GetAsync($"/api/meetings?reference={reference}")).ReadJsonAsync()).GetProperty("items").GetArrayLength());
         Assert.DoesNotContain("Erin Erased", await (await app.GetAsync($"/api/meetings/export?reference={reference}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await (await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestApp.OpsKey)).AssertProblemAsync(404, "not_found");
+        await (await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestSecrets.OpsKey)).AssertProblemAsync(404, "not_found");
         await (await app.PostAsync($"/api/meetings/{id}/events", new { type = "sent" })).AssertProblemAsync(404, "not_found");
     }
 
@@ -34,8 +35,8 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
 
-        await (await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
-        await (await app.PostAsync("/api/customers/erase", new { phone = "+15550101002" }, key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.PostAsync("/api/customers/erase", new { phone = "+15550101002" }, key: TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
         await (await app.PostAsync("/api/customers/erase", new { phone = "+15550101002" }, key: null)).AssertProblemAsync(401, "unauthorized");
         Assert.Equal(HttpStatusCode.OK, (await app.GetAsync($"/api/meetings/{id}")).StatusCode);
     }
@@ -55,10 +56,10 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var someoneElse = await app.CreateMeetingAsync(new { reference, customer = new { phone = "+15550101003", name = "Keep Me" } });
         // Written as before meetings were findable by phone number: the retention purge indexes it, once.
         var old = await TableRows.SeedMeetingAsync(Azurite, app.TableName, DateTimeOffset.UtcNow.AddDays(-60), reference, phone, phoneEntry: false);
-        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync("/api/maintenance/purge", "{}", key: TestApp.OpsKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync("/api/maintenance/purge", "{}", key: TestSecrets.OpsKey)).StatusCode);
 
-        var erased = await app.PostAsync("/api/customers/erase", new { phone = "00 44 7700 9" + phone[8..] }, key: TestApp.OpsKey);
-        var again = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+        var erased = await app.PostAsync("/api/customers/erase", new { phone = "00 44 7700 9" + phone[8..] }, key: TestSecrets.OpsKey);
+        var again = await app.PostAsync("/api/customers/erase", new { phone }, key: TestSecrets.OpsKey);
 
         Assert.Equal(4, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
         Assert.Equal(0, (await again.ReadJsonAsync()).GetProperty("erased").GetInt32());
@@ -89,7 +90,7 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var recent = await app.CreateMeetingAsync(new { customer = new { phone, name = "Forget Me Too" } });
         var old = await TableRows.SeedMeetingAsync(Azurite, app.TableName, DateTimeOffset.UtcNow.AddDays(-30), phone: phone, phoneEntry: false);
 
-        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestSecrets.OpsKey);
 
         Assert.Equal(2, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
         await (await app.GetAsync($"/api/meetings/{recent}")).AssertProblemAsync(404, "not_found");
@@ -106,7 +107,7 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var beingCreated = MeetingIds.New(DateTimeOffset.UtcNow);
         await TableRows.SeedPhoneEntryAsync(Azurite, app.TableName, phone, beingCreated);
 
-        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestSecrets.OpsKey);
 
         Assert.Equal(0, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
         Assert.False(await TableRows.HasPhoneEntryAsync(Azurite, app.TableName, phone, cutShort));
@@ -116,11 +117,11 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task Replaying_an_erased_meetings_key_answers_410_and_does_not_bring_it_back()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var key = "erase-replay-" + Guid.NewGuid();
         var body = new { customer = new { phone = "+15550101004", name = "Gone Person" } };
         var id = (await (await app.PostAsync("/api/meetings", body, idempotencyKey: key)).ReadJsonAsync()).GetProperty("meetingId").GetString();
-        await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestApp.OpsKey);
+        await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{id}"), TestSecrets.OpsKey);
 
         var replay = await app.PostAsync("/api/meetings", body, idempotencyKey: key);
 
@@ -139,7 +140,7 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var key = "trace-" + Guid.NewGuid();
         await app.PostAsync("/api/meetings", new { customer = new { phone, name }, reference = name }, idempotencyKey: key);
 
-        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey);
+        var erased = await app.PostAsync("/api/customers/erase", new { phone }, key: TestSecrets.OpsKey);
 
         Assert.Equal(1, (await erased.ReadJsonAsync()).GetProperty("erased").GetInt32());
         var everything = await TableRows.AllTextAsync(Azurite, app.TableName);
@@ -153,16 +154,8 @@ public abstract class ErasureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     {
         var app = await AppAsync();
 
-        await (await app.PostAsync("/api/customers/erase", new { phone = "not a number" }, key: TestApp.OpsKey)).AssertProblemAsync(400, "invalid_phone");
-        await (await app.PostAsync("/api/customers/erase", "{}", key: TestApp.OpsKey)).AssertProblemAsync(400, "invalid_phone");
-        await (await app.PostAsync("/api/customers/erase", new { phone = "+15550101005", name = "x" }, key: TestApp.OpsKey)).AssertProblemAsync(400, "invalid_request");
+        await (await app.PostAsync("/api/customers/erase", new { phone = "not a number" }, key: TestSecrets.OpsKey)).AssertProblemAsync(400, "invalid_phone");
+        await (await app.PostAsync("/api/customers/erase", "{}", key: TestSecrets.OpsKey)).AssertProblemAsync(400, "invalid_phone");
+        await (await app.PostAsync("/api/customers/erase", new { phone = "+15550101005", name = "x" }, key: TestSecrets.OpsKey)).AssertProblemAsync(400, "invalid_request");
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ErasureApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ErasureApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ErasureApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ErasureApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

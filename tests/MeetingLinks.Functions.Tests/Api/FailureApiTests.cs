@@ -5,14 +5,15 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>Broker and storage failures as the flow sees them, with the documented codes; on both hosts.</summary>
-public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>Broker and storage failures as the flow sees them, with the documented codes.</summary>
+[Collection(SharedFakeBrokerTests.Name)]
+public sealed class FailureApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task A_transient_broker_error_is_retried_and_the_create_succeeds()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(503);
 
         var response = await app.PostAsync("/api/meetings", "{}");
@@ -24,7 +25,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task Broker_401_is_a_502_that_points_at_the_token_without_showing_it_and_the_same_key_succeeds_later()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(401);
         var key = "k-401-" + Guid.NewGuid();
         var reference = "TOKEN-" + Guid.NewGuid().ToString("N")[..12];
@@ -33,7 +34,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
 
         var problem = await response.AssertProblemAsync(502, "upstream_rejected");
         Assert.Contains("InstantConnect__BotToken", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(TestApp.BotToken, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSecrets.BotToken, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(broker.Requests);
 
         // Once the operator fixes the token, the same key creates the meeting, with the same sub, and only one.
@@ -51,7 +52,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task Persistent_broker_errors_are_a_503_with_retry_after()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync(new Dictionary<string, string?> { ["InstantConnect:MaxRetries"] = "2" });
+        var (app, broker) = await FakeBrokerAppAsync("fake-broker-2-retries", new Dictionary<string, string?> { ["InstantConnect:MaxRetries"] = "2" });
         for (var attempt = 0; attempt < 3; attempt++)
         {
             broker.Next(503);
@@ -67,7 +68,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task Broker_429_with_a_long_retry_after_fails_fast_and_passes_it_on()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(429, retryAfter: "30");
 
         var response = await app.PostAsync("/api/meetings", "{}");
@@ -82,7 +83,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task A_hanging_broker_is_a_504_within_the_budget()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync(new Dictionary<string, string?>
+        var (app, broker) = await FakeBrokerAppAsync("fake-broker-short-timeouts", new Dictionary<string, string?>
         {
             ["InstantConnect:AttemptTimeout"] = "00:00:00.500",
             ["InstantConnect:TotalTimeout"] = "00:00:01.500",
@@ -100,7 +101,7 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
     [Fact]
     public async Task Storage_outage_is_a_503_with_retry_after_and_the_logs_hold_no_secret()
     {
-        var app = await StartAppAsync(TestStorageAccount.Unreachable(Azurite));
+        var app = await SharedAppAsync("unreachable-storage", TestStorageAccount.Unreachable(Azurite));
 
         var create = await app.PostAsync("/api/meetings", "{}", idempotencyKey: "outage-" + Guid.NewGuid());
         var read = await app.GetAsync("/api/meetings/20261125-51299877-aaaaaaaa");
@@ -113,11 +114,3 @@ public abstract class FailureApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         AppSecrets.AssertNoneIn(app.LogText, Azurite);
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class FailureApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : FailureApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class FailureApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : FailureApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

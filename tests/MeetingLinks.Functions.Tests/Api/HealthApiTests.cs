@@ -5,9 +5,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>What a probe sees of <c>GET /api/health</c>, with storage up and down; on both hosts.</summary>
-public abstract class HealthApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>What a probe sees of <c>GET /api/health</c>, with storage up and down.</summary>
+public sealed class HealthApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task With_storage_up_health_is_200_ok_without_a_key_and_shows_no_secret()
@@ -27,7 +27,7 @@ public abstract class HealthApiTests(HostKind kind, SharedAppHosts hosts, Azurit
     [Fact]
     public async Task With_storage_down_health_is_503_and_shows_no_secret()
     {
-        var app = await StartAppAsync(TestStorageAccount.Unreachable(Azurite));
+        var app = await SharedAppAsync("unreachable-storage", TestStorageAccount.Unreachable(Azurite));
 
         var response = await app.GetAsync("/api/health", key: null);
 
@@ -38,11 +38,3 @@ public abstract class HealthApiTests(HostKind kind, SharedAppHosts hosts, Azurit
         AppSecrets.AssertNoneIn(await response.Content.ReadAsStringAsync(), Azurite, "AccountKey", "127.0.0.1:9");
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class HealthApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HealthApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class HealthApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HealthApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

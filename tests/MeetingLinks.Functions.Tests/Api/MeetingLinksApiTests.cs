@@ -7,13 +7,14 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>A meeting that goes on: more guests and hosts, and fresh links, through the meeting's own sub.</summary>
-public abstract class MeetingLinksApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+[Collection(SharedFakeBrokerTests.Name)]
+public sealed class MeetingLinksApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task An_added_guest_gets_a_new_link_to_the_same_space_and_the_record_keeps_every_link()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var created = await (await app.PostAsync("/api/meetings", "{}")).ReadJsonAsync();
         var id = created.GetProperty("meetingId").GetString();
 
@@ -42,7 +43,7 @@ public abstract class MeetingLinksApiTests(HostKind kind, SharedAppHosts hosts, 
     [Fact]
     public async Task A_replay_answers_the_same_links_without_the_broker_and_other_parameters_conflict()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var id = await app.CreateMeetingAsync();
         var body = new { guests = 1, hosts = 1, requestId = "add-1" };
 
@@ -131,7 +132,7 @@ public abstract class MeetingLinksApiTests(HostKind kind, SharedAppHosts hosts, 
     [Fact]
     public async Task A_meeting_the_broker_refused_is_not_ready_and_an_unknown_one_is_not_found()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(400);
         await (await app.PostAsync("/api/meetings", "{}")).AssertProblemAsync(502, "upstream_rejected");
         var listed = await (await app.GetAsync("/api/meetings?status=rejected")).ReadJsonAsync();
@@ -150,14 +151,14 @@ public abstract class MeetingLinksApiTests(HostKind kind, SharedAppHosts hosts, 
     [Fact]
     public async Task Bad_requests_and_wrong_keys_are_refused_before_the_broker_is_asked()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var id = await app.CreateMeetingAsync();
 
         await (await app.PostAsync($"/api/meetings/{id}/links", new { hosts = 0, guests = 0 })).AssertProblemAsync(400, "invalid_request");
         await (await app.PostAsync($"/api/meetings/{id}/links", new { guests = 30 })).AssertProblemAsync(400, "invalid_request");
         await (await app.PostAsync($"/api/meetings/{id}/links", new { expiresAt = "2020-01-01T00:00:00Z" })).AssertProblemAsync(400, "invalid_request");
         await (await app.PostAsync($"/api/meetings/{id}/links", new { devices = new[] { "room@example.com" } })).AssertProblemAsync(400, "invalid_request");
-        await (await app.PostAsync($"/api/meetings/{id}/links", "{}", key: TestApp.OpsKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.PostAsync($"/api/meetings/{id}/links", "{}", key: TestSecrets.OpsKey)).AssertProblemAsync(403, "forbidden");
         await (await app.PostAsync($"/api/meetings/{id}/links", "{}", key: null)).AssertProblemAsync(401, "unauthorized");
         Assert.Single(broker.Requests);
     }
@@ -180,11 +181,3 @@ public abstract class MeetingLinksApiTests(HostKind kind, SharedAppHosts hosts, 
         Assert.Equal("https://instant.webex.com/visit/gSeeded", after.GetProperty("guestUrls")[0].GetString());
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class MeetingLinksApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : MeetingLinksApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class MeetingLinksApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : MeetingLinksApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -6,14 +6,15 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>With the sandbox off, the broker at InstantConnect__BaseUrl gets exactly the documented request; on both hosts.</summary>
-public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>The broker at InstantConnect__BaseUrl gets exactly the documented request.</summary>
+[Collection(SharedFakeBrokerTests.Name)]
+public sealed class RealBrokerApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task The_broker_receives_the_documented_request_with_json_types()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
 
         var response = await app.PostAsync("/api/meetings", """{"guests":2,"customer":{"phone":"+15551234567"}}""");
 
@@ -21,7 +22,7 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
         var request = Assert.Single(broker.Requests);
         Assert.Equal("POST", request.Method);
         Assert.Equal("/api/v2/joseencrypt", request.Path);
-        Assert.Equal("Bearer " + TestApp.BotToken, request.Authorization);
+        Assert.Equal("Bearer " + TestSecrets.BotToken, request.Authorization);
         Assert.Equal("application/json", request.ContentType);
         using var body = JsonDocument.Parse(request.Body);
         var root = body.RootElement;
@@ -48,7 +49,7 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task Devices_and_a_start_time_reach_the_broker_as_flow_and_nbf()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var start = DateTimeOffset.UtcNow.AddHours(1);
 
         await app.PostAsync("/api/meetings", new
@@ -72,7 +73,7 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task A_503_and_a_429_with_retry_after_are_retried_with_the_same_sub()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(503);
         broker.Next(429, retryAfter: "1");
 
@@ -87,7 +88,7 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task Broker_401_and_403_are_not_retried_and_never_echo_the_token()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         broker.Next(401);
         broker.Next(403);
 
@@ -106,22 +107,10 @@ public abstract class RealBrokerApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task An_unreachable_broker_is_a_503()
     {
-        var app = await StartAppAsync(new Dictionary<string, string?>
-        {
-            ["InstantConnect:Sandbox"] = "false",
-            ["InstantConnect:BaseUrl"] = "http://127.0.0.1:9",
-        });
+        var app = await SharedAppAsync("unreachable-broker", new Dictionary<string, string?> { ["InstantConnect:BaseUrl"] = "http://127.0.0.1:9" });
 
         var response = await app.PostAsync("/api/meetings", "{}");
 
         await response.AssertProblemAsync(503, "upstream_unavailable");
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class RealBrokerApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : RealBrokerApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class RealBrokerApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : RealBrokerApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -4,14 +4,15 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Api;
 
-/// <summary>All log output of succeeding and failing creates: no token, no key, no full phone number; on both hosts.</summary>
-public abstract class SecretsInLogsTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>All log output of succeeding and failing creates: no token, no key, no full phone number.</summary>
+[Collection(SharedFakeBrokerTests.Name)]
+public sealed class SecretsInLogsTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task Logs_of_succeeding_and_failing_creates_hold_no_secret_and_no_full_phone()
     {
-        var (app, broker) = await StartAppWithFakeBrokerAsync();
+        var (app, broker) = await FakeBrokerAppAsync();
         var body = """{"customer":{"phone":"+15551234567","name":"Jane Doe","channel":"sms"}}""";
 
         var ok = await app.PostAsync("/api/meetings", body, idempotencyKey: "log-1-" + Guid.NewGuid());
@@ -19,7 +20,7 @@ public abstract class SecretsInLogsTests(HostKind kind, SharedAppHosts hosts, Az
         var rejected = await app.PostAsync("/api/meetings", body, idempotencyKey: "log-2-" + Guid.NewGuid());
         broker.Next(400);
         var refused = await app.PostAsync("/api/meetings", body, idempotencyKey: "log-3-" + Guid.NewGuid());
-        var unauthorized = await app.PostAsync("/api/meetings", body, key: "guess-" + TestApp.FlowKey);
+        var unauthorized = await app.PostAsync("/api/meetings", body, key: "guess-" + TestSecrets.FlowKey);
         var invalid = await app.PostAsync("/api/meetings", """{"customer":{"phone":"+1555123456789999"}}""");
 
         Assert.Equal(200, (int)ok.StatusCode);
@@ -33,11 +34,3 @@ public abstract class SecretsInLogsTests(HostKind kind, SharedAppHosts hosts, Az
         AppSecrets.AssertNoneIn(logs, Azurite, "5551234567", "1555123456789999");
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class SecretsInLogsOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : SecretsInLogsTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class SecretsInLogsOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : SecretsInLogsTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -1,6 +1,7 @@
+using System.Reflection;
 using MeetingLinks.Hosting;
-using MeetingLinks.LocalRun;
 using MeetingLinks.Telemetry;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MeetingLinks.Tests.Hosting;
 
 /// <summary>
-/// The composition Program uses under the Functions host builds, validates its options and can
+/// The composition Program uses builds, validates its options and can
 /// create every function class, so a missing registration fails here and not in Azure.
 /// </summary>
 public class FunctionsHostCompositionTests
@@ -26,17 +27,16 @@ public class FunctionsHostCompositionTests
             ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] = "ClientId=00000000-0000-0000-0000-000000000001;Authorization=AAD",
         });
         builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddMeetingLinks(HostingMode.FunctionsHost);
+        builder.Services.AddMeetingLinks();
         builder.Services.AddTelemetry(builder.Configuration);
 
         using var host = builder.Build();
 
         host.Services.GetRequiredService<IStartupValidator>().Validate();
-        var classes = host.Services.GetRequiredService<FunctionCatalog>().Functions
-            .Select(f => f.Method.DeclaringType!)
-            .Append(typeof(MeetingLinks.Operations.RetentionFunctions))
-            .Distinct()
-            .Where(t => !t.IsAbstract);
+        var classes = typeof(AppServices).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethods().Any(m => m.GetCustomAttribute<FunctionAttribute>() is not null))
+            .ToList();
+        Assert.Contains(typeof(MeetingLinks.Operations.RetentionFunctions), classes);
         foreach (var type in classes)
         {
             Assert.NotNull(ActivatorUtilities.CreateInstance(host.Services, type));
@@ -44,11 +44,11 @@ public class FunctionsHostCompositionTests
     }
 
     [Fact]
-    public void Under_the_Functions_host_a_missing_bot_token_stops_the_app_naming_the_setting()
+    public void A_missing_bot_token_stops_the_app_naming_the_setting()
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddMeetingLinks(HostingMode.FunctionsHost);
+        builder.Services.AddMeetingLinks();
 
         using var host = builder.Build();
 
@@ -64,7 +64,6 @@ public class FunctionsHostCompositionTests
     [InlineData("Tables:TableName", "no-hyphens", "Tables__TableName")]
     [InlineData("Tables:RequestTimeout", "00:05:00", "Tables__RequestTimeout")]
     [InlineData("Tables:MaxRetries", "9", "Tables__MaxRetries")]
-    [InlineData("Sandbox:FailureRate", "2", "Sandbox__FailureRate")]
     public void A_bad_setting_of_any_section_stops_the_app_at_start_up_naming_the_setting(string key, string value, string setting)
     {
         var builder = FunctionsApplication.CreateBuilder([]);
@@ -74,7 +73,7 @@ public class FunctionsHostCompositionTests
             [key] = value,
         });
         builder.ConfigureFunctionsWebApplication();
-        builder.Services.AddMeetingLinks(HostingMode.FunctionsHost);
+        builder.Services.AddMeetingLinks();
 
         using var host = builder.Build();
 

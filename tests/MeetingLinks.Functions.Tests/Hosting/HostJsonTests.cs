@@ -1,10 +1,15 @@
 using Azure.Storage.Queues;
+using MeetingLinks.DevHost.Hosting.Queues;
+using MeetingLinks.DevHost.Hosting.Worker;
 using MeetingLinks.Hosting;
 
 namespace MeetingLinks.Tests.Hosting;
 
+/// <summary>host.json as the app reads it (how queue messages are encoded) and as the development host reads it.</summary>
 public sealed class HostJsonTests : IDisposable
 {
+    private static readonly Dictionary<string, string> NoSettings = [];
+
     private readonly DirectoryInfo _app = Directory.CreateTempSubdirectory("host-json-");
 
     public void Dispose() => _app.Delete(recursive: true);
@@ -28,18 +33,25 @@ public sealed class HostJsonTests : IDisposable
             }
             """);
 
-        var settings = HostJson.Queues(_app.FullName);
+        var settings = AppFiles.ReadQueueOptions(_app.FullName, NoSettings);
 
-        Assert.Equal(
-            new QueueSettings
-            {
-                BatchSize = 4,
-                MaxDequeueCount = 3,
-                VisibilityTimeout = TimeSpan.FromSeconds(7),
-                MaxPollingInterval = TimeSpan.FromMilliseconds(1500),
-                MessageEncoding = QueueMessageEncoding.None,
-            },
-            settings);
+        Assert.Equal(new QueueTriggerOptions { BatchSize = 4, MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.FromSeconds(7), Base64 = false }, settings);
+        Assert.Equal(QueueMessageEncoding.None, HostJson.QueueMessageEncoding(_app.FullName));
+    }
+
+    [Fact]
+    public void App_settings_override_host_json_as_the_host_reads_them()
+    {
+        File.WriteAllText(Path.Combine(_app.FullName, "host.json"), """{ "extensions": { "queues": { "maxDequeueCount": 3, "visibilityTimeout": "00:00:07" } } }""");
+        var overrides = new Dictionary<string, string>
+        {
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00.200",
+            ["AzureFunctionsJobHost__extensions__queues__batchSize"] = "1",
+        };
+
+        var settings = AppFiles.ReadQueueOptions(_app.FullName, overrides);
+
+        Assert.Equal(new QueueTriggerOptions { BatchSize = 1, MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.FromMilliseconds(200) }, settings);
     }
 
     [Fact]
@@ -47,30 +59,32 @@ public sealed class HostJsonTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_app.FullName, "host.json"), """{ "version": "2.0", "extensions": { "http": { "routePrefix": "" } } }""");
 
-        var settings = HostJson.Queues(_app.FullName);
+        var settings = AppFiles.ReadQueueOptions(_app.FullName, NoSettings);
 
-        Assert.Equal(new QueueSettings(), settings);
+        Assert.Equal(new QueueTriggerOptions(), settings);
         Assert.Equal(5, settings.MaxDequeueCount);
         Assert.Equal(TimeSpan.Zero, settings.VisibilityTimeout);
-        Assert.Equal(QueueMessageEncoding.Base64, settings.MessageEncoding);
-        Assert.Equal(string.Empty, HostJson.RoutePrefix(_app.FullName));
+        Assert.True(settings.Base64);
+        Assert.Equal(QueueMessageEncoding.Base64, HostJson.QueueMessageEncoding(_app.FullName));
+        Assert.Equal(string.Empty, AppFiles.ReadRoutePrefix(_app.FullName));
     }
 
     [Fact]
     public void Without_a_host_json_the_hosts_defaults_apply()
     {
-        Assert.Equal(new QueueSettings(), HostJson.Queues(_app.FullName));
-        Assert.Equal("api", HostJson.RoutePrefix(_app.FullName));
+        Assert.Equal(new QueueTriggerOptions(), AppFiles.ReadQueueOptions(_app.FullName, NoSettings));
+        Assert.Equal(QueueMessageEncoding.Base64, HostJson.QueueMessageEncoding(_app.FullName));
+        Assert.Equal("api", AppFiles.ReadRoutePrefix(_app.FullName));
     }
 
     [Fact]
     public void The_apps_host_json_retries_a_failed_message_five_times_five_seconds_apart()
     {
-        var settings = HostJson.Queues(AppContext.BaseDirectory);
+        var settings = AppFiles.ReadQueueOptions(AppContext.BaseDirectory, NoSettings);
 
         Assert.Equal(5, settings.MaxDequeueCount);
         Assert.Equal(TimeSpan.FromSeconds(5), settings.VisibilityTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(2), settings.MaxPollingInterval);
-        Assert.Equal(QueueMessageEncoding.Base64, settings.MessageEncoding);
+        Assert.True(settings.Base64);
+        Assert.Equal(QueueMessageEncoding.Base64, HostJson.QueueMessageEncoding(AppContext.BaseDirectory));
     }
 }

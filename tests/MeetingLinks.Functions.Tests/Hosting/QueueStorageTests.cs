@@ -22,10 +22,10 @@ public class QueueStorageTests
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Where(s => s.Value is not null)).Build();
 
-        var client = QueueStorage.Connect(configuration, QueueFunction.DefaultConnection);
+        var client = QueueStorage.Connect(configuration, QueueStorage.DefaultConnection);
 
         Assert.Equal(expected, client.Uri.AbsoluteUri.TrimEnd('/'));
         Assert.Equal(connectionString is null && (queueServiceUri ?? accountName) is not null,
-            QueueStorage.ConnectionStringOf(configuration, QueueFunction.DefaultConnection) is null);
+            QueueStorage.ConnectionStringOf(configuration, QueueStorage.DefaultConnection) is null);
     }
 }

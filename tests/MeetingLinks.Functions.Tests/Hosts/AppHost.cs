@@ -1,33 +1,34 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using MeetingLinks.DevHost;
+using MeetingLinks.DevHost.Hosting;
+using MeetingLinks.DevHost.StandIns;
 using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeetingLinks.Tests.Hosts;
 
-/// <summary>Which host runs the app under test.</summary>
-public enum HostKind
-{
-    /// <summary><c>dotnet run</c>: the app serves its functions on its own Kestrel.</summary>
-    LocalRun,
-
-    /// <summary>The app's real isolated-worker pipeline, started and driven by a Functions host double.</summary>
-    Worker,
-}
-
 /// <summary>
-/// The app under test as its callers reach it, over HTTP on a loopback port, whichever host runs it. HTTP-level
-/// tests talk only to this, so the same test code runs against both hosts.
+/// The app under test as its callers reach it: the real worker under the development host, the pipeline a person
+/// starts with the README's run command, on loopback ports the system picks. HTTP-level tests talk only to this.
 /// </summary>
-public abstract class AppHost : IAsyncDisposable
+public sealed class AppHost : IAsyncDisposable
 {
-    protected AppHost(HostKind kind, string tableName, Uri baseAddress, OutboundCalls outbound)
+    private static readonly string AppDirectory = FunctionsAppLocator.FromAssemblyMetadata(typeof(DevelopmentHost).Assembly);
+
+    private readonly DevelopmentHost _host;
+    private readonly ConcurrentQueue<string> _log;
+
+    private AppHost(DevelopmentHost host, ConcurrentQueue<string> log, string tableName, OutboundCalls outbound)
     {
-        Kind = kind;
+        _host = host;
+        _log = log;
         TableName = tableName;
         Outbound = outbound;
-        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = baseAddress };
+        // A wildcard address is where the host listens, not where a client connects: loopback reaches it.
+        var address = new Uri(host.BaseAddress.AbsoluteUri.Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal));
+        Client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }) { BaseAddress = address };
     }
-
-    public HostKind Kind { get; }
 
     /// <summary>The app's table in the shared Azurite.</summary>
     public string TableName { get; }
@@ -35,16 +36,73 @@ public abstract class AppHost : IAsyncDisposable
     /// <summary>A client for the app: <c>http://127.0.0.1:port/</c>, no redirects followed.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Calls the app made to anything but its broker and storage; a test fails on any.</summary>
+    /// <summary>Calls the app made to anything but loopback; a test fails on any.</summary>
     public OutboundCalls Outbound { get; }
 
-    /// <summary>Everything the app logged so far, one line per entry, with exceptions.</summary>
-    public abstract string LogText { get; }
+    /// <summary>The development host: its Functions host, the stand-ins, what it reported.</summary>
+    public DevelopmentHost Host => _host;
+
+    /// <summary>What the stand-in for Webex's messages API received; null when the app sends to a Webex of a test's own.</summary>
+    public MessagesStandIn? Messages => _host.StandIns?.Messages;
+
+    /// <summary>Everything the host, the worker and the app logged so far, one line per entry.</summary>
+    public string LogText => string.Join('\n', _log);
+
+    /// <summary>
+    /// Starts the app with <paramref name="settings"/> (configuration keys, <c>Tables:TableName</c>). The stand-ins answer
+    /// for the broker and for Webex unless the settings name a broker (<c>InstantConnect:BaseUrl</c>) or a Webex API
+    /// (<c>Webex:ApiBaseUrl</c>) of their own; every other outbound call goes to a proxy that refuses and records it.
+    /// </summary>
+    /// <param name="urls">Where the functions answer; a loopback port the system picks unless a test says otherwise.</param>
+    public static async Task<AppHost> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<string>? log = null, string urls = "http://127.0.0.1:0")
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var outbound = await OutboundCalls.WithRefusingProxyAsync();
+        var lines = new ConcurrentQueue<string>();
+        var given = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings.Where(s => s.Value is not null))
+        {
+            given[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (name, value) in outbound.ProxyEnvironment)
+        {
+            given[name] = value;
+        }
+
+        try
+        {
+            var host = await DevelopmentHost.StartAsync(
+                new DevHostOptions
+                {
+                    AppDirectory = AppDirectory,
+                    Settings = given,
+                    Urls = urls,
+                    SandboxUrls = "http://127.0.0.1:0",
+                    StartAzurite = false,
+                    BrokerStandIn = !given.ContainsKey("InstantConnect__BaseUrl"),
+                    MessagesStandIn = !given.ContainsKey("Webex__ApiBaseUrl"),
+                    RunTimers = false,
+                    Log = line =>
+                    {
+                        lines.Enqueue(line);
+                        log?.Invoke(line);
+                    },
+                },
+                NullLogger.Instance);
+            return new AppHost(host, lines, settings.GetValueOrDefault("Tables:TableName") ?? "meetings", outbound);
+        }
+        catch
+        {
+            await outbound.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Runs a timer-triggered function now, as its schedule would; true when it succeeded.</summary>
-    public abstract Task<bool> RunTimerAsync(string functionName);
+    public async Task<bool> RunTimerAsync(string functionName) => (await _host.Functions.InvokeTimerAsync(functionName)).Succeeded;
 
-    public Task<HttpResponseMessage> PostAsync(string path, object? body, string? key = TestApp.FlowKey, string? idempotencyKey = null)
+    public Task<HttpResponseMessage> PostAsync(string path, object? body, string? key = TestSecrets.FlowKey, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -58,7 +116,7 @@ public abstract class AppHost : IAsyncDisposable
         return SendAsync(request, key);
     }
 
-    public Task<HttpResponseMessage> GetAsync(string path, string? key = TestApp.OpsKey)
+    public Task<HttpResponseMessage> GetAsync(string path, string? key = TestSecrets.OpsKey)
         => SendAsync(new HttpRequestMessage(HttpMethod.Get, path), key);
 
     /// <summary>Sends <paramref name="request"/> with <paramref name="key"/> in <c>x-api-key</c> (none when null).</summary>
@@ -78,10 +136,10 @@ public abstract class AppHost : IAsyncDisposable
         }
     }
 
-    public virtual async ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        await _host.DisposeAsync();
         await Outbound.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
 }

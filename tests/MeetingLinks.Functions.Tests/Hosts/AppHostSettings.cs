@@ -2,24 +2,23 @@ using MeetingLinks.Tests.Infrastructure;
 
 namespace MeetingLinks.Tests.Hosts;
 
-/// <summary>App settings for a host under test, by configuration key (<c>Tables:TableName</c>); each host passes them its own way.</summary>
+/// <summary>App settings for an app under test, by configuration key (<c>Tables:TableName</c>).</summary>
 public static class AppHostSettings
 {
     /// <summary>
-    /// What every test app gets unless a test says otherwise: its own table, the shared Azurite's queues for its queue
-    /// functions, keys, the receipts' hub secret, and the sandbox broker.
+    /// What every test app gets unless a test says otherwise: its own table in the shared Azurite and its own account
+    /// for the queues of its queue functions, keys, the receipts' hub secret, and a bot token. The development host's
+    /// stand-ins answer for the broker and for Webex unless a test names a broker or a Webex API of its own.
     /// </summary>
     public static Dictionary<string, string?> Defaults(AzuriteFixture azurite) => new(StringComparer.Ordinal)
     {
         ["Tables:ConnectionString"] = azurite.ConnectionString,
-        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["AzureWebJobsStorage"] = azurite.NewAccount(),
         ["Tables:TableName"] = azurite.NewTableName(),
-        ["Auth:FlowKeys"] = $"{TestApp.FlowKey};{TestApp.SecondFlowKey}",
-        ["Auth:OpsKeys"] = TestApp.OpsKey,
-        ["Receipts:HubSecret"] = TestApp.HubSecret,
-        ["InstantConnect:Sandbox"] = "true",
-        ["InstantConnect:BotToken"] = TestApp.BotToken,
-        ["LocalRun:StartAzurite"] = "false",
+        ["Auth:FlowKeys"] = $"{TestSecrets.FlowKey};{TestSecrets.SecondFlowKey}",
+        ["Auth:OpsKeys"] = TestSecrets.OpsKey,
+        ["Receipts:HubSecret"] = TestSecrets.HubSecret,
+        ["InstantConnect:BotToken"] = TestSecrets.BotToken,
     };
 
     /// <summary>The defaults with <paramref name="overrides"/> on top; a null value removes the setting.</summary>

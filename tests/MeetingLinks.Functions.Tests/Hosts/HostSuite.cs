@@ -1,33 +1,38 @@
-using MeetingLinks.Tests.Api;
 using MeetingLinks.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Hosts;
 
 /// <summary>
-/// The base of an HTTP-level suite that runs on both hosts: a sealed subclass per <see cref="HostKind"/> runs every
-/// test of it. After each test it fails the test on an outbound call nobody arranged and on a scripted broker answer
-/// that was never asked for, and the apps' log lines go to the test's output.
+/// The base of an HTTP-level suite on the development host's pipeline. Apps come shared (<see cref="AppAsync"/>,
+/// <see cref="SharedAppAsync"/>) or a test's own (<see cref="StartAppAsync"/>). After each test it fails the test on an
+/// outbound call nobody arranged and on a scripted answer that was never asked for.
 /// </summary>
-public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime, IClassFixture<AzuriteFixture>
 {
     private readonly List<AppHost> _own = [];
     private readonly List<(AppHost Host, int CallsBefore)> _watched = [];
     private readonly List<IAsyncDisposable> _kept = [];
-
-    protected HostKind Kind => kind;
+    private readonly List<IScriptedStandIn> _scripted = [];
 
     protected AzuriteFixture Azurite => azurite;
 
     protected ITestOutputHelper Output => output;
 
-    /// <summary>The app with the default settings, shared with this class's other tests.</summary>
-    protected async Task<AppHost> AppAsync() => Watch(await shared.GetAsync(kind, azurite));
+    /// <summary>The app with the default settings, shared with every other test that asks for it.</summary>
+    protected Task<AppHost> AppAsync() => SharedAppAsync("default");
+
+    /// <summary>
+    /// The app for <paramref name="configuration"/>: <paramref name="settings"/> over the defaults, started once for every
+    /// test that names the same configuration (with the same settings).
+    /// </summary>
+    protected async Task<AppHost> SharedAppAsync(string configuration, IReadOnlyDictionary<string, string?>? settings = null)
+        => Watch(await SharedAppHosts.GetAsync(configuration, () => AppHost.StartAsync(AppHostSettings.With(azurite, settings))));
 
     /// <summary>An app of this test's own, with <paramref name="settings"/> over the defaults; stopped after the test.</summary>
     protected async Task<AppHost> StartAppAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var host = await AppHosts.StartAsync(kind, AppHostSettings.With(azurite, settings), output.WriteLine);
+        var host = await AppHost.StartAsync(AppHostSettings.With(azurite, settings), output.WriteLine);
         _own.Add(host);
         return Watch(host);
     }
@@ -37,60 +42,51 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
         where T : IAsyncDisposable
     {
         _kept.Add(disposable);
+        if (disposable is IScriptedStandIn scripted)
+        {
+            _scripted.Add(scripted);
+        }
+
         return disposable;
     }
 
-    /// <summary>A fake Webex broker on loopback, and the settings that send the app's production broker client to it.</summary>
-    protected async Task<(FakeBroker Broker, Dictionary<string, string?> Settings)> FakeBrokerAsync()
+    /// <summary>A scripted stand-in the test uses: its scripted answers must all be asked for by the time the test ends.</summary>
+    protected T Scripted<T>(T standIn)
+        where T : IScriptedStandIn
     {
-        var broker = Keep(await FakeBroker.StartAsync());
-        return (broker, new Dictionary<string, string?>
-        {
-            ["InstantConnect:Sandbox"] = "false",
-            ["InstantConnect:BaseUrl"] = broker.Url.ToString(),
-        });
-    }
-
-    /// <summary>An app of this test's own whose production broker client calls a fake broker; <paramref name="settings"/> on top.</summary>
-    protected async Task<(AppHost App, FakeBroker Broker)> StartAppWithFakeBrokerAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var (broker, brokerSettings) = await FakeBrokerAsync();
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            brokerSettings[key] = value;
-        }
-
-        return (await StartAppAsync(brokerSettings), broker);
+        _scripted.Add(standIn);
+        return standIn;
     }
 
     /// <summary>
-    /// A request no function's route takes (unknown path, wrong method, a malformed id): 404 on both hosts. The
-    /// Functions host answers it itself, with an empty body; the local run adds a problem body.
+    /// The app for <paramref name="configuration"/> whose production broker client calls a fake broker on loopback, both
+    /// shared with the other tests of that configuration; the broker is reset for this test (no script, no requests).
+    /// Tests that script the broker share it, so their classes belong to <see cref="SharedFakeBrokerTests"/>.
     /// </summary>
-    protected async Task AssertNoRouteAsync(HttpResponseMessage response)
+    protected async Task<(AppHost App, FakeBroker Broker)> FakeBrokerAppAsync(string configuration = "fake-broker", IReadOnlyDictionary<string, string?>? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        if (kind == HostKind.LocalRun)
-        {
-            await response.AssertProblemAsync(404, "not_found");
-        }
-        else
-        {
-            Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
-            Assert.Empty(await response.Content.ReadAsStringAsync());
-        }
+        var broker = await SharedFakeBrokers.GetAsync(configuration);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["InstantConnect:BaseUrl"] = broker.Url.ToString() };
+        var app = await SharedAppAsync(configuration, all);
+        broker.Reset();
+        _scripted.Add(broker);
+        return (app, broker);
     }
 
-    public Task InitializeAsync()
+    /// <summary>A request no function's route takes (unknown path, wrong method, a malformed id): the host's bare 404.</summary>
+    protected static async Task AssertNoRouteAsync(HttpResponseMessage response)
     {
-        shared.Output.Current = output;
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(response);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsStringAsync());
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
         var unexpected = _watched.SelectMany(w => w.Host.Outbound.Calls.Skip(w.CallsBefore)).ToList();
-        var unplayed = _kept.OfType<IScriptedStandIn>().Sum(s => s.ScriptedLeft);
+        var unplayed = _scripted.Sum(s => s.ScriptedLeft);
         foreach (var host in _own)
         {
             await host.DisposeAsync();
@@ -101,7 +97,6 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
             await kept.DisposeAsync();
         }
 
-        shared.Output.Current = null;
         Assert.True(unexpected.Count == 0, $"The app made calls no test arranged: {string.Join(", ", unexpected)}");
         Assert.True(unplayed == 0, $"{unplayed} scripted broker or Webex answer(s) were never asked for: the test did not exercise what it set up.");
     }
@@ -111,4 +106,20 @@ public abstract class HostSuite(HostKind kind, SharedAppHosts shared, AzuriteFix
         _watched.Add((host, host.Outbound.Calls.Count));
         return host;
     }
+}
+
+/// <summary>Test classes that script a shared fake broker run one test at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedFakeBrokerTests
+{
+    public const string Name = "Shared fake brokers";
+}
+
+/// <summary>One fake broker per configuration for the whole run, stopped with the test process.</summary>
+internal static class SharedFakeBrokers
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<FakeBroker>>> Brokers = new(StringComparer.Ordinal);
+
+    public static Task<FakeBroker> GetAsync(string configuration)
+        => Brokers.GetOrAdd(configuration, _ => new Lazy<Task<FakeBroker>>(FakeBroker.StartAsync)).Value;
 }

@@ -10,9 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace MeetingLinks.Tests.Hosts;
 
 /// <summary>
-/// Outbound calls the app made that no test arranged: anything but its broker (the sandbox or a fake on loopback)
-/// and Azurite. In-process, a handler in front of every <c>HttpClient</c> the app makes records them; for the worker
-/// process, the proxy it is told to use (loopback excepted) records and refuses them.
+/// Outbound calls the app made that no test arranged: anything but loopback, where its stand-ins, fakes and Azurite
+/// listen. The worker process is told to use a proxy for everything else, which records and refuses each call.
 /// </summary>
 public sealed class OutboundCalls : IAsyncDisposable
 {
@@ -27,8 +26,6 @@ public sealed class OutboundCalls : IAsyncDisposable
 
     /// <summary>Environment for a worker process: every non-loopback request goes to the refusing proxy.</summary>
     public IReadOnlyDictionary<string, string> ProxyEnvironment { get; private set; } = new Dictionary<string, string>();
-
-    public static OutboundCalls InProcess() => new();
 
     public static async Task<OutboundCalls> WithRefusingProxyAsync()
     {
@@ -57,30 +54,12 @@ public sealed class OutboundCalls : IAsyncDisposable
         return calls;
     }
 
-    /// <summary>A handler for the app's <c>HttpClient</c>s that lets calls to <paramref name="expectedHosts"/> through and records the rest.</summary>
-    public DelegatingHandler Guard(IReadOnlyCollection<string> expectedHosts) => new GuardHandler(this, expectedHosts);
-
     public async ValueTask DisposeAsync()
     {
         if (_proxy is not null)
         {
             await _proxy.StopAsync();
             await _proxy.DisposeAsync();
-        }
-    }
-
-    private sealed class GuardHandler(OutboundCalls owner, IReadOnlyCollection<string> expectedHosts) : DelegatingHandler
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var uri = request.RequestUri!;
-            if (expectedHosts.Contains(uri.Authority, StringComparer.OrdinalIgnoreCase))
-            {
-                return base.SendAsync(request, cancellationToken);
-            }
-
-            owner._calls.Enqueue($"{request.Method} {uri}");
-            throw new HttpRequestException($"The test did not expect a call to {uri.GetLeftPart(UriPartial.Authority)}.");
         }
     }
 }

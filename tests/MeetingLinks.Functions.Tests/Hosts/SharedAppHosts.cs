@@ -1,72 +1,34 @@
-using MeetingLinks.Tests.Infrastructure;
-using Xunit.Abstractions;
+using System.Collections.Concurrent;
 
 namespace MeetingLinks.Tests.Hosts;
 
 /// <summary>
-/// One app per host kind with the default settings, started on first use and shared by the tests of a class (a
-/// worker takes a few seconds to start). Tests keep their data apart by unique keys and references.
+/// Apps shared by every test that needs the same configuration, one per configuration name for the whole run: started
+/// on first use, stopped with the test process. Tests keep their data apart by unique keys, references and numbers.
 /// </summary>
-public sealed class SharedAppHosts : IAsyncLifetime
+public static class SharedAppHosts
 {
-    private readonly Dictionary<HostKind, Task<AppHost>> _hosts = [];
-    private readonly Lock _gate = new();
+    private static readonly ConcurrentDictionary<string, Lazy<Task<AppHost>>> Apps = new(StringComparer.Ordinal);
 
-    /// <summary>Where the shared apps' log lines go: the output of the test running now.</summary>
-    public TestOutputRelay Output { get; } = new();
+    static SharedAppHosts() => AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
 
-    public Task<AppHost> GetAsync(HostKind kind, AzuriteFixture azurite)
+    /// <summary>The app started for <paramref name="configuration"/>, started by <paramref name="start"/> if this is the first use.</summary>
+    public static Task<AppHost> GetAsync(string configuration, Func<Task<AppHost>> start)
     {
-        lock (_gate)
+        var app = Apps.GetOrAdd(configuration, _ => new Lazy<Task<AppHost>>(start));
+        if (app.Value.IsFaulted)
         {
-            if (!_hosts.TryGetValue(kind, out var host) || host.IsFaulted)
-            {
-                _hosts[kind] = host = AppHosts.StartAsync(kind, AppHostSettings.Defaults(azurite), Output.Write);
-            }
-
-            return host;
+            // A failed start fails its first test with the reason; the next test that needs it tries again.
+            Apps.TryUpdate(configuration, new Lazy<Task<AppHost>>(start), app);
         }
+
+        return app.Value;
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    private static void StopAll()
     {
-        foreach (var host in _hosts.Values.Where(h => h.IsCompletedSuccessfully))
-        {
-            await (await host).DisposeAsync();
-        }
+        var stopping = Apps.Values.Where(a => a.IsValueCreated && a.Value.IsCompletedSuccessfully)
+            .Select(a => a.Value.Result.DisposeAsync().AsTask());
+        Task.WaitAll([.. stopping], TimeSpan.FromSeconds(10));
     }
-}
-
-/// <summary>Passes lines to the output of the test running now; tests of one collection run one at a time.</summary>
-public sealed class TestOutputRelay
-{
-    private volatile ITestOutputHelper? _current;
-
-    public ITestOutputHelper? Current
-    {
-        get => _current;
-        set => _current = value;
-    }
-
-    public void Write(string line)
-    {
-        try
-        {
-            _current?.WriteLine(line);
-        }
-        catch (InvalidOperationException)
-        {
-            // Between tests there is no output to write to.
-        }
-    }
-}
-
-public static class AppHosts
-{
-    public static async Task<AppHost> StartAsync(HostKind kind, IReadOnlyDictionary<string, string?> settings, Action<string> log)
-        => kind == HostKind.LocalRun
-            ? await LocalRunAppHost.StartAsync(settings, log)
-            : await WorkerAppHost.StartAsync(settings, log);
 }

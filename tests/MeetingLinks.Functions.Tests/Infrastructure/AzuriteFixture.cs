@@ -1,49 +1,61 @@
 using System.Globalization;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
 /// <summary>
-/// One in-memory Azurite, its Queue and Table services, for the test run (ports chosen at random, so it never clashes
-/// with a developer's own Azurite on 10001 and 10002). Tests keep their data apart by each using tables from
-/// <see cref="NewTableName"/>. Set AZURITE_CONNECTION_STRING (with a QueueEndpoint and a TableEndpoint) to use an
-/// Azurite that is already running instead.
+/// The test run's one in-memory Azurite (its Queue and Table services on free ports, so it never clashes with a
+/// developer's own on 10001 and 10002), shared by every test class that takes this fixture: the first to start
+/// starts it, and it stops with the test process. Tests keep their data apart: tables from <see cref="NewTableName"/>,
+/// and for each app a storage account of its own (<see cref="NewAccount"/>), so that apps never share a queue.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
-    public const string ConnectionStringVariable = "AZURITE_CONNECTION_STRING";
+    // Enough for every app a test run starts; Azurite reads the accounts when it starts.
+    private const int Accounts = 64;
+
+    private static readonly Lazy<Task<AzuriteProcess>> Shared = new(StartAsync);
 
     // Tables from one run share a prefix, which tells them apart in an Azurite that outlives the run.
-    private readonly string runId = string.Create(CultureInfo.InvariantCulture, $"{Random.Shared.Next():x8}");
-    private AzuriteProcess? azurite;
-    private int tablesHandedOut;
+    private static readonly string RunId = string.Create(CultureInfo.InvariantCulture, $"{Random.Shared.Next():x8}");
+    private static int tablesHandedOut;
+    private static int accountsHandedOut;
+
+    private AzuriteProcess azurite = null!;
 
     /// <summary>A connection string for the development account with the queue and the table endpoint.</summary>
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => azurite.ConnectionString;
 
     /// <summary>A table name no other test uses, such as <c>t1a2b3c4dn7</c>: letters and digits, starting with a letter.</summary>
+#pragma warning disable CA1822 // An instance member, like the fixture's others: tests reach it through the fixture they were given.
     public string NewTableName() =>
-        string.Create(CultureInfo.InvariantCulture, $"t{runId}n{Interlocked.Increment(ref tablesHandedOut)}");
+        string.Create(CultureInfo.InvariantCulture, $"t{RunId}n{Interlocked.Increment(ref tablesHandedOut)}");
+#pragma warning restore CA1822
 
-    public async Task InitializeAsync()
+    /// <summary>A connection string for a storage account no other app uses: queues of its own.</summary>
+    public string NewAccount()
     {
-        if (Environment.GetEnvironmentVariable(ConnectionStringVariable) is { Length: > 0 } existing)
-        {
-            ConnectionString = existing;
-            return;
-        }
-
-        azurite = await AzuriteProcess.StartAsync(
-            new AzuriteStartOptions { QueuePort = 0, TablePort = 0 }, NullLogger.Instance, CancellationToken.None);
-        ConnectionString = azurite.ConnectionString;
+        var next = Interlocked.Increment(ref accountsHandedOut);
+        Assert.True(next <= Accounts, $"The test run's Azurite has {Accounts} accounts; raise {nameof(Accounts)}.");
+        return azurite.ConnectionStringOf(AccountName(next));
     }
 
-    public async Task DisposeAsync()
+    public async Task InitializeAsync() => azurite = await Shared.Value;
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string AccountName(int number) => string.Create(CultureInfo.InvariantCulture, $"testaccount{number}");
+
+    private static async Task<AzuriteProcess> StartAsync()
     {
-        if (azurite is not null)
-        {
-            await azurite.DisposeAsync();
-        }
+        var started = await AzuriteProcess.StartAsync(
+            new AzuriteStartOptions { QueuePort = 0, TablePort = 0, ExtraAccounts = [.. Enumerable.Range(1, Accounts).Select(AccountName)] },
+            NullLogger.Instance,
+            CancellationToken.None);
+
+        // No fixture outlives the run in xunit 2; Azurite stops with the test process, gracefully.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return started;
     }
 }

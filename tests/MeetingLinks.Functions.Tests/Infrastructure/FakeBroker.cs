@@ -51,6 +51,16 @@ public sealed class FakeBroker : IScriptedStandIn, IAsyncDisposable
     /// </summary>
     public int ScriptedLeft => _script.Count + (_hangsFromNowOn && Volatile.Read(ref _hung) == 0 ? 1 : 0);
 
+    /// <summary>Forgets the script, the requests and any hanging, for the next test that shares this broker.</summary>
+    public void Reset()
+    {
+        _script.Clear();
+        Requests.Clear();
+        _hangsFromNowOn = false;
+        Volatile.Write(ref _hung, 0);
+        Volatile.Write(ref _answers, 0);
+    }
+
     /// <summary>The next request never gets an answer; it ends when the caller gives up.</summary>
     public void NextHangs() => _script.Enqueue(HangAsync);
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MeetingLinks.Hosting;
 using MeetingLinks.InstantConnect;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,8 +32,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
     /// <summary>Answers played in place of the broker's, one per attempt, in the client's pipeline.</summary>
     public ScriptedBrokerFaults Faults => Services.GetRequiredService<ScriptedBrokerFaults>();
 
-    /// <summary>A production-mode host whose broker is <paramref name="broker"/> (a new recording broker when null).</summary>
-    public static BrokerTestHost WithBroker(RecordingBroker? broker = null, Dictionary<string, string?>? settings = null)
+    /// <summary>A host whose broker is <paramref name="broker"/> (a new recording broker when null).</summary>
+    public static BrokerTestHost WithBroker(RecordingBroker? broker = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         broker ??= new RecordingBroker();
         var merged = new Dictionary<string, string?>
@@ -47,15 +46,11 @@ internal sealed class BrokerTestHost : IAsyncDisposable
             merged[key] = value;
         }
 
-        return Create(merged, HostingMode.FunctionsHost, broker);
+        return Create(merged, broker, configure);
     }
 
-    /// <summary>A host using the sandbox broker (local run, no token) unless settings say otherwise.</summary>
-    public static BrokerTestHost WithSandbox(Dictionary<string, string?>? settings = null) =>
-        Create(settings ?? [], HostingMode.LocalRun, broker: null);
-
     /// <param name="configure">More registrations, for features built on the broker's options.</param>
-    public static BrokerTestHost Create(Dictionary<string, string?> settings, HostingMode mode, RecordingBroker? broker, Action<IServiceCollection>? configure = null)
+    public static BrokerTestHost Create(Dictionary<string, string?> settings, RecordingBroker? broker, Action<IServiceCollection>? configure = null)
     {
         var clock = new TestClock();
         var logs = new LogSink();
@@ -63,7 +58,7 @@ internal sealed class BrokerTestHost : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddInstantConnect(mode);
+        services.AddInstantConnect();
         services.AddSingleton<ScriptedBrokerFaults>();
         services.AddHttpClient(InstantConnectClient.HttpClientName).AddHttpMessageHandler(sp => sp.GetRequiredService<ScriptedBrokerFaults>().Handler());
         if (broker is not null)

@@ -1,4 +1,3 @@
-using MeetingLinks.Hosting;
 using MeetingLinks.InstantConnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -8,41 +7,14 @@ namespace MeetingLinks.Tests.InstantConnect;
 public sealed class InstantConnectOptionsTests
 {
     [Fact]
-    public async Task Sandbox_off_without_a_token_fails_start_up_with_one_clear_line()
+    public async Task Without_a_token_start_up_fails_with_one_clear_line()
     {
-        await using var host = BrokerTestHost.Create([], HostingMode.FunctionsHost, broker: null);
+        await using var host = BrokerTestHost.Create([], broker: null);
 
         var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Equal(
-            "InstantConnect__BotToken is not set. Set it to a Webex bot token, or set InstantConnect__Sandbox=true to use the built-in sandbox broker.",
-            failure.Message);
-    }
-
-    [Theory]
-    [InlineData(HostingMode.FunctionsHost, "token", null, false)]
-    [InlineData(HostingMode.FunctionsHost, null, "true", true)]
-    [InlineData(HostingMode.LocalRun, null, null, true)]
-    [InlineData(HostingMode.LocalRun, "token", null, false)]
-    [InlineData(HostingMode.LocalRun, "token", "true", true)]
-    public async Task The_hosting_mode_decides_the_sandbox_unless_it_is_set(HostingMode mode, string? token, string? sandbox, bool expected)
-    {
-        await using var host = BrokerTestHost.Create(
-            new() { ["InstantConnect:BotToken"] = token, ["InstantConnect:Sandbox"] = sandbox },
-            mode,
-            broker: null);
-
-        Assert.Equal(expected, host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value.SandboxEnabled);
-    }
-
-    [Fact]
-    public async Task Sandbox_explicitly_off_in_a_local_run_still_needs_a_token()
-    {
-        await using var host = BrokerTestHost.Create(new() { ["InstantConnect:Sandbox"] = "false" }, HostingMode.LocalRun, broker: null);
-
-        var failure = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<InstantConnectOptions>>().Value);
-
         Assert.Equal(InstantConnectOptionsValidator.MissingBotTokenMessage, failure.Message);
+        Assert.StartsWith("InstantConnect__BotToken is not set.", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +42,6 @@ public sealed class InstantConnectOptionsTests
     [InlineData("InstantConnect:TotalTimeout", "00:00:30", "InstantConnect__TotalTimeout")]
     [InlineData("InstantConnect:MaxRetries", "9", "InstantConnect__MaxRetries")]
     [InlineData("InstantConnect:BaseUrl", "/relative", "InstantConnect__BaseUrl")]
-    [InlineData("Sandbox:FailureRate", "1.5", "Sandbox__FailureRate")]
     public async Task Out_of_range_settings_fail_naming_the_setting(string key, string value, string named)
     {
         await using var host = BrokerTestHost.WithBroker(settings: new() { [key] = value });

@@ -53,7 +53,10 @@ public sealed class ScriptedBrokerFaults
 
     private static HttpResponseMessage Answer(int statusCode, RetryConditionHeaderValue? retryAfter)
     {
-        var response = SandboxBrokerContract.Error((HttpStatusCode)statusCode, $"Scripted {statusCode} answer.");
+        var response = new HttpResponseMessage((HttpStatusCode)statusCode)
+        {
+            Content = new StringContent($$"""{"error":"Scripted {{statusCode}} answer."}""", System.Text.Encoding.UTF8, "application/json"),
+        };
         response.Headers.RetryAfter = retryAfter;
         return response;
     }

@@ -7,8 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MeetingLinks.Tests.Meetings;
 
 /// <summary>The Table Storage implementation keeps the store's contract against a real Azurite.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public class TableMeetingStoreTests(AzuriteFixture azurite)
+public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 

@@ -1,26 +1,27 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using MeetingLinks.LocalRun;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Api;
 using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Notifications;
 
 /// <summary>
-/// The expert gets the host link as a Webex message, through the queue, on both hosts, with an independent stand-in for
-/// Webex's messages API. Each test has a queue of its own (the queue's name is fixed), so no other app takes its messages.
+/// The expert gets the host link as a Webex message, through the queue, with an independent stand-in for Webex's
+/// messages API. The tests share one app and one fake Webex; each writes to an expert of its own, so none sees
+/// another's messages.
 /// </summary>
-public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
-    private const string ExpertEmail = "dr.ana@clinic.example";
     private const string Phone = "+15550103001";
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
+    private static readonly Lazy<Task<FakeWebex>> SharedWebex = new(FakeWebex.StartAsync);
+
+    private readonly string _expertEmail = $"dr.ana.{Guid.NewGuid():N}@clinic.example";
 
     [Fact]
     public async Task A_create_with_an_expert_answers_and_the_expert_then_gets_one_message_with_the_host_link()
@@ -31,13 +32,13 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
         var record = await UntilNotificationAsync(app, created, "sent");
 
         var message = Assert.Single(webex.Delivered);
-        Assert.Equal(ExpertEmail, message["toPersonEmail"]!.GetValue<string>());
+        Assert.Equal(_expertEmail, message["toPersonEmail"]!.GetValue<string>());
         Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["markdown"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(ExpertMessage.CardContentType, message["attachments"]![0]!["contentType"]!.GetValue<string>());
         Assert.DoesNotContain(Phone[1..], message.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(created.GetProperty("guestUrl").GetString()!, message.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal("Bearer " + TestApp.BotToken, webex.Requests.Single().Authorization);
+        Assert.Equal("Bearer " + TestSecrets.BotToken, webex.Requests.Single().Authorization);
         var notification = record.GetProperty("expertNotification");
         Assert.Equal(("email d***@clinic.example", 1, "msg-1"),
             (notification.GetProperty("to").GetString(), notification.GetProperty("attempts").GetInt32(), notification.GetProperty("messageId").GetString()));
@@ -83,7 +84,7 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
         var created = await answers[0].ReadJsonAsync();
         await UntilNotificationAsync(app, created, "sent");
         var replay = await app.PostAsync("/api/meetings", Create("CASE-EXP-4"), idempotencyKey: key);
-        await Eventually.UntilAsync(async () => await QueuedAsync() == 0, Bound, "every queued copy of the message to be handled");
+        await Eventually.UntilAsync(async () => await QueuedAsync(app) == 0, Bound, "every queued copy of the message to be handled");
 
         Assert.All(answers.Append(replay), a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Single(webex.Requests);
@@ -92,20 +93,18 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
     [Fact]
     public async Task A_message_waiting_when_the_app_stops_is_sent_by_the_next_start()
     {
-        var settings = await WebexSettingsAsync();
-        var webex = Keep(await FakeWebex.StartAsync());
-        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
+        var webex = Scripted((await SharedWebex.Value).For(_expertEmail));
+        var settings = AppHostSettings.With(Azurite, new Dictionary<string, string?> { ["Webex:ApiBaseUrl"] = (await SharedWebex.Value).Url.ToString() });
         webex.Next(503, retryAfter: "2");
         JsonElement created;
-        settings = AppHostSettings.With(Azurite, settings);
-        await using (var first = await AppHosts.StartAsync(Kind, settings, Output.WriteLine))
+        await using (var first = await AppHost.StartAsync(settings, Output.WriteLine))
         {
             created = await (await first.PostAsync("/api/meetings", Create("CASE-EXP-5"))).ReadJsonAsync();
             var waiting = await UntilNotificationAsync(first, created, "pending", attempts: 1);
             Assert.StartsWith("HTTP 503", waiting.GetProperty("expertNotification").GetProperty("lastError").GetString(), StringComparison.Ordinal);
         }
 
-        var second = await AppHosts.StartAsync(Kind, settings, Output.WriteLine);
+        var second = await AppHost.StartAsync(settings, Output.WriteLine);
         await using (second)
         {
             await UntilNotificationAsync(second, created, "sent");
@@ -123,27 +122,32 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
         await UntilNotificationAsync(app, created, "failed");
         var id = created.GetProperty("meetingId").GetString();
 
-        var again = await app.PostAsync($"/api/meetings/{id}/notify", new { expert = new { email = "dr.ben@clinic.example" } }, key: TestApp.OpsKey);
+        var corrected = $"dr.ben.{Guid.NewGuid():N}@clinic.example";
+
+        var again = await app.PostAsync($"/api/meetings/{id}/notify", new { expert = new { email = corrected } }, key: TestSecrets.OpsKey);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal("pending", (await again.ReadJsonAsync()).GetProperty("expertNotification").GetProperty("status").GetString());
         await UntilNotificationAsync(app, created, "sent");
-        Assert.Equal("dr.ben@clinic.example", Assert.Single(webex.Delivered)["toPersonEmail"]!.GetValue<string>());
-        await (await app.PostAsync($"/api/meetings/{id}/notify", "{}", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+        Assert.Empty(webex.Delivered);
+        Assert.Equal(corrected, Assert.Single((await SharedWebex.Value).For(corrected).Delivered)["toPersonEmail"]!.GetValue<string>());
+        await (await app.PostAsync($"/api/meetings/{id}/notify", "{}", key: TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
     }
 
     [Fact]
     public async Task Added_host_links_go_to_the_expert_named_with_them()
     {
-        var (app, webex) = await StartWithWebexAsync();
+        var (app, _) = await StartWithWebexAsync();
+        var personId = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9" + Guid.NewGuid().ToString("N");
+        var webex = (await SharedWebex.Value).For(personId);
         var created = await (await app.PostAsync("/api/meetings", new { reference = "CASE-EXP-7" })).ReadJsonAsync();
         var id = created.GetProperty("meetingId").GetString();
 
-        var added = await (await app.PostAsync($"/api/meetings/{id}/links", new { hosts = 1, guests = 0, expert = new { personId = "Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW4" } })).ReadJsonAsync();
+        var added = await (await app.PostAsync($"/api/meetings/{id}/links", new { hosts = 1, guests = 0, expert = new { personId } })).ReadJsonAsync();
         await UntilNotificationAsync(app, created, "sent");
 
         var message = Assert.Single(webex.Delivered);
-        Assert.Equal("Y2lzY29zcGFyazovL3VzL1BFT1BMRS9iZW4", message["toPersonId"]!.GetValue<string>());
+        Assert.Equal(personId, message["toPersonId"]!.GetValue<string>());
         Assert.Contains(added.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.DoesNotContain(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
@@ -153,8 +157,8 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
     {
         var app = await AppAsync();
 
-        var two = await app.PostAsync("/api/meetings", new { expert = new { email = ExpertEmail, roomId = "Y2lz" } });
-        var noHost = await app.PostAsync("/api/meetings", new { hosts = 0, guests = 1, expert = new { email = ExpertEmail } });
+        var two = await app.PostAsync("/api/meetings", new { expert = new { email = _expertEmail, roomId = "Y2lz" } });
+        var noHost = await app.PostAsync("/api/meetings", new { hosts = 0, guests = 1, expert = new { email = _expertEmail } });
         var badEmail = await app.PostAsync("/api/meetings", new { expert = new { email = "ana at clinic" } });
 
         Assert.Contains("expert", (await two.AssertProblemAsync(400, "invalid_request")).GetProperty("errors").EnumerateObject().Select(p => p.Name));
@@ -163,70 +167,60 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
     }
 
     [Fact]
-    public async Task In_the_sandbox_the_messages_route_shows_what_each_expert_would_have_received()
+    public async Task With_the_stand_in_the_development_host_shows_what_each_expert_would_have_received()
     {
-        var app = await StartAppAsync(await WebexSettingsAsync(sandbox: true));
+        var app = await AppAsync();
+        var unknownExpert = $"unknown.{Guid.NewGuid():N}@clinic.example";
 
         var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-8"))).ReadJsonAsync();
         await UntilNotificationAsync(app, created, "sent");
-        var unknown = await (await app.PostAsync("/api/meetings", new { hosts = 1, expert = new { email = "unknown.expert@clinic.example" } })).ReadJsonAsync();
+        var unknown = await (await app.PostAsync("/api/meetings", new { hosts = 1, expert = new { email = unknownExpert } })).ReadJsonAsync();
         var failed = await UntilNotificationAsync(app, unknown, "failed");
 
-        var messages = await (await app.GetAsync("/api/sandbox/messages")).ReadJsonAsync();
-        var message = Assert.Single(messages.EnumerateArray());
-        Assert.Equal("toPersonEmail " + ExpertEmail, message.GetProperty("to").GetString());
+        using var stand = new HttpClient { BaseAddress = app.Host.StandIns!.BaseAddress };
+        var messages = JsonDocument.Parse(await stand.GetStringAsync(new Uri("messages", UriKind.Relative))).RootElement;
+        var message = Assert.Single(messages.EnumerateArray(), m => m.GetProperty("to").GetString() == "toPersonEmail " + _expertEmail);
         Assert.Contains(created.GetProperty("hostUrl").GetString()!, message.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Messages!.Messages, m => m.To.Contains(unknownExpert, StringComparison.Ordinal));
         Assert.StartsWith("HTTP 404", failed.GetProperty("expertNotification").GetProperty("lastError").GetString(), StringComparison.Ordinal);
-        await (await app.GetAsync("/api/sandbox/messages", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+
+        // The stand-in is the development host's: the app itself has no sandbox route.
+        await AssertNoRouteAsync(await app.GetAsync("/api/sandbox/messages"));
     }
 
     [Fact]
-    public async Task With_the_sandbox_broker_a_messages_api_of_ones_own_gets_the_messages()
+    public async Task A_messages_api_of_ones_own_gets_the_messages_and_the_stand_in_none()
     {
-        var settings = await WebexSettingsAsync(sandbox: true);
-        var webex = Keep(await FakeWebex.StartAsync());
-        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
-        var app = await StartAppAsync(settings);
+        var (app, webex) = await StartWithWebexAsync();
 
         var created = await (await app.PostAsync("/api/meetings", Create("CASE-EXP-9"))).ReadJsonAsync();
         await UntilNotificationAsync(app, created, "sent");
 
         var message = Assert.Single(webex.Delivered);
         Assert.Contains(created.GetProperty("hostUrl").GetString()!, message["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        await (await app.GetAsync("/api/sandbox/messages")).AssertProblemAsync(404, "not_found");
+        using var stand = new HttpClient { BaseAddress = app.Host.StandIns!.BaseAddress };
+        Assert.Equal(HttpStatusCode.NotFound, (await stand.GetAsync(new Uri("messages", UriKind.Relative))).StatusCode);
     }
 
-    private static object Create(string reference) => new
+    private object Create(string reference) => new
     {
         reference,
         subject = "Video visit",
         customer = new { phone = Phone, name = "Jane Doe", channel = "whatsapp" },
-        expert = new { email = ExpertEmail },
+        expert = new { email = _expertEmail },
     };
 
-    private async Task<(AppHost App, FakeWebex Webex)> StartWithWebexAsync()
+    /// <summary>The app whose messages go to the shared fake Webex, and this test's expert's mailbox there.</summary>
+    private async Task<(AppHost App, FakeWebex.Recipient Webex)> StartWithWebexAsync()
     {
-        var settings = await WebexSettingsAsync();
-        var webex = Keep(await FakeWebex.StartAsync());
-        settings["Webex:ApiBaseUrl"] = webex.Url.ToString();
-        return (await StartAppAsync(settings), webex);
+        var webex = await SharedWebex.Value;
+        var app = await SharedAppAsync("fake-webex", new Dictionary<string, string?> { ["Webex:ApiBaseUrl"] = webex.Url.ToString() });
+        return (app, Scripted(webex.For(_expertEmail)));
     }
 
-    /// <summary>A queue of this test's own, and (unless <paramref name="sandbox"/>) a fake broker, so the fake Webex is the app's real one.</summary>
-    private async Task<Dictionary<string, string?>> WebexSettingsAsync(bool sandbox = false)
+    private static async Task<int> QueuedAsync(AppHost app)
     {
-        _queues = Keep(await AzuriteProcess.StartAsync(new AzuriteStartOptions { QueuePort = 0, TablePort = null }, NullLogger.Instance, CancellationToken.None));
-        var settings = sandbox ? new Dictionary<string, string?>() : (await FakeBrokerAsync()).Settings;
-        settings["AzureWebJobsStorage"] = _queues.ConnectionString;
-        settings["Tables:TableName"] = Azurite.NewTableName();
-        return settings;
-    }
-
-    private AzuriteProcess? _queues;
-
-    private async Task<int> QueuedAsync()
-    {
-        var queue = new QueueClient(_queues!.ConnectionString, ExpertNotificationFunctions.QueueName);
+        var queue = new QueueClient(app.Host.Settings["AzureWebJobsStorage"], ExpertNotificationFunctions.QueueName);
         return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
     }
 
@@ -243,11 +237,3 @@ public abstract class ExpertNotificationApiTests(HostKind kind, SharedAppHosts h
         return record;
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ExpertNotificationApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ExpertNotificationApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ExpertNotificationApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ExpertNotificationApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -1,96 +1,91 @@
 using Azure.Storage.Queues;
-using MeetingLinks.Hosting;
-using MeetingLinks.LocalRun;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Notifications;
 
 /// <summary>
-/// The expert-notification functions driven from their storage queues by each host, with no HTTP involved. Each test
-/// has queues of its own (an Azurite Queue service of its own), since the queue names are fixed by the functions.
+/// The expert-notification functions driven from their storage queue by the development host's queue trigger, with no
+/// HTTP involved: a handled message is deleted, one that keeps failing goes to the poison queue. The app has a storage
+/// account of its own, so no other app takes its messages, and small queue timings given as the Functions host takes
+/// them (<c>AzureFunctionsJobHost__extensions__queues__*</c>), so the poison path takes a few seconds.
 /// </summary>
-public abstract class ExpertNotificationQueueTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(2);
+    private const int MaxDequeueCount = 3;
+    // Storage queues count visibility in whole seconds.
+    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task A_message_put_on_the_queue_is_handled_and_deleted()
     {
-        await using var queues = await OwnQueuesAsync();
-        await using var app = await AppHosts.StartAsync(Kind, Settings(queues), Output.WriteLine);
+        var app = await AppAsync();
         var meetingId = "m-" + Guid.NewGuid().ToString("N");
 
-        await SendAsync(queues, new NotificationMessage(meetingId, "1", DateTimeOffset.UtcNow).ToJson());
+        var sent = await SendAsync(app, new NotificationMessage(meetingId, "1", DateTimeOffset.UtcNow).ToJson());
         var took = await Eventually.UntilAsync(
-            async () => await CountAsync(queues, ExpertNotificationFunctions.QueueName) == 0, Bound, "the queue to be emptied");
+            () => Task.FromResult(app.LogText.Contains($"SendExpertNotification: message {sent}, attempt 1 succeeded; deleted", StringComparison.Ordinal)),
+            Bound, "the message to be handled and deleted");
 
-        Output.WriteLine($"{Kind}: put to consumed in {took.TotalMilliseconds:0} ms");
+        Output.WriteLine($"put to consumed in {took.TotalMilliseconds:0} ms");
         Assert.Contains(meetingId, app.LogText, StringComparison.Ordinal);
-        Assert.Equal(0, await CountAsync(queues, ExpertNotificationFunctions.PoisonQueueName));
+        Assert.DoesNotContain($"message {sent}, attempt 2", app.LogText, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_message_that_keeps_failing_moves_to_the_poison_queue_where_the_poison_function_takes_it()
     {
-        await using var queues = await OwnQueuesAsync();
-        await using var app = await AppHosts.StartAsync(Kind, Settings(queues), Output.WriteLine);
-        var settings = HostJson.Queues(AppContext.BaseDirectory);
+        var app = await QueueAppAsync();
 
         // Not a notification message: the send fails every time, and the give-up fails too.
-        await SendAsync(queues, "nonsense " + Guid.NewGuid());
-        var poison = Queue(queues, ExpertNotificationFunctions.PoisonQueueName);
+        var nonsense = "nonsense " + Guid.NewGuid();
+        var sent = await SendAsync(app, nonsense);
+        var poison = Queue(app, ExpertNotificationFunctions.PoisonQueueName);
         var took = await Eventually.UntilAsync(
-            async () => await CountAsync(queues, ExpertNotificationFunctions.QueueName) == 0
-                && await CountAsync(queues, ExpertNotificationFunctions.PoisonQueueName) == 1
+            async () => await CountAsync(app, ExpertNotificationFunctions.QueueName) == 0
+                && await CountAsync(app, ExpertNotificationFunctions.PoisonQueueName) == 1
                 && (await poison.PeekMessagesAsync()).Value.Length == 0
                 && PoisonFunctionFailed(app),
             Bound,
             "the message to leave the queue for the poison queue, and the poison function to fail on it");
 
         // Taken from the poison queue and not deleted (the give-up failed too): hidden there, as the host leaves it.
-        Output.WriteLine($"{Kind}: put to handled by the poison function in {took.TotalMilliseconds:0} ms");
-        Assert.True(took >= (settings.MaxDequeueCount - 1) * settings.VisibilityTimeout, $"{took}: every failed attempt waits out the visibility timeout");
+        Output.WriteLine($"put to handled by the poison function in {took.TotalMilliseconds:0} ms");
+        Assert.True(took >= (MaxDequeueCount - 1) * VisibilityTimeout, $"{took}: every failed attempt waits out the visibility timeout");
+        Assert.Equal(MaxDequeueCount, app.LogText.Split('\n').Count(line => line.Contains($"SendExpertNotification: message {sent}", StringComparison.Ordinal)
+            && line.Contains("failed", StringComparison.Ordinal)));
     }
 
-    // Each host logs a failed invocation on one line with the function's name.
+    private Task<AppHost> QueueAppAsync() => SharedAppAsync("small-queue-timings", new Dictionary<string, string?>
+    {
+        ["AzureFunctionsJobHost:extensions:queues:maxDequeueCount"] = $"{MaxDequeueCount}",
+        ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = VisibilityTimeout.ToString(),
+    });
+
+    // The host logs a failed invocation on one line with the function's name.
     private static bool PoisonFunctionFailed(AppHost app)
         => app.LogText.Split('\n').Any(line => line.Contains("ExpertNotificationGaveUp", StringComparison.Ordinal)
             && line.Contains("fail", StringComparison.OrdinalIgnoreCase));
 
-    private static Task<AzuriteProcess> OwnQueuesAsync()
-        => AzuriteProcess.StartAsync(new AzuriteStartOptions { QueuePort = 0, TablePort = null }, NullLogger.Instance, CancellationToken.None);
-
-    private Dictionary<string, string?> Settings(AzuriteProcess queues)
-        => AppHostSettings.With(Azurite, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = queues.ConnectionString });
-
     // As a sender puts them: base64, the Functions host's default encoding (host.json says so too).
-    private static QueueClient Queue(AzuriteProcess queues, string name)
-        => new(queues.ConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    private static QueueClient Queue(AppHost app, string name)
+        => new(app.Host.Settings["AzureWebJobsStorage"], name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     // A sender creates the queue it sends to: the host polls a missing queue but does not create it.
-    private static async Task SendAsync(AzuriteProcess queues, string text)
+    private static async Task<string> SendAsync(AppHost app, string text)
     {
-        var queue = Queue(queues, ExpertNotificationFunctions.QueueName);
+        var queue = Queue(app, ExpertNotificationFunctions.QueueName);
         await queue.CreateIfNotExistsAsync();
-        await queue.SendMessageAsync(text);
+        return (await queue.SendMessageAsync(text)).Value.MessageId;
     }
 
-    private static async Task<int> CountAsync(AzuriteProcess queues, string name)
+    private static async Task<int> CountAsync(AppHost app, string name)
     {
-        var queue = Queue(queues, name);
+        var queue = Queue(app, name);
         return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ExpertNotificationQueueOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ExpertNotificationQueueTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ExpertNotificationQueueOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ExpertNotificationQueueTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -10,9 +10,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.OpenApi;
 
-/// <summary><c>GET /api/openapi.json</c> on both hosts, and the running app's answers held to what it describes.</summary>
-public abstract class OpenApiApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary><c>GET /api/openapi.json</c>, and the running app's answers held to what it describes.</summary>
+public sealed class OpenApiApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task The_description_is_served_without_a_key_names_every_route_and_revalidates()
@@ -59,12 +59,12 @@ public abstract class OpenApiApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         await AssertDescribedAsync(await app.GetAsync($"/api/meetings?reference={reference}"), "GET", "/api/meetings", HttpStatusCode.OK);
         await AssertDescribedAsync(await app.GetAsync($"/api/meetings/export?reference={reference}"), "GET", "/api/meetings/export", HttpStatusCode.OK);
         await AssertDescribedAsync(await app.GetAsync("/api/health", key: null), "GET", "/api/health", HttpStatusCode.OK);
-        await AssertDescribedAsync(await app.PostAsync("/api/maintenance/purge", "{}", key: TestApp.OpsKey),
+        await AssertDescribedAsync(await app.PostAsync("/api/maintenance/purge", "{}", key: TestSecrets.OpsKey),
             "POST", "/api/maintenance/purge", HttpStatusCode.OK);
-        await AssertDescribedAsync(await app.PostAsync("/api/customers/erase", new { phone }, key: TestApp.OpsKey),
+        await AssertDescribedAsync(await app.PostAsync("/api/customers/erase", new { phone }, key: TestSecrets.OpsKey),
             "POST", "/api/customers/erase", HttpStatusCode.OK);
         var other = await app.CreateMeetingAsync();
-        await AssertDescribedAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{other}"), TestApp.OpsKey),
+        await AssertDescribedAsync(await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{other}"), TestSecrets.OpsKey),
             "DELETE", "/api/meetings/{id}", HttpStatusCode.NoContent);
     }
 
@@ -75,7 +75,7 @@ public abstract class OpenApiApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         var id = await app.CreateMeetingAsync();
 
         await AssertDescribedAsync(await app.PostAsync("/api/meetings", "{}", key: null), "POST", "/api/meetings", HttpStatusCode.Unauthorized);
-        await AssertDescribedAsync(await app.PostAsync("/api/meetings", "{}", key: TestApp.OpsKey), "POST", "/api/meetings", HttpStatusCode.Forbidden);
+        await AssertDescribedAsync(await app.PostAsync("/api/meetings", "{}", key: TestSecrets.OpsKey), "POST", "/api/meetings", HttpStatusCode.Forbidden);
         await AssertDescribedAsync(await app.PostAsync("/api/meetings", """{"hosts":-1,"colour":"red"}"""), "POST", "/api/meetings", HttpStatusCode.BadRequest);
         await AssertDescribedAsync(await app.PostAsync("/api/meetings", """{"customer":{"phone":"12"}}"""), "POST", "/api/meetings", HttpStatusCode.BadRequest);
         await AssertDescribedAsync(await app.PostAsync("/api/meetings", new string('x', 17 * 1024)), "POST", "/api/meetings", HttpStatusCode.RequestEntityTooLarge);
@@ -85,7 +85,7 @@ public abstract class OpenApiApiTests(HostKind kind, SharedAppHosts hosts, Azuri
             "POST", "/api/meetings/{id}/events", HttpStatusCode.BadRequest);
         await AssertDescribedAsync(await app.PostAsync("/api/meetings/20261125-51299877-aaaaaaaa/links", "{}"),
             "POST", "/api/meetings/{id}/links", HttpStatusCode.NotFound);
-        await AssertDescribedAsync(await app.PostAsync("/api/customers/erase", "{}", key: TestApp.OpsKey),
+        await AssertDescribedAsync(await app.PostAsync("/api/customers/erase", "{}", key: TestSecrets.OpsKey),
             "POST", "/api/customers/erase", HttpStatusCode.BadRequest);
         await AssertDescribedAsync(await app.PostReceiptAsync(ReceiptSamples.WhatsApp(id), signature: "sha256=00"),
             "POST", "/api/receipts", HttpStatusCode.Unauthorized);
@@ -128,11 +128,3 @@ public abstract class OpenApiApiTests(HostKind kind, SharedAppHosts hosts, Azuri
         return response;
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpenApiApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : OpenApiApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpenApiApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : OpenApiApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

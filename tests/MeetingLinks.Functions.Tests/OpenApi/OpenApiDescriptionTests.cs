@@ -55,7 +55,7 @@ public partial class OpenApiDescriptionTests
             Assert.Equal(ExpectedSecurity(served), alternatives);
         }
 
-        foreach (var function in AppRoutes.Catalog.Functions)
+        foreach (var function in AppRoutes.Functions)
         {
             Assert.Contains(AppRoutes.Operations, o => o.Function == function && Find(o.Path, o.Method)!.OperationId == function.Name);
         }

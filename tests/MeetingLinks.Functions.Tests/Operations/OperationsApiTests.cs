@@ -12,8 +12,8 @@ namespace MeetingLinks.Tests.Operations;
 /// Listing, filters, paging, events, CSV and the retention purge through the real routes against Azurite, on both
 /// hosts. Records of past days are written straight into the app's table, in the app's own entity shape.
 /// </summary>
-public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+public sealed class OperationsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     private const int RetentionDays = 30;
 
@@ -126,7 +126,7 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
         await (await app.PostAsync($"/api/meetings/{id}/events", "{\"type\":")).AssertProblemAsync(400, "invalid_request");
         await (await app.PostAsync("/api/meetings/20261120-00000001-aaaaaaaa/events", new { type = "sent" })).AssertProblemAsync(404, "not_found");
         await AssertNoRouteAsync(await app.PostAsync("/api/meetings/nope/events", new { type = "sent" }));
-        await (await app.PostAsync($"/api/meetings/{id}/events", new { type = "sent" }, key: TestApp.OpsKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.PostAsync($"/api/meetings/{id}/events", new { type = "sent" }, key: TestSecrets.OpsKey)).AssertProblemAsync(403, "forbidden");
         Assert.Empty((await app.ReadRecordAsync(id)).GetProperty("events").EnumerateArray());
     }
 
@@ -135,10 +135,10 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
     {
         var app = await AppAsync();
 
-        await (await app.GetAsync("/api/meetings", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
-        await (await app.GetAsync("/api/meetings/export", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.GetAsync("/api/meetings", key: TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.GetAsync("/api/meetings/export", key: TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
         await (await app.GetAsync("/api/meetings", key: null)).AssertProblemAsync(401, "unauthorized");
-        await (await app.PostAsync("/api/maintenance/purge", "", key: TestApp.FlowKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.PostAsync("/api/maintenance/purge", "", key: TestSecrets.FlowKey)).AssertProblemAsync(403, "forbidden");
     }
 
     [Theory]
@@ -224,10 +224,11 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task Purge_route_removes_meetings_past_retention_and_expired_keys_only()
     {
-        var app = await StartAppAsync(new Dictionary<string, string?> { ["Meetings:RetentionDays"] = $"{RetentionDays}" });
+        // The counts are the table's: the two purge tests share an app of their own, and run one after the other.
+        var app = await SharedAppAsync("retention", new Dictionary<string, string?> { ["Meetings:RetentionDays"] = $"{RetentionDays}" });
         var seeded = await SeedRetentionAsync(app);
 
-        var report = await (await app.PostAsync("/api/maintenance/purge", "", key: TestApp.OpsKey)).ReadJsonAsync();
+        var report = await (await app.PostAsync("/api/maintenance/purge", "", key: TestSecrets.OpsKey)).ReadJsonAsync();
 
         Assert.Equal(2, report.GetProperty("meetingsDeleted").GetInt32());
         Assert.Equal(1, report.GetProperty("keysDeleted").GetInt32());
@@ -237,7 +238,8 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
     [Fact]
     public async Task Purge_timer_removes_meetings_past_retention_and_expired_keys_only()
     {
-        var app = await StartAppAsync(new Dictionary<string, string?> { ["Meetings:RetentionDays"] = $"{RetentionDays}" });
+        // The counts are the table's: the two purge tests share an app of their own, and run one after the other.
+        var app = await SharedAppAsync("retention", new Dictionary<string, string?> { ["Meetings:RetentionDays"] = $"{RetentionDays}" });
         var seeded = await SeedRetentionAsync(app);
 
         Assert.True(await app.RunTimerAsync("PurgeExpiredRecords"));
@@ -286,11 +288,3 @@ public abstract class OperationsApiTests(HostKind kind, SharedAppHosts hosts, Az
 
     private sealed record RetentionRows(string[] Old, string[] Kept, string ExpiredKey, string LiveKey);
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OperationsApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : OperationsApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OperationsApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : OperationsApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -11,11 +11,11 @@ using static Microsoft.Playwright.Assertions;
 namespace MeetingLinks.Tests.OpsPage;
 
 /// <summary>
-/// The ops page in headless Chromium against the app on its loopback port, on both hosts, with records created
+/// The ops page in headless Chromium against the app on its loopback port, with records created
 /// through the flow route. Each test searches by a reference of its own, so it sees only its own records.
 /// </summary>
-public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
+    : HostSuite(azurite, output), IClassFixture<ChromiumFixture>
 {
     private const string HostileName = "<img src=x onerror=alert(1)>";
     private const string HostileSubject = "<svg onload=\"window.__xss=1\"></svg><script>window.__xss=2</script>";
@@ -47,7 +47,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         await app.ReportEventAsync(IdOf(record), new { type = "delivered", channel = "whatsapp", detail = HostileDetail });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
 
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         var row = session.RowWith(reference);
@@ -75,7 +75,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         await app.ReportEventAsync(IdOf(record), new { type = "delivered", channel = "whatsapp" });
         await app.CreateMeetingAsync(new { reference, customer = new { name = "Still Created" } });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
 
         var options = session.Page.GetByLabel("Status", new() { Exact = true }).Locator("option");
         await Expect(options).ToHaveCountAsync(MeetingStatus.All.Length + 1);
@@ -105,7 +105,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var reference = MeetingCalls.UniqueReference("CASE-PHONE");
         var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         var phone = session.RowWith(reference).Locator("td[data-col=phone] .phone");
@@ -135,7 +135,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         Assert.Null(await session.SessionKeyAsync());
         await session.ScreenshotIfAskedAsync("ops-page-wrong-key.png");
 
-        await session.EnterKeyAsync(TestApp.FlowKey);
+        await session.EnterKeyAsync(TestSecrets.FlowKey);
         await Expect(session.Message).ToContainTextAsync("flow role");
         await Expect(session.Message).ToContainTextAsync("That is not an ops key");
         Assert.Null(await session.SessionKeyAsync());
@@ -148,11 +148,11 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var reference = MeetingCalls.UniqueReference("CASE-KEY");
         var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
         await Expect(session.RowWith(reference)).ToBeVisibleAsync();
 
-        Assert.Equal(TestApp.OpsKey, await session.SessionKeyAsync());
+        Assert.Equal(TestSecrets.OpsKey, await session.SessionKeyAsync());
         Assert.Equal(0, await session.Page.EvaluateAsync<int>("() => localStorage.length"));
         Assert.Empty(await session.Page.Context.CookiesAsync());
         Assert.Equal("", await session.Page.GetByLabel("Ops key", new() { Exact = true }).InputValueAsync());
@@ -168,7 +168,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
     {
         var app = await AppAsync();
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await Expect(session.Page.Locator("#results")).ToBeVisibleAsync();
 
         await session.Page.GetByLabel("Phone", new() { Exact = true }).FillAsync("not a number");
@@ -190,7 +190,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         }
 
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(last), reference, pageSize: 2);
         await Expect(session.Rows).ToHaveCountAsync(2);
 
@@ -217,7 +217,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var record = await SeedHostileAsync(app, reference);
         await app.CreateMeetingAsync(new { reference = otherReference });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         var download = await session.Page.RunAndWaitForDownloadAsync(
@@ -240,7 +240,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.Page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         await session.RowWith(reference).GetByRole(AriaRole.Button, new() { Name = "Copy guest link" }).ClickAsync();
@@ -260,7 +260,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var id = await TableRows.SeedMeetingAsync(Azurite, app.TableName, yesterday, reference);
         var renewed = await (await app.PostAsync($"/api/meetings/{id}/links", new { guests = 1, hosts = 1 })).ReadJsonAsync();
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DateOnly.FromDateTime(yesterday.UtcDateTime), reference);
 
         var links = session.RowWith(reference).Locator("td[data-col=links] li");
@@ -293,7 +293,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         });
         var plain = await app.CreateMeetingAsync(new { reference, customer = new { name = "No Expert" } });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DateOnly.FromDateTime(now.UtcDateTime), reference);
 
         var expert = session.Rows.Filter(new() { HasNotText = "No Expert" }).Locator("td[data-col=expert]");
@@ -313,7 +313,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var reference = MeetingCalls.UniqueReference("CASE-ERASE");
         var record = await CreateRecordAsync(app, new { reference, customer = new { phone = Phone, name = "Erase Me" } });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
         var row = session.RowWith(reference);
 
@@ -337,7 +337,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         var reference = MeetingCalls.UniqueReference("CASE-NARROW");
         var record = await SeedHostileAsync(app, reference);
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app, width: 375, height: 800);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         var row = session.RowWith(reference);
@@ -362,7 +362,7 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         await app.ReportEventAsync(IdOf(record), new { type = "sent", channel = "whatsapp" });
         await app.CreateMeetingAsync(new { reference, customer = new { phone = "+447700900123", name = "Ana Pereira", channel = "sms" }, guests = 2 });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
-        await session.EnterKeyAsync(TestApp.OpsKey);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
         await session.SearchDayAsync(DayOf(record), reference);
 
         await Expect(session.Rows).ToHaveCountAsync(2);
@@ -378,11 +378,3 @@ public abstract class OpsPageBrowserTests(HostKind kind, SharedAppHosts hosts, A
         Assert.Empty(session.Errors);
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpsPageBrowserOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
-    : OpsPageBrowserTests(HostKind.LocalRun, hosts, azurite, chromium, output), IClassFixture<SharedAppHosts>, IClassFixture<ChromiumFixture>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class OpsPageBrowserOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
-    : OpsPageBrowserTests(HostKind.Worker, hosts, azurite, chromium, output), IClassFixture<SharedAppHosts>, IClassFixture<ChromiumFixture>;

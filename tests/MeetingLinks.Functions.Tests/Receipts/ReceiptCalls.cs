@@ -10,7 +10,7 @@ namespace MeetingLinks.Tests.Receipts;
 /// <summary>The calls Webex Connect would make to the receipts route, signed with the test apps' hub secret.</summary>
 internal static class ReceiptCalls
 {
-    public static string Sign(string body, string secret = TestApp.HubSecret, string prefix = "sha256=")
+    public static string Sign(string body, string secret = TestSecrets.HubSecret, string prefix = "sha256=")
         => prefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     /// <summary>Posts <paramref name="body"/> byte for byte, signed with the test secret unless told otherwise (null: unsigned).</summary>

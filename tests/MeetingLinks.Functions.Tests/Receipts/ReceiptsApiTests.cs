@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Receipts;
 
-/// <summary><c>/api/receipts</c> end to end, on both hosts: receipts in, the meeting's status and events out.</summary>
-public abstract class ReceiptsApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary><c>/api/receipts</c> end to end: receipts in, the meeting's status and events out.</summary>
+public sealed class ReceiptsApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task Signed_receipt_is_recorded_and_moves_the_status()
@@ -143,11 +143,3 @@ public abstract class ReceiptsApiTests(HostKind kind, SharedAppHosts hosts, Azur
         Assert.Empty((await app.ReadRecordAsync(id)).GetProperty("events").EnumerateArray());
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ReceiptsApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ReceiptsApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ReceiptsApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ReceiptsApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -8,9 +8,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Receipts;
 
-/// <summary>Who may post a receipt, on both hosts: a valid signature, or a flow key; nothing else changes a record.</summary>
-public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : HostSuite(kind, hosts, azurite, output)
+/// <summary>Who may post a receipt: a valid signature, or a flow key; nothing else changes a record.</summary>
+public sealed class ReceiptsAuthApiTests(AzuriteFixture azurite, ITestOutputHelper output)
+    : HostSuite(azurite, output)
 {
     [Fact]
     public async Task Bad_or_forged_signatures_are_401_and_change_nothing()
@@ -24,7 +24,7 @@ public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, 
         await (await app.PostReceiptAsync(forgedBody, ReceiptCalls.Sign(body))).AssertProblemAsync(401, "invalid_signature");
         await (await app.PostReceiptAsync(body, "sha256=garbage")).AssertProblemAsync(401, "invalid_signature");
         // A key does not overrule a signature that does not match.
-        await (await app.PostReceiptAsync(body, "sha256=garbage", key: TestApp.FlowKey)).AssertProblemAsync(401, "invalid_signature");
+        await (await app.PostReceiptAsync(body, "sha256=garbage", key: TestSecrets.FlowKey)).AssertProblemAsync(401, "invalid_signature");
         // Nor does an empty test call skip a signature that is sent.
         await (await app.PostReceiptAsync("{}", ReceiptCalls.Sign("{}", "guessed-secret"))).AssertProblemAsync(401, "invalid_signature");
 
@@ -42,10 +42,10 @@ public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, 
 
         await (await app.PostReceiptAsync(body, signature: null)).AssertProblemAsync(401, "unauthorized");
         await (await app.PostReceiptAsync(body, signature: null, key: "wrong")).AssertProblemAsync(401, "unauthorized");
-        await (await app.PostReceiptAsync(body, signature: null, key: TestApp.OpsKey)).AssertProblemAsync(403, "forbidden");
+        await (await app.PostReceiptAsync(body, signature: null, key: TestSecrets.OpsKey)).AssertProblemAsync(403, "forbidden");
         Assert.Equal("created", (await app.ReadRecordAsync(id)).GetProperty("status").GetString());
 
-        var withKey = await app.PostReceiptAsync(body, signature: null, key: TestApp.FlowKey);
+        var withKey = await app.PostReceiptAsync(body, signature: null, key: TestSecrets.FlowKey);
 
         Assert.Equal(HttpStatusCode.OK, withKey.StatusCode);
         Assert.Equal("delivered", (await app.ReadRecordAsync(id)).GetProperty("status").GetString());
@@ -57,7 +57,7 @@ public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, 
         var app = await AppAsync();
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.SmsDelivered(id);
-        var signature = Convert.ToHexString(HMACSHA512.HashData(Encoding.UTF8.GetBytes(TestApp.HubSecret), Encoding.UTF8.GetBytes(body)));
+        var signature = Convert.ToHexString(HMACSHA512.HashData(Encoding.UTF8.GetBytes(TestSecrets.HubSecret), Encoding.UTF8.GetBytes(body)));
 
         var response = await app.PostReceiptAsync(body, signature);
 
@@ -68,12 +68,12 @@ public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, 
     [Fact]
     public async Task Without_a_configured_secret_a_signature_is_not_enough()
     {
-        var app = await StartAppAsync(new Dictionary<string, string?> { ["Receipts:HubSecret"] = null });
+        var app = await SharedAppAsync("no-hub-secret", new Dictionary<string, string?> { ["Receipts:HubSecret"] = null });
         var id = await app.CreateMeetingAsync();
         var body = ReceiptSamples.WhatsApp(id);
 
         await (await app.PostReceiptAsync(body)).AssertProblemAsync(401, "unauthorized");
-        Assert.Equal(HttpStatusCode.OK, (await app.PostReceiptAsync(body, key: TestApp.FlowKey)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostReceiptAsync(body, key: TestSecrets.FlowKey)).StatusCode);
         Assert.Contains("Receipts__HubSecret is not set", app.LogText, StringComparison.Ordinal);
     }
 
@@ -88,24 +88,16 @@ public abstract class ReceiptsAuthApiTests(HostKind kind, SharedAppHosts hosts, 
 
         Assert.Equal(HttpStatusCode.OK, (await app.PostReceiptAsync(body, signature)).StatusCode);
         await (await app.PostReceiptAsync(ReceiptSamples.WhatsAppFailed(id), signature)).AssertProblemAsync(401, "invalid_signature");
-        await (await app.PostReceiptAsync(body, signature: null, key: "guess-" + TestApp.FlowKey)).AssertProblemAsync(401, "unauthorized");
+        await (await app.PostReceiptAsync(body, signature: null, key: "guess-" + TestSecrets.FlowKey)).AssertProblemAsync(401, "unauthorized");
 
         // What this test's calls logged shows the masked number; nothing the shared app logged shows a secret.
         var ours = app.LogText[logStart..];
         Assert.Contains("+15*******67", ours, StringComparison.Ordinal);
         Assert.Contains("Refused a receipt: invalid_signature", ours, StringComparison.Ordinal);
         var logs = app.LogText;
-        foreach (var secret in new[] { TestApp.HubSecret, signature[7..], ReceiptSamples.WhatsAppNumber, TestApp.FlowKey })
+        foreach (var secret in new[] { TestSecrets.HubSecret, signature[7..], ReceiptSamples.WhatsAppNumber, TestSecrets.FlowKey })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.Ordinal);
         }
     }
 }
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ReceiptsAuthApiOnLocalRun(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ReceiptsAuthApiTests(HostKind.LocalRun, hosts, azurite, output), IClassFixture<SharedAppHosts>;
-
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class ReceiptsAuthApiOnWorker(SharedAppHosts hosts, AzuriteFixture azurite, ITestOutputHelper output)
-    : ReceiptsAuthApiTests(HostKind.Worker, hosts, azurite, output), IClassFixture<SharedAppHosts>;

@@ -1,6 +1,6 @@
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 
-namespace MeetingLinks.Tests.LocalRun;
+namespace MeetingLinks.Tests.DevHost.Storage;
 
 public sealed class AzuriteStartInfoTests
 {

@@ -3,14 +3,13 @@ using System.Net;
 using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MeetingLinks.Tests.LocalRun;
+namespace MeetingLinks.Tests.DevHost.Storage;
 
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class AzuriteProcessTests(AzuriteFixture fixture)
+public sealed class AzuriteProcessTests(AzuriteFixture fixture) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Fixture_azurite_round_trips_an_entity()

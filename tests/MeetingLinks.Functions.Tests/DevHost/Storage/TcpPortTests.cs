@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 
-namespace MeetingLinks.Tests.LocalRun;
+namespace MeetingLinks.Tests.DevHost.Storage;
 
 public sealed class TcpPortTests
 {

@@ -10,13 +10,15 @@ namespace MeetingLinks.DevHost;
 /// stand-ins for the broker and for Webex's messages API when no real ones are set, and the Functions host that starts
 /// the worker and serves its functions. Disposing stops everything it started, in reverse order.
 /// </summary>
-public sealed class DevHost : IAsyncDisposable
+public sealed class DevelopmentHost : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> started;
 
-    private DevHost(FunctionsHost functions, StandInServer? standIns, List<IAsyncDisposable> started, List<string> report)
+    private DevelopmentHost(
+        FunctionsHost functions, StandInServer? standIns, IReadOnlyDictionary<string, string> settings, List<IAsyncDisposable> started, List<string> report)
     {
         Functions = functions;
+        Settings = settings;
         StandIns = standIns;
         this.started = started;
         Report = report;
@@ -28,13 +30,16 @@ public sealed class DevHost : IAsyncDisposable
     /// <summary>Where the HTTP functions answer, such as <c>http://localhost:7071/</c>.</summary>
     public Uri BaseAddress => Functions.BaseAddress;
 
+    /// <summary>The app settings the worker got: those given, and what this host added.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; }
+
     /// <summary>The stand-ins' server, when a stand-in is in use.</summary>
     public StandInServer? StandIns { get; }
 
     /// <summary>What runs where, a line each, for a person to read at start-up.</summary>
     public IReadOnlyList<string> Report { get; }
 
-    public static async Task<DevHost> StartAsync(DevHostOptions options, ILogger logger, CancellationToken cancellationToken = default)
+    public static async Task<DevelopmentHost> StartAsync(DevHostOptions options, ILogger logger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var started = new List<IAsyncDisposable>();
@@ -78,7 +83,7 @@ public sealed class DevHost : IAsyncDisposable
             var functions = await FunctionsHost.StartAsync(hostOptions, cancellationToken);
             started.Add(functions);
             report.Insert(0, $"Functions: {functions.Functions.Count} functions of the real worker at {functions.BaseAddress}{functions.RoutePrefix}; the ops page: {functions.BaseAddress}{functions.RoutePrefix}/ops");
-            return new DevHost(functions, standIns, started, report);
+            return new DevelopmentHost(functions, standIns, settings, started, report);
         }
         catch
         {

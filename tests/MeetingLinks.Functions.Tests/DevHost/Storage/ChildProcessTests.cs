@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MeetingLinks.Tests.LocalRun;
+namespace MeetingLinks.Tests.DevHost.Storage;
 
 // Graceful stop is SIGINT (the test suite runs on Linux, like CI and Azure).
 public sealed class ChildProcessTests

@@ -1,11 +1,11 @@
-using MeetingLinks.HostDouble;
-using MeetingLinks.HostDouble.Http;
+using MeetingLinks.DevHost.Hosting;
+using MeetingLinks.DevHost.Hosting.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MeetingLinks.Tests.WorkerPipeline;
+namespace MeetingLinks.Tests.DevHost;
 
-/// <summary>The double routes as the Functions host does, not as ASP.NET Core would.</summary>
+/// <summary>The development host routes as the Functions host does, not as ASP.NET Core would.</summary>
 public class HttpRouteTableTests
 {
     private static readonly IInlineConstraintResolver Constraints =

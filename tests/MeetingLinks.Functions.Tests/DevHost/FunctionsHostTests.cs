@@ -2,49 +2,25 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using MeetingLinks.Access;
-using MeetingLinks.HostDouble;
+using MeetingLinks.DevHost.Hosting;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace MeetingLinks.Tests.WorkerPipeline;
+namespace MeetingLinks.Tests.DevHost;
 
 /// <summary>
 /// The app's real worker pipeline (Program.cs, DI, worker middleware, the ASP.NET Core integration, bindings and
-/// results) started as the Functions host starts it, with a host double in the host's place.
+/// results) started and driven by the development host's Functions host, as the Azure Functions host does.
 /// </summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class WorkerPipelineTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
+public sealed class FunctionsHostTests(AzuriteFixture azurite, ITestOutputHelper output) : HostSuite(azurite, output)
 {
-    private const string FlowKey = "flow-key-for-the-worker-pipeline";
-    private const string OpsKey = "ops-key-for-the-worker-pipeline";
-
-    private static readonly string AppDirectory = FunctionsAppLocator.FromAssemblyMetadata(typeof(WorkerPipelineTests).Assembly);
-
-    private FunctionsHostDouble host = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await FunctionsHostDouble.StartAsync(new FunctionsHostDoubleOptions
-        {
-            AppDirectory = AppDirectory,
-            Log = output.WriteLine,
-            Settings =
-            {
-                ["Tables__ConnectionString"] = azurite.ConnectionString,
-                ["Tables__TableName"] = azurite.NewTableName(),
-                ["InstantConnect__Sandbox"] = "true",
-                ["InstantConnect__BotToken"] = "bot-token-for-the-worker-pipeline",
-                ["Auth__FlowKeys"] = FlowKey,
-                ["Auth__OpsKeys"] = OpsKey,
-            },
-        });
-    }
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    private static readonly string AppDirectory = FunctionsAppLocator.FromAssemblyMetadata(typeof(FunctionsHost).Assembly);
 
     [Fact]
-    public void Every_function_in_functions_metadata_is_loaded()
+    public async Task Every_function_in_functions_metadata_is_loaded()
     {
+        var host = (await AppAsync()).Host.Functions;
         using var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppDirectory, "functions.metadata")));
         var listed = metadata.RootElement.EnumerateArray().Select(f => f.GetProperty("name").GetString()!);
 
@@ -60,13 +36,14 @@ public sealed class WorkerPipelineTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task Http_functions_answer_through_the_front_door()
     {
+        var host = (await AppAsync()).Host.Functions;
         var health = await host.Client.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 
         using var create = new HttpRequestMessage(HttpMethod.Post, "/api/meetings")
         {
             Content = new StringContent("{}", Encoding.UTF8, "application/json"),
-            Headers = { { ApiKeyAuthorizer.HeaderName, FlowKey } },
+            Headers = { { ApiKeyAuthorizer.HeaderName, TestSecrets.FlowKey } },
         };
         var created = await host.Client.SendAsync(create);
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -75,10 +52,10 @@ public sealed class WorkerPipelineTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.False(string.IsNullOrEmpty(meetingId));
         Assert.StartsWith("http", meeting.RootElement.GetProperty("guestUrl").GetString(), StringComparison.Ordinal);
 
-        // The id reaches the function through the route values the double sends as trigger metadata.
+        // The id reaches the function through the route values the host sends as trigger metadata.
         using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/meetings/{meetingId}")
         {
-            Headers = { { ApiKeyAuthorizer.HeaderName, OpsKey } },
+            Headers = { { ApiKeyAuthorizer.HeaderName, TestSecrets.OpsKey } },
         };
         var record = await host.Client.SendAsync(read);
         Assert.Equal(HttpStatusCode.OK, record.StatusCode);
@@ -99,8 +76,49 @@ public sealed class WorkerPipelineTests(AzuriteFixture azurite, ITestOutputHelpe
     [Fact]
     public async Task The_retention_timer_runs()
     {
-        var outcome = await host.InvokeTimerAsync("PurgeExpiredRecords");
+        var outcome = await (await AppAsync()).Host.Functions.InvokeTimerAsync("PurgeExpiredRecords");
 
         Assert.True(outcome.Succeeded, outcome.ExceptionMessage);
+    }
+
+    [Fact]
+    public async Task A_worker_that_exits_during_start_fails_the_start_with_what_it_said()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHost.StartAsync(Options(new()
+        {
+            ["InstantConnect__BotToken"] = "token",
+            ["Tables__TableName"] = "not a table name",
+        })));
+
+        Assert.Contains("The worker exited with code 1", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Configuration error:", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Tables__TableName must be", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_bad_settings_are_each_named_on_a_line_of_their_own_without_a_stack_trace()
+    {
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHost.StartAsync(Options(new()
+        {
+            ["Tables__TableName"] = "not a table name",
+        })));
+
+        Assert.Contains("The worker exited with code 1", failure.Message, StringComparison.Ordinal);
+        var lines = failure.Message.Split('\n').Where(l => l.Contains("Configuration error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, lines.Count);
+        Assert.Contains(lines, l => l.Contains("Tables__TableName must be", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("InstantConnect__BotToken", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", failure.Message, StringComparison.Ordinal);
+    }
+
+    private FunctionsHostOptions Options(Dictionary<string, string> settings)
+    {
+        var options = new FunctionsHostOptions { AppDirectory = AppDirectory, Log = Output.WriteLine, RunTimers = false };
+        foreach (var (name, value) in settings)
+        {
+            options.Settings[name] = value;
+        }
+
+        return options;
     }
 }

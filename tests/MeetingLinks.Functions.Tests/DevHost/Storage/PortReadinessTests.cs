@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using MeetingLinks.LocalRun;
+using MeetingLinks.DevHost.Storage;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace MeetingLinks.Tests.LocalRun;
+namespace MeetingLinks.Tests.DevHost.Storage;
 
 public sealed class PortReadinessTests
 {
