@@ -149,8 +149,7 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Tables__ClientId', value: identity.properties.clientId }
         { name: 'Tables__TableName', value: tableName }
 
-        // The real Webex broker; the token is a Key Vault reference.
-        { name: 'InstantConnect__Sandbox', value: 'false' }
+        // The Webex broker (InstantConnect__BaseUrl's default); the token is a Key Vault reference.
         { name: 'InstantConnect__BotToken', value: '@Microsoft.KeyVault(SecretUri=${botTokenSecretUri})' }
 
         // The expert's link as a Webex message from the same bot, retried for a quarter of an hour.

@@ -9,8 +9,6 @@ using MeetingLinks.DevHost.Hosting.Timers;
 using MeetingLinks.DevHost.Hosting.Worker;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
@@ -178,18 +176,8 @@ public sealed class FunctionsHost : IAsyncDisposable
         var door = new TaskCompletionSource<FrontDoor>(TaskCreationOptions.RunContinuationsAsynchronously);
         frontDoorServer = BuildServer(options.Urls, HttpProtocols.Http1AndHttp2, _ => { });
         frontDoorServer.Run(async context => await (await door.Task.WaitAsync(context.RequestAborted)).HandleAsync(context));
-        try
-        {
-            await frontDoorServer.StartAsync(cancellationToken);
-        }
-        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
-        {
-            throw new PortInUseException(
-                $"{ex.Message.TrimEnd('.')}: another program, perhaps another development host, listens there. Stop it, or listen elsewhere with --urls (for example --urls http://localhost:7073).",
-                ex);
-        }
-
-        BaseAddress = AddressOf(frontDoorServer);
+        await LocalServer.StartAsync(frontDoorServer, "--urls", "http://localhost:7073", cancellationToken);
+        BaseAddress = LocalServer.AddressOf(frontDoorServer);
         Client = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
@@ -209,7 +197,7 @@ public sealed class FunctionsHost : IAsyncDisposable
         grpcServer.MapGrpcService<FunctionRpcService>();
         await grpcServer.StartAsync(cancellationToken);
 
-        worker = WorkerProcess.Start(executable, workerPath, appDirectory, AddressOf(grpcServer), WorkerEnvironment(appDirectory), Log);
+        worker = WorkerProcess.Start(executable, workerPath, appDirectory, LocalServer.AddressOf(grpcServer), WorkerEnvironment(appDirectory), Log);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.StartTimeout);
@@ -391,7 +379,4 @@ public sealed class FunctionsHost : IAsyncDisposable
         services(builder.Services);
         return builder.Build();
     }
-
-    private static Uri AddressOf(WebApplication server)
-        => new(server.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
 }

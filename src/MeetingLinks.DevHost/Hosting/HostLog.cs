@@ -3,11 +3,15 @@ using System.Collections.Concurrent;
 namespace MeetingLinks.DevHost.Hosting;
 
 /// <summary>
-/// Everything the double hears: the worker's stdout and stderr, its <c>RpcLog</c> messages and the double's own
-/// notes. Kept for tests to search, and passed on to the caller's callback as it arrives.
+/// Everything the host hears: the worker's stdout and stderr, its <c>RpcLog</c> messages and the host's own notes.
+/// The latest lines are kept, for start-up errors to quote and tests to search, and each is passed on to the
+/// caller's callback as it arrives.
 /// </summary>
 public sealed class HostLog(Action<string>? callback)
 {
+    // Enough for any start-up and test to look back on, without growing for as long as a development host runs.
+    private const int Kept = 5_000;
+
     private readonly ConcurrentQueue<string> lines = new();
 
     /// <summary>The lines so far, oldest first.</summary>
@@ -18,6 +22,10 @@ public sealed class HostLog(Action<string>? callback)
     public void Write(string line)
     {
         lines.Enqueue(line);
+        while (lines.Count > Kept && lines.TryDequeue(out _))
+        {
+        }
+
         try
         {
             callback?.Invoke(line);

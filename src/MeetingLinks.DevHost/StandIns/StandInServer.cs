@@ -1,10 +1,8 @@
 using System.Text.Json;
+using MeetingLinks.DevHost.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,18 +57,15 @@ public sealed class StandInServer : IAsyncDisposable
 
         try
         {
-            await app.StartAsync(cancellationToken);
+            await LocalServer.StartAsync(app, "--sandbox-urls", "http://localhost:7082", cancellationToken);
         }
-        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        catch
         {
             await app.DisposeAsync();
-            throw new Hosting.PortInUseException(
-                $"{ex.Message.TrimEnd('.')}: another program, perhaps another development host, listens there. Stop it, or move the stand-ins with --sandbox-urls (for example --sandbox-urls http://localhost:7082).",
-                ex);
+            throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        server.BaseAddress = LocalServer.AddressOf(app);
         return server;
     }
 

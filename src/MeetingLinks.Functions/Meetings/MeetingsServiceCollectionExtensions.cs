@@ -38,7 +38,7 @@ public static class MeetingsServiceCollectionExtensions
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
         clientOptions.Retry.NetworkTimeout = options.RequestTimeout;
 
-        // Managed identity when an endpoint is configured (Azure); a connection string otherwise (Azurite).
+        // Managed identity when an endpoint is configured (Azure); a connection string otherwise (development storage).
         var service = options.ServiceUri is { } endpoint
             ? new TableServiceClient(endpoint, new ManagedIdentityCredential(
                 options.ClientId is { Length: > 0 } id ? ManagedIdentityId.FromUserAssignedClientId(id) : ManagedIdentityId.SystemAssigned),

@@ -12,6 +12,10 @@ public static class TelemetryServiceCollectionExtensions
 {
     private const string AiLoggerProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
 
+    // Per-request chatter of the frameworks: host.json drops it at the host, and the worker need not send it there
+    // (or to Application Insights) in the first place. Settings (Logging__LogLevel__<category>) still override this.
+    private static readonly string[] WarningsOnly = ["Microsoft.AspNetCore", "System.Net.Http.HttpClient", "Polly"];
+
     /// <summary>
     /// Application Insights for the worker: its broker and Table Storage calls become dependencies of
     /// the host's request, and its logs (with their scopes: meeting id, request id) become traces.
@@ -32,6 +36,11 @@ public static class TelemetryServiceCollectionExtensions
         // The SDK keeps only warnings by default; meetings are logged at information.
         services.Configure<LoggerFilterOptions>(options =>
         {
+            foreach (var category in WarningsOnly)
+            {
+                options.Rules.Insert(0, new LoggerFilterRule(providerName: null, category, LogLevel.Warning, filter: null));
+            }
+
             var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider);
             if (warningsOnly is not null)
             {

@@ -115,7 +115,7 @@ public sealed class SharedFakeBrokerTests
     public const string Name = "Shared fake brokers";
 }
 
-/// <summary>One fake broker per configuration for the whole run, stopped with the test process.</summary>
+/// <summary>One fake broker per configuration for the whole run, stopped with the test process (it is in-process).</summary>
 internal static class SharedFakeBrokers
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<FakeBroker>>> Brokers = new(StringComparer.Ordinal);

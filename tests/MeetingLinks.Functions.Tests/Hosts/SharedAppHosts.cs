@@ -4,13 +4,11 @@ namespace MeetingLinks.Tests.Hosts;
 
 /// <summary>
 /// Apps shared by every test that needs the same configuration, one per configuration name for the whole run: started
-/// on first use, stopped with the test process. Tests keep their data apart by unique keys, references and numbers.
+/// on first use, stopped when the run ends (<see cref="TestRun"/>). Tests keep their data apart by unique keys, references and numbers.
 /// </summary>
 public static class SharedAppHosts
 {
     private static readonly ConcurrentDictionary<string, Lazy<Task<AppHost>>> Apps = new(StringComparer.Ordinal);
-
-    static SharedAppHosts() => AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAll();
 
     /// <summary>The app started for <paramref name="configuration"/>, started by <paramref name="start"/> if this is the first use.</summary>
     public static Task<AppHost> GetAsync(string configuration, Func<Task<AppHost>> start)
@@ -25,10 +23,11 @@ public static class SharedAppHosts
         return app.Value;
     }
 
-    private static void StopAll()
+    /// <summary>Stops every app started so far.</summary>
+    public static async Task StopAllAsync()
     {
-        var stopping = Apps.Values.Where(a => a.IsValueCreated && a.Value.IsCompletedSuccessfully)
-            .Select(a => a.Value.Result.DisposeAsync().AsTask());
-        Task.WaitAll([.. stopping], TimeSpan.FromSeconds(10));
+        var started = Apps.Values.Where(a => a.IsValueCreated && a.Value.IsCompletedSuccessfully).Select(a => a.Value.Result).ToList();
+        Apps.Clear();
+        await Task.WhenAll(started.Select(app => app.DisposeAsync().AsTask()));
     }
 }

@@ -7,7 +7,7 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// <summary>
 /// The test run's one in-memory Azurite (its Queue and Table services on free ports, so it never clashes with a
 /// developer's own on 10001 and 10002), shared by every test class that takes this fixture: the first to start
-/// starts it, and it stops with the test process. Tests keep their data apart: tables from <see cref="NewTableName"/>,
+/// starts it, and it stops when the run ends (<see cref="Hosts.TestRun"/>). Tests keep their data apart: tables from <see cref="NewTableName"/>,
 /// and for each app a storage account of its own (<see cref="NewAccount"/>), so that apps never share a queue.
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
@@ -47,15 +47,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     private static string AccountName(int number) => string.Create(CultureInfo.InvariantCulture, $"testaccount{number}");
 
-    private static async Task<AzuriteProcess> StartAsync()
+    /// <summary>Stops the run's Azurite, if a test started it.</summary>
+    public static async Task StopAsync()
     {
-        var started = await AzuriteProcess.StartAsync(
+        if (Shared.IsValueCreated && Shared.Value.IsCompletedSuccessfully)
+        {
+            await (await Shared.Value).DisposeAsync();
+        }
+    }
+
+    private static Task<AzuriteProcess> StartAsync()
+        => AzuriteProcess.StartAsync(
             new AzuriteStartOptions { QueuePort = 0, TablePort = 0, ExtraAccounts = [.. Enumerable.Range(1, Accounts).Select(AccountName)] },
             NullLogger.Instance,
             CancellationToken.None);
-
-        // No fixture outlives the run in xunit 2; Azurite stops with the test process, gracefully.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => started.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return started;
-    }
 }
