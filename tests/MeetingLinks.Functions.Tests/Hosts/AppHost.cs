@@ -4,6 +4,7 @@ using MeetingLinks.DevHost;
 using MeetingLinks.DevHost.Hosting;
 using MeetingLinks.DevHost.StandIns;
 using MeetingLinks.Tests.Infrastructure;
+using MeetingLinks.Tests.OpenApi;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MeetingLinks.Tests.Hosts;
@@ -119,7 +120,10 @@ public sealed class AppHost : IAsyncDisposable
     public Task<HttpResponseMessage> GetAsync(string path, string? key = TestSecrets.OpsKey)
         => SendAsync(new HttpRequestMessage(HttpMethod.Get, path), key);
 
-    /// <summary>Sends <paramref name="request"/> with <paramref name="key"/> in <c>x-api-key</c> (none when null).</summary>
+    /// <summary>
+    /// Sends <paramref name="request"/> with <paramref name="key"/> in <c>x-api-key</c> (none when null), and fails the
+    /// test when the answer is not one the app's OpenAPI description gives for that operation.
+    /// </summary>
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string? key)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -132,6 +136,9 @@ public sealed class AppHost : IAsyncDisposable
 
             var response = await Client.SendAsync(request);
             await response.Content.LoadIntoBufferAsync();
+            var problems = DescribedAnswers.Problems(request.Method.Method, request.RequestUri!.IsAbsoluteUri ? request.RequestUri.AbsolutePath : new Uri(Client.BaseAddress!, request.RequestUri).AbsolutePath,
+                response, await response.Content.ReadAsStringAsync());
+            Assert.True(problems.Count == 0, "The answer is not what the OpenAPI description says: " + string.Join(Environment.NewLine, problems));
             return response;
         }
     }

@@ -145,6 +145,19 @@ public partial class OpenApiDescriptionTests
     }
 
     [Fact]
+    public void The_statuses_event_types_and_message_statuses_are_the_codes_own_lists()
+    {
+        var schemas = ServedDescription.Json["components"]!["schemas"]!;
+
+        Assert.Equal(MeetingLinks.Meetings.MeetingStatus.All, Enums(schemas["MeetingStatus"]!));
+        Assert.Equal(MeetingLinks.Meetings.MeetingStatus.EventTypes, Enums(schemas["EventType"]!));
+        Assert.Equal(MeetingLinks.Notifications.ExpertNotification.Statuses, Enums(schemas["ExpertNotification"]!["properties"]!["status"]!));
+        Assert.Equal(
+            MeetingLinks.Notifications.ExpertNotification.Statuses,
+            Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertNotificationStatus"]!["schema"]!));
+    }
+
+    [Fact]
     public void The_export_describes_the_apps_CSV_columns()
     {
         var csv = Find("/api/meetings/export", "get")!.Responses!["200"].Content!["text/csv"].Schema!.Description;

@@ -116,7 +116,8 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite, ITestOutpu
 
         Assert.Equal(MeetingStatus.All.AsEnumerable(), Export("STATUSES"));
         Assert.Equal(MeetingStatus.EventTypes.AsEnumerable(), Export("EVENT_TYPES"));
-        Assert.Equal(2, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
+        Assert.Equal(MeetingLinks.Notifications.ExpertNotification.Statuses, Export("NOTIFICATION_STATUSES"));
+        Assert.Equal(3, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
         Assert.Equal(script, Encoding.UTF8.GetString(OpsPageAssets.Find("vocabulary.js")!.Content.Span));
     }
 

@@ -2,7 +2,7 @@
 
 import { copyText } from './clipboard.js';
 import { el, listOf, show, textOf } from './dom.js';
-import { STATUSES } from './vocabulary.js';
+import { NOTIFICATION_STATUSES, STATUSES } from './vocabulary.js';
 
 const COLUMNS = {
   created: 'Created',
@@ -129,7 +129,7 @@ function statusWithEvents(record) {
 function expertNotification(notification) {
   if (!notification || typeof notification !== 'object') return el('span', { className: 'muted', text: 'no expert' });
   const status = textOf(notification.status, 'unknown');
-  const known = ['pending', 'sent', 'failed'].includes(status) ? status : 'other';
+  const known = NOTIFICATION_STATUSES.includes(status) ? status : 'other';
   const attempts = Number.isInteger(notification.attempts) ? notification.attempts : 0;
   return el('div', { className: 'expert' },
     el('span', { className: `badge expert-${known}`, text: status }),
