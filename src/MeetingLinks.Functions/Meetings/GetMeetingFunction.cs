@@ -18,6 +18,6 @@ public sealed class GetMeetingFunction(IMeetingStore store)
         string id,
         CancellationToken cancellationToken)
         => await store.GetAsync(id, cancellationToken) is { } stored
-            ? TypedResults.Ok(stored.Record)
+            ? TypedResults.Ok(stored)
             : Failure.MeetingNotFound(id).ToProblem();
 }

@@ -37,7 +37,7 @@ public sealed class ExpertNotifier(
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow();
-        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { Record: var record } stored)
+        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { } record)
         {
             logger.LogInformation("No expert message for meeting {MeetingId}: the meeting is gone (erased or purged)", message.MeetingId);
             return;
@@ -84,7 +84,7 @@ public sealed class ExpertNotifier(
         {
             if (now - notification.QueuedAt > options.Value.RetryWindow)
             {
-                await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
+                await FinishAsync(record, message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
             }
             else
             {
@@ -94,7 +94,7 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (await ClaimAsync(stored, message, notification, now, cancellationToken) is not { } claimed)
+        if (await ClaimAsync(record, message, notification, now, cancellationToken) is not { } claimed)
         {
             // Someone else claimed it or settled it first; the record tells what happens next.
             await AgainAsync(message, LinksPending, cancellationToken);
@@ -114,9 +114,9 @@ public sealed class ExpertNotifier(
             : n, cancellationToken);
     }
 
-    /// <summary>The claim, written with If-Match on the record just read: it holds only if nobody changed the notification meanwhile.</summary>
-    private async Task<(StoredMeeting Stored, ExpertNotification Notification)?> ClaimAsync(
-        StoredMeeting stored, NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The claim, written on the record just read: it holds only if nobody changed the notification meanwhile.</summary>
+    private async Task<(MeetingRecord Stored, ExpertNotification Notification)?> ClaimAsync(
+        MeetingRecord stored, NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (seen.SendingUntil is not null)
         {
@@ -126,7 +126,7 @@ public sealed class ExpertNotifier(
         }
 
         var lease = now + Lease;
-        var updated = await store.ApplyAsync(stored, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
+        var updated = await store.ChangeAsync(stored, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
             && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now) && !(current.NotBefore > now)
                 ? record with
                 {
@@ -134,14 +134,14 @@ public sealed class ExpertNotifier(
                         n => n with { SendingUntil = lease, NotBefore = null, Attempts = n.Attempts + 1 }),
                 }
                 : null, cancellationToken);
-        return updated?.Record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease
+        return updated?.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease
             ? (updated, mine)
             : null;
     }
 
-    private async Task SendClaimedAsync(NotificationMessage message, StoredMeeting stored, ExpertNotification notification, CancellationToken cancellationToken)
+    private async Task SendClaimedAsync(NotificationMessage message, MeetingRecord stored, ExpertNotification notification, CancellationToken cancellationToken)
     {
-        if (ExpertMessage.For(stored.Record, message.Batch) is not { } content)
+        if (ExpertMessage.For(stored, message.Batch) is not { } content)
         {
             await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = "These links have no host link to send.", SendingUntil = null }, cancellationToken);
             return;
@@ -178,12 +178,17 @@ public sealed class ExpertNotifier(
         await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = failure.Detail, SendingUntil = null }, cancellationToken);
     }
 
-    /// <summary>Changes the notification on the record, from the version last seen (a lost race reads it again).</summary>
+    /// <summary>Changes the notification on the record, from the one last seen (the store re-applies it on a lost race).</summary>
     private async Task FinishAsync(
-        StoredMeeting? stored, NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
-        => await store.ApplyAsync(stored, record => record.Notifications.Any(n => n.Batch == message.Batch)
-            ? record with { Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, change) }
-            : null, cancellationToken);
+        MeetingRecord? stored, NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
+    {
+        if (stored is not null)
+        {
+            await store.ChangeAsync(stored, record => record.Notifications.Any(n => n.Batch == message.Batch)
+                ? record with { Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, change) }
+                : null, cancellationToken);
+        }
+    }
 
     private Task AgainAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
         => outbox.EnqueueAsync(message, delay, cancellationToken);

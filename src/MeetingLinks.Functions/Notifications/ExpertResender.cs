@@ -22,7 +22,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
         var now = time.GetUtcNow();
         Failure? refused = null;
         ExpertNotification? queued = null;
-        var record = await store.ApplyAsync(meetingId, current =>
+        var record = await store.ChangeAsync(meetingId, current =>
         {
             var latest = current.Notifications.Count > 0 ? current.Notifications[^1] : null;
             var batch = latest?.Batch ?? current.Links.LastOrDefault(l => l.Kind == IssuedLink.Host)?.Batch;

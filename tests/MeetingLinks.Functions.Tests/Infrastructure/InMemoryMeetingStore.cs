@@ -8,18 +8,17 @@ namespace MeetingLinks.Tests.Infrastructure;
 public sealed class InMemoryMeetingStore : IMeetingStore
 {
     private readonly ConcurrentDictionary<string, IdempotencyClaim> _claims = new();
-    private readonly ConcurrentDictionary<string, StoredMeeting> _meetings = new();
+    private readonly ConcurrentDictionary<string, MeetingRecord> _meetings = new();
     private readonly Lock _gate = new();
-    private int _version;
 
     public bool FailClaims { get; set; }
 
     public bool FailAdds { get; set; }
 
-    /// <summary>Number of upcoming updates that fail as if storage went away.</summary>
+    /// <summary>Number of upcoming changes that fail as if storage went away.</summary>
     public int FailNextUpdates { get; set; }
 
-    public IReadOnlyCollection<MeetingRecord> Meetings => [.. _meetings.Values.Select(m => m.Record)];
+    public IReadOnlyCollection<MeetingRecord> Meetings => [.. _meetings.Values];
 
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
     {
@@ -36,13 +35,17 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         }
     }
 
-    public Task<StoredMeeting> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
+    public Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
         ThrowIf(FailAdds);
-        return Task.FromResult(_meetings.GetOrAdd(record.MeetingId, _ => new StoredMeeting(record, NextVersion())));
+        return Task.FromResult(_meetings.GetOrAdd(record.MeetingId, record));
     }
 
-    public Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken)
+    /// <summary>
+    /// As the table store: the change applies to the record as stored; when <paramref name="read"/> is no longer what is
+    /// stored (another writer came first), it is applied again to what is, as often as it takes.
+    /// </summary>
+    public Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
     {
         if (FailNextUpdates > 0)
         {
@@ -52,44 +55,50 @@ public sealed class InMemoryMeetingStore : IMeetingStore
 
         lock (_gate)
         {
-            var stored = _meetings[updated.MeetingId];
-            if (stored.Version != current.Version)
+            if (!_meetings.TryGetValue(read.MeetingId, out var current) || current.IsErased)
             {
-                return Task.FromResult(stored);
+                return Task.FromResult<MeetingRecord?>(null);
             }
 
-            var replacement = new StoredMeeting(updated, NextVersion());
-            _meetings[updated.MeetingId] = replacement;
-            return Task.FromResult(replacement);
+            if (change(current) is not { } updated)
+            {
+                return Task.FromResult<MeetingRecord?>(current);
+            }
+
+            _meetings[read.MeetingId] = updated;
+            return Task.FromResult<MeetingRecord?>(updated);
         }
     }
 
-    public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) && !stored.Record.IsErased ? stored : null);
+    public async Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
+        => await GetAsync(meetingId, cancellationToken) is { } read ? await ChangeAsync(read, change, cancellationToken) : null;
+
+    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) && !stored.IsErased ? stored : null);
 
     public Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (!_meetings.TryGetValue(meetingId, out var stored) || stored.Record.IsErased)
+            if (!_meetings.TryGetValue(meetingId, out var stored) || stored.IsErased)
             {
                 return Task.FromResult<MeetingRecord?>(null);
             }
 
-            _meetings[meetingId] = new StoredMeeting(stored.Record with { ErasedAt = erasedAt, CustomerPhone = null, CustomerName = null }, NextVersion());
-            if (stored.Record.KeyHash is { } keyHash && _claims.TryGetValue(keyHash, out var claim))
+            _meetings[meetingId] = stored with { ErasedAt = erasedAt, CustomerPhone = null, CustomerName = null };
+            if (stored.KeyHash is { } keyHash && _claims.TryGetValue(keyHash, out var claim))
             {
                 _claims[keyHash] = claim with { Erased = true, Fingerprint = string.Empty };
             }
 
-            return Task.FromResult<MeetingRecord?>(stored.Record);
+            return Task.FromResult<MeetingRecord?>(stored);
         }
     }
 
     public async Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
         var erased = new List<MeetingRecord>();
-        foreach (var id in _meetings.Values.Where(m => m.Record.CustomerPhone == phone).Select(m => m.Record.MeetingId).ToList())
+        foreach (var id in _meetings.Values.Where(m => m.CustomerPhone == phone).Select(m => m.MeetingId).ToList())
         {
             if (await EraseAsync(id, erasedAt, cancellationToken) is { } record)
             {
@@ -122,11 +131,9 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     {
         lock (_gate)
         {
-            _meetings[record.MeetingId] = new StoredMeeting(record, NextVersion());
+            _meetings[record.MeetingId] = record;
         }
     }
-
-    private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static void ThrowIf(bool fail)
     {

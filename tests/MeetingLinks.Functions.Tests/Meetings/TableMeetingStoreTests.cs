@@ -11,7 +11,7 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
-    private TableMeetingStore NewStore() => new(new TableClient(azurite.ConnectionString, azurite.NewTableName()), NullLogger<TableMeetingStore>.Instance);
+    private TableMeetingStore NewStore() => new(new TableClient(azurite.ConnectionString, azurite.NewTableName()), TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
 
     private static MeetingRecord Pending(string? id = null) => new()
     {
@@ -66,21 +66,70 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
 
         var again = await store.AddAsync(record with { Sub = "other" }, CancellationToken.None);
 
-        Assert.Equal(record.Sub, again.Record.Sub);
-        Assert.Equal("Zoë <b>", again.Record.CustomerName);
+        Assert.Equal(record.Sub, again.Sub);
+        Assert.Equal("Zoë <b>", again.CustomerName);
     }
 
     [Fact]
-    public async Task An_update_from_a_stale_read_loses_to_the_first_writer()
+    public async Task A_change_from_a_stale_read_is_applied_again_to_what_the_first_writer_stored()
     {
         var store = NewStore();
-        var stored = await store.AddAsync(Pending(), CancellationToken.None);
-        await store.UpdateAsync(stored, stored.Record with { Status = MeetingStatus.Created, GuestUrls = ["winner"] }, CancellationToken.None);
+        var stale = await store.AddAsync(Pending(), CancellationToken.None);
+        await store.ChangeAsync(stale, r => r with { Status = MeetingStatus.Created, GuestUrls = ["winner"] }, CancellationToken.None);
+        var seen = new List<IReadOnlyList<string>>();
 
-        var loser = await store.UpdateAsync(stored, stored.Record with { Status = MeetingStatus.Created, GuestUrls = ["loser"] }, CancellationToken.None);
+        var second = await store.ChangeAsync(stale, r =>
+        {
+            seen.Add(r.GuestUrls);
+            return r with { GuestUrls = [.. r.GuestUrls, "second"] };
+        }, CancellationToken.None);
 
-        Assert.Equal(["winner"], loser.Record.GuestUrls);
-        Assert.Equal(["winner"], (await store.GetAsync(stored.Record.MeetingId, CancellationToken.None))!.Record.GuestUrls);
+        Assert.Equal([[], ["winner"]], seen);
+        Assert.Equal(["winner", "second"], second!.GuestUrls);
+        Assert.Equal(["winner", "second"], (await store.GetAsync(stale.MeetingId, CancellationToken.None))!.GuestUrls);
+    }
+
+    [Fact]
+    public async Task Forty_changes_at_once_to_one_meeting_are_all_kept()
+    {
+        var store = NewStore();
+        var added = await store.AddAsync(Pending(), CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            store.ChangeAsync(added.MeetingId, r => r with { GuestUrls = [.. r.GuestUrls, $"link-{i}"] }, CancellationToken.None))));
+
+        var stored = await store.GetAsync(added.MeetingId, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.GuestUrls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Changes_from_two_instances_at_once_are_all_kept()
+    {
+        var table = azurite.NewTableName();
+        TableMeetingStore Instance() => new(new TableClient(azurite.ConnectionString, table), TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
+        var (one, two) = (Instance(), Instance());
+        var added = await one.AddAsync(Pending(), CancellationToken.None);
+
+        await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => (i % 2 == 0 ? one : two)
+            .ChangeAsync(added.MeetingId, r => r with { GuestUrls = [.. r.GuestUrls, $"link-{i}"] }, CancellationToken.None))));
+
+        var stored = await one.GetAsync(added.MeetingId, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.GuestUrls.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_that_changes_nothing_writes_nothing_and_an_erased_meeting_takes_no_change()
+    {
+        var store = NewStore();
+        var added = await store.AddAsync(Pending(), CancellationToken.None);
+
+        var unchanged = await store.ChangeAsync(added, _ => null, CancellationToken.None);
+        await store.EraseAsync(added.MeetingId, Now, CancellationToken.None);
+        var erased = await store.ChangeAsync(added, r => r with { Status = MeetingStatus.Created }, CancellationToken.None);
+
+        Assert.Same(added, unchanged);
+        Assert.Null(erased);
+        Assert.Null(await store.GetAsync(added.MeetingId, CancellationToken.None));
     }
 
     [Fact]
@@ -90,10 +139,10 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var stored = await store.AddAsync(Pending(), CancellationToken.None);
         var longLinks = Enumerable.Range(0, 25).Select(i => $"https://instant.webex.com/hc/v1/talk?int=jose&v=1&data={new string((char)('a' + i), 2000)}").ToArray();
 
-        await store.UpdateAsync(stored, stored.Record with { GuestUrls = longLinks }, CancellationToken.None);
+        await store.ChangeAsync(stored, r => r with { GuestUrls = longLinks }, CancellationToken.None);
 
-        var read = await store.GetAsync(stored.Record.MeetingId, CancellationToken.None);
-        Assert.Equal(longLinks, read!.Record.GuestUrls);
+        var read = await store.GetAsync(stored.MeetingId, CancellationToken.None);
+        Assert.Equal(longLinks, read!.GuestUrls);
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public class DeliveryReceiptHandlerTests
     [Fact]
     public async Task Storage_that_cannot_be_reached_is_left_to_the_function_guard()
     {
-        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>()).ThrowsAsync(new StorageUnavailableException("down"));
+        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
+            .ThrowsAsync(new StorageUnavailableException("down"));
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => CreateHandler().HandleAsync(Body, CancellationToken.None));
     }
@@ -38,7 +39,7 @@ public class DeliveryReceiptHandlerTests
     [Fact]
     public async Task Storage_that_does_not_answer_within_the_budget_is_503()
     {
-        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>())
+        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
             .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
 
         var handling = CreateHandler().HandleAsync(Body, CancellationToken.None);
@@ -54,7 +55,7 @@ public class DeliveryReceiptHandlerTests
     public async Task A_caller_that_goes_away_is_not_answered()
     {
         using var gone = new CancellationTokenSource();
-        _store.GetAsync(MeetingId, Arg.Any<CancellationToken>())
+        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
             .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
 
         var handling = CreateHandler().HandleAsync(Body, gone.Token);
@@ -63,7 +64,7 @@ public class DeliveryReceiptHandlerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handling);
     }
 
-    private static async Task<StoredMeeting?> WaitForCancellationAsync(CancellationToken cancellationToken)
+    private static async Task<MeetingRecord?> WaitForCancellationAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return null;

@@ -64,24 +64,24 @@ public sealed class MeetingCreator(
             ["RequestId"] = request.IdempotencyKey ?? "(none)",
         });
         var stored = await store.AddAsync(NewRecord(request, meetingId, sub, keyHash, now), cancellationToken);
-        if (stored.Record.IsErased)
+        if (stored.IsErased)
         {
             return Erased(meetingId);
         }
 
-        if (stored.Record.HasLinks)
+        if (stored.HasLinks)
         {
             // A crash may have come between storing the links and queueing the expert's message.
             logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
-            await outbox.NotifyIfPendingAsync(stored.Record, IssuedLink.CreateBatch, now, cancellationToken);
-            return ToResponse(stored.Record, replayed: true);
+            await outbox.NotifyIfPendingAsync(stored, IssuedLink.CreateBatch, now, cancellationToken);
+            return ToResponse(stored, replayed: true);
         }
 
         MeetingLinkSet links;
         try
         {
             links = await broker.CreateLinksAsync(
-                new MeetingLinkRequest(stored.Record.Sub, request.Validity.From, stored.Record.ExpiresAt, request.Hosts,
+                new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts,
                     request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
                 cancellationToken);
         }
@@ -108,9 +108,9 @@ public sealed class MeetingCreator(
         // The expert's message goes on the queue beside the write, so it costs the flow no time; the sender waits
         // for the links if it is faster than the write. Another attempt with the same key may write between this
         // read and the write (its links, or its broker failure): the links go onto what it wrote, unless it has links.
-        var notifying = outbox.NotifyIfPendingAsync(WithLinks(stored.Record), IssuedLink.CreateBatch, issuedAt, cancellationToken);
+        var notifying = outbox.NotifyIfPendingAsync(WithLinks(stored), IssuedLink.CreateBatch, issuedAt, cancellationToken);
         MeetingRecord? ours = null;
-        var saved = await store.ApplyAsync(stored, current => current.HasLinks ? null : ours = WithLinks(current), cancellationToken);
+        var saved = await store.ChangeAsync(stored, current => current.HasLinks ? null : ours = WithLinks(current), cancellationToken);
         await notifying;
         if (saved is null)
         {
@@ -118,15 +118,15 @@ public sealed class MeetingCreator(
         }
 
         // Another attempt with the same key stored its links first: answer with those.
-        replay |= !ReferenceEquals(saved.Record, ours);
+        replay |= !ReferenceEquals(saved, ours);
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
                 "Meeting {MeetingId} created for {Phone} via {Channel} with {Hosts} host and {Guests} guest links, replayed: {Replayed}",
-                meetingId, PhoneNumberNormalizer.Mask(saved.Record.CustomerPhone), saved.Record.Channel ?? "(unspecified)",
-                saved.Record.HostUrls.Count, saved.Record.GuestUrls.Count, replay);
+                meetingId, PhoneNumberNormalizer.Mask(saved.CustomerPhone), saved.Channel ?? "(unspecified)",
+                saved.HostUrls.Count, saved.GuestUrls.Count, replay);
         }
-        return ToResponse(saved.Record, replay);
+        return ToResponse(saved, replay);
     }
 
     private Failure Erased(string meetingId)
@@ -163,17 +163,18 @@ public sealed class MeetingCreator(
         };
     }
 
-    private async Task<Failure> BrokerFailedAsync(StoredMeeting stored, InstantConnectException ex, CancellationToken cancellationToken)
+    private async Task<Failure> BrokerFailedAsync(MeetingRecord stored, InstantConnectException ex, CancellationToken cancellationToken)
     {
         var failure = LinkCallBudget.BrokerFailed(ex);
         logger.LogWarning("Broker call for meeting {MeetingId} failed: {Failure} (HTTP {Status})",
-            stored.Record.MeetingId, ex.Failure, ex.StatusCode);
+            stored.MeetingId, ex.Failure, ex.StatusCode);
 
         // Best effort: ops see why the meeting has no links; the answer to the flow does not depend on it.
         try
         {
+            // Unless a duplicate of this create stored its links meanwhile.
             var status = ex.Failure == BrokerFailure.Rejected ? MeetingStatus.Rejected : MeetingStatus.Pending;
-            await store.UpdateAsync(stored, stored.Record with
+            await store.ChangeAsync(stored, current => current.HasLinks ? null : current with
             {
                 Status = status,
                 LastError = failure.Code,
@@ -182,7 +183,7 @@ public sealed class MeetingCreator(
         }
         catch (Exception e) when (e is StorageUnavailableException or OperationCanceledException)
         {
-            logger.LogWarning("Could not record the broker failure on meeting {MeetingId}", stored.Record.MeetingId);
+            logger.LogWarning("Could not record the broker failure on meeting {MeetingId}", stored.MeetingId);
         }
 
         return failure;

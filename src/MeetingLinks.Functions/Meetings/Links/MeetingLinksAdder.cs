@@ -13,7 +13,7 @@ namespace MeetingLinks.Meetings.Links;
 /// More links for a meeting that has them already: another guest or host, or fresh links when the first expired.
 /// The broker gives the same space for the meeting's stored <c>sub</c>. Each call's links are a batch on the record;
 /// a key (per meeting) replays its batch without asking the broker again, and calls at once each keep their links:
-/// a lost write re-reads the record and appends again.
+/// the store appends again to what another call wrote first.
 /// </summary>
 public sealed class MeetingLinksAdder(
     IMeetingStore store,
@@ -26,8 +26,6 @@ public sealed class MeetingLinksAdder(
 {
     /// <summary>Links one meeting may hold, all calls together.</summary>
     public const int MaxLinks = 100;
-
-    private const int MaxWriteAttempts = 8;
 
     public Task<Outcome<MeetingLinksResponse>> AddAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
     {
@@ -42,7 +40,7 @@ public sealed class MeetingLinksAdder(
             return Failure.MeetingNotFound(meetingId);
         }
 
-        if (!stored.Record.HasLinks)
+        if (!stored.HasLinks)
         {
             return new Failure(FailureKind.Conflict, "meeting_not_ready", "The meeting has no links yet",
                 "Its create failed or is still running. Retry the create with its idempotency key first.");
@@ -55,7 +53,7 @@ public sealed class MeetingLinksAdder(
         {
             var fingerprint = RequestFingerprint.Of(request);
             var claim = await store.ClaimKeyAsync(
-                new IdempotencyClaim(RequestFingerprint.OfLinksKey(meetingId, key), fingerprint, meetingId, stored.Record.Sub, now,
+                new IdempotencyClaim(RequestFingerprint.OfLinksKey(meetingId, key), fingerprint, meetingId, stored.Sub, now,
                     now + options.Value.IdempotencyKeyLifetime, IsNew: true) { Batch = batch },
                 cancellationToken);
             if (claim.Fingerprint != fingerprint)
@@ -65,15 +63,15 @@ public sealed class MeetingLinksAdder(
             }
 
             (batch, replay) = (claim.Batch ?? batch, !claim.IsNew);
-            if (stored.Record.Links.Any(l => l.Batch == batch))
+            if (stored.Links.Any(l => l.Batch == batch))
             {
                 logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, meetingId);
-                await outbox.NotifyIfPendingAsync(stored.Record, batch, now, cancellationToken);
-                return MeetingLinksResponse.For(stored.Record, batch, replayed: true);
+                await outbox.NotifyIfPendingAsync(stored, batch, now, cancellationToken);
+                return MeetingLinksResponse.For(stored, batch, replayed: true);
             }
         }
 
-        if (WouldPassLimit(stored.Record, request) is { } full)
+        if (WouldPassLimit(stored, request) is { } full)
         {
             return full;
         }
@@ -83,7 +81,7 @@ public sealed class MeetingLinksAdder(
         try
         {
             links = await broker.CreateLinksAsync(
-                new MeetingLinkRequest(stored.Record.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
+                new MeetingLinkRequest(stored.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
                     request.VerticalType, request.LoginUrlForHost, Devices: []),
                 cancellationToken);
         }
@@ -96,46 +94,39 @@ public sealed class MeetingLinksAdder(
         var issuedAt = time.GetUtcNow();
         IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, expiresAt, issuedAt, batch)];
         ExpertNotification[] notification = request.Expert is { } expert ? [ExpertNotification.Queued(batch, expert, issuedAt)] : [];
-        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        // Beside the write, as for create: the sender waits for the links if it is faster.
+        var notifying = outbox.NotifyIfPendingAsync(stored with { Links = [.. stored.Links, .. issued], Notifications = [.. stored.Notifications, .. notification] },
+            batch, issuedAt, cancellationToken);
+
+        // Another writer may come first: one that erased the meeting, stored this very batch (a duplicate of this call),
+        // or added other links, which may leave no room for these.
+        Failure? refused = null;
+        var duplicate = false;
+        var saved = await store.ChangeAsync(stored, current =>
         {
-            var updated = stored.Record with
+            duplicate = current.Links.Any(l => l.Batch == batch);
+            refused = duplicate ? null : WouldPassLimit(current, request);
+            return duplicate || refused is not null ? null : current with
             {
-                Links = [.. stored.Record.Links, .. issued],
-                Notifications = [.. stored.Record.Notifications, .. notification],
+                Links = [.. current.Links, .. issued],
+                Notifications = [.. current.Notifications, .. notification],
                 UpdatedAt = time.GetUtcNow(),
             };
-
-            // Beside the write, as for create: the sender waits for the links if it is faster.
-            var notifying = attempt == 1 ? outbox.NotifyIfPendingAsync(updated, batch, issuedAt, cancellationToken) : Task.CompletedTask;
-            var saved = await store.UpdateAsync(stored, updated, cancellationToken);
-            await notifying;
-            if (ReferenceEquals(saved.Record, updated))
-            {
-                logger.LogInformation("Meeting {MeetingId} gained {Hosts} host and {Guests} guest links ({Batch}), replayed: {Replayed}",
-                    meetingId, links.Hosts.Count, links.Guests.Count, batch, replay);
-                return MeetingLinksResponse.For(saved.Record, batch, replay);
-            }
-
-            // Someone else wrote first: erased it, stored this very batch (a duplicate of this call), or added other links.
-            if (saved.Record.IsErased)
-            {
-                return Failure.MeetingNotFound(meetingId);
-            }
-
-            if (saved.Record.Links.Any(l => l.Batch == batch))
-            {
-                return MeetingLinksResponse.For(saved.Record, batch, replayed: true);
-            }
-
-            if (WouldPassLimit(saved.Record, request) is { } fullNow)
-            {
-                return fullNow;
-            }
-
-            stored = saved;
+        }, cancellationToken);
+        await notifying;
+        if (saved is null)
+        {
+            return Failure.MeetingNotFound(meetingId);
         }
 
-        throw new StorageUnavailableException($"Meeting {meetingId} kept changing while links were added.");
+        if (refused is { } fullNow)
+        {
+            return fullNow;
+        }
+
+        logger.LogInformation("Meeting {MeetingId} gained {Hosts} host and {Guests} guest links ({Batch}), replayed: {Replayed}",
+            meetingId, links.Hosts.Count, links.Guests.Count, batch, replay || duplicate);
+        return MeetingLinksResponse.For(saved, batch, replay || duplicate);
     }
 
     private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)

@@ -13,16 +13,24 @@ public interface IMeetingStore
     /// Inserts the record (and the entry that finds it by phone number); when its id is already stored,
     /// returns what is stored instead, which may be the tombstone of an erased meeting.
     /// </summary>
-    Task<StoredMeeting> AddAsync(MeetingRecord record, CancellationToken cancellationToken);
+    Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken);
+
+    /// <summary>The record, or null for an unknown, erased or malformed id.</summary>
+    Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces <paramref name="current"/> with <paramref name="updated"/> if nobody else changed it
-    /// since it was read; otherwise returns the record as the other writer left it.
+    /// The one way to change a stored meeting: applies <paramref name="change"/> to the record as stored and writes the
+    /// result. Changes to one meeting from this process take turns; when a writer elsewhere changed the record
+    /// meanwhile, the store reads it again and applies the change to that, after a short random wait that grows with
+    /// each lost race, up to <see cref="MeetingChanges.MaxAttempts"/> attempts (then <see cref="StorageUnavailableException"/>). <paramref name="read"/> is a record this store gave
+    /// out (<see cref="GetAsync"/>, <see cref="AddAsync"/>, an earlier change), which saves reading it first. The change
+    /// may run more than once, each time on the latest record; it returns null for "nothing to change". Returns the record
+    /// as stored afterwards, or null when the meeting is unknown or erased.
     /// </summary>
-    Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken);
+    Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken);
 
-    /// <summary>The record with its version, or null for an unknown, erased or malformed id.</summary>
-    Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken);
+    /// <summary>The same, reading the record by its id first.</summary>
+    Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken);
 
     /// <summary>
     /// Replaces the meeting with a tombstone that keeps nothing personal, and clears its phone entry and its
@@ -81,9 +89,6 @@ public sealed record MeetingFilter(string? Phone, string? Reference, string? Sta
             && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification);
     }
 }
-
-/// <summary>A record with the version it was read at, for optimistic concurrency.</summary>
-public sealed record StoredMeeting(MeetingRecord Record, string Version);
 
 /// <summary>An idempotency key (stored only as a SHA-256 digest) bound to one meeting and one request fingerprint.</summary>
 public sealed record IdempotencyClaim(

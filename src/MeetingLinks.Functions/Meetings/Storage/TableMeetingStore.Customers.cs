@@ -7,9 +7,6 @@ namespace MeetingLinks.Meetings.Storage;
 /// <summary>Erasure and the phone number's own listing, both through the phone entries.</summary>
 public sealed partial class TableMeetingStore
 {
-    // A lost race with another writer re-reads and tries again; this many times at most.
-    private const int MaxEraseAttempts = 5;
-
     // Rows that say what was done to the table itself.
     private const string MarkerPartition = "meta";
     private const string PhoneIndexMarker = "phone-index-v1";
@@ -62,11 +59,8 @@ public sealed partial class TableMeetingStore
             var entries = table.QueryAsync<TableEntity>(PhoneIndex.Filter(phone, firstDay, lastDay), maxItems, ["MeetingId"], cancellationToken);
             await foreach (var page in entries.AsPages(continuation, maxItems))
             {
-                var found = await Task.WhenAll(page.Values.Select(e => GetAsync(e.GetString("MeetingId"), cancellationToken)));
-                IReadOnlyList<MeetingRecord> items = [.. found
-                    .Where(m => m is not null)
-                    .Select(m => m!.Record)
-                    .Where(filter.Matches)];
+                var found = await Task.WhenAll(page.Values.Select(e => ReadAsync(e.GetString("MeetingId"), cancellationToken)));
+                IReadOnlyList<MeetingRecord> items = [.. found.OfType<MeetingRecord>().Where(filter.Matches)];
                 return (items, page.ContinuationToken);
             }
 
@@ -118,8 +112,15 @@ public sealed partial class TableMeetingStore
             return (null, false);
         }
 
-        for (var attempt = 1; attempt <= MaxEraseAttempts; attempt++)
+        // As a change: its turn among this process's changes to the meeting, and a lost race elsewhere tried again.
+        using var turn = await _gate.EnterAsync(meetingId, cancellationToken);
+        for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)
         {
+            if (attempt > 1)
+            {
+                await MeetingChanges.WaitBeforeAsync(attempt, time, cancellationToken);
+            }
+
             var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
             if (!response.HasValue || response.Value is not { } entity)
             {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -16,9 +17,16 @@ namespace MeetingLinks.Meetings.Storage;
 /// found without reading anyone else's.</item>
 /// </list>
 /// </summary>
-public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMeetingStore> logger) : IMeetingStore
+public sealed partial class TableMeetingStore(TableClient table, TimeProvider time, ILogger<TableMeetingStore> logger) : IMeetingStore
 {
     private readonly SharedStart _tableCreation = new(() => table.CreateIfNotExistsAsync(CancellationToken.None));
+
+    // The ETag each record this store gave out was read at: callers hand records back to change them and never see
+    // an ETag. A record nobody holds any more is forgotten with it.
+    private readonly ConditionalWeakTable<MeetingRecord, string> _versions = [];
+
+    // Changes to one meeting from this process take turns; the loop below is for writers elsewhere.
+    private readonly MeetingGate _gate = new();
 
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
@@ -55,7 +63,7 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
             }
         }, cancellationToken);
 
-    public Task<StoredMeeting> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
+    public Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
             var entity = MeetingEntityMapper.ToEntity(record);
@@ -69,44 +77,59 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
             try
             {
                 var response = await table.AddEntityAsync(entity, cancellationToken);
-                return new StoredMeeting(record, response.Headers.ETag?.ToString() ?? string.Empty);
+                return Versioned(record, response.Headers.ETag);
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
             {
                 var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-                return new StoredMeeting(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag.ToString());
+                return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
             }
         }, cancellationToken);
 
-    public Task<StoredMeeting> UpdateAsync(StoredMeeting current, MeetingRecord updated, CancellationToken cancellationToken)
+    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => GuardAsync(() => ReadAsync(meetingId, cancellationToken), cancellationToken);
+
+    public async Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
+        => await GetAsync(meetingId, cancellationToken) is { } read ? await ChangeAsync(read, change, cancellationToken) : null;
+
+    public Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(current);
-            var entity = MeetingEntityMapper.ToEntity(updated);
-            try
+            ArgumentNullException.ThrowIfNull(read);
+            ArgumentNullException.ThrowIfNull(change);
+            using var turn = await _gate.EnterAsync(read.MeetingId, cancellationToken);
+            var current = !turn.Waited && _versions.TryGetValue(read, out _) ? read : await ReadAsync(read.MeetingId, cancellationToken);
+            for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)
             {
-                var response = await table.UpdateEntityAsync(entity, new ETag(current.Version), TableUpdateMode.Replace, cancellationToken);
-                return new StoredMeeting(updated, response.Headers.ETag?.ToString() ?? string.Empty);
-            }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
-            {
-                var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-                return new StoredMeeting(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag.ToString());
-            }
-        }, cancellationToken);
+                if (current is null or { IsErased: true })
+                {
+                    return null;
+                }
 
-    public Task<StoredMeeting?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => GuardAsync(async () =>
-        {
-            if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
-            {
-                return null;
+                if (attempt > 1)
+                {
+                    await MeetingChanges.WaitBeforeAsync(attempt, time, cancellationToken);
+                }
+
+                if (change(current) is not { } updated)
+                {
+                    return current;
+                }
+
+                _versions.TryGetValue(current, out var version);
+                try
+                {
+                    var response = await table.UpdateEntityAsync(
+                        MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
+                    return Versioned(updated, response.Headers.ETag);
+                }
+                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+                {
+                    current = await ReadAsync(read.MeetingId, cancellationToken);
+                }
             }
 
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
-                ? new StoredMeeting(record, entity.ETag.ToString())
-                : null;
+            throw new StorageUnavailableException($"Meeting {read.MeetingId} kept changing while it was updated.");
         }, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -121,6 +144,25 @@ public sealed partial class TableMeetingStore(TableClient table, ILogger<TableMe
         {
             return false;
         }
+    }
+
+    private async Task<MeetingRecord?> ReadAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        {
+            return null;
+        }
+
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
+            ? Versioned(record, entity.ETag)
+            : null;
+    }
+
+    private MeetingRecord Versioned(MeetingRecord record, ETag? version)
+    {
+        _versions.AddOrUpdate(record, version?.ToString() ?? string.Empty);
+        return record;
     }
 
     /// <summary>Creates the table on first use and turns every way of not reaching storage into one exception.</summary>

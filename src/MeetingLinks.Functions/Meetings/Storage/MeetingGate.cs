@@ -1,0 +1,94 @@
+namespace MeetingLinks.Meetings.Storage;
+
+/// <summary>
+/// One change at a time per meeting within this process: receipts, events and new links for one busy meeting queue up
+/// here instead of racing each other to the table and losing. Writers in other instances still meet the table's
+/// If-Match, which <see cref="TableMeetingStore"/> answers by re-reading and re-applying.
+/// </summary>
+internal sealed class MeetingGate
+{
+    private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    /// <summary>Waits for the meeting's turn; dispose the result to give it up. Says whether another change went first.</summary>
+    public async Task<Turn> EnterAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        Entry entry;
+        lock (_lock)
+        {
+            if (!_entries.TryGetValue(meetingId, out entry!))
+            {
+                _entries[meetingId] = entry = new Entry();
+            }
+
+            entry.Users++;
+        }
+
+        var waited = !entry.Semaphore.Wait(0, CancellationToken.None);
+        try
+        {
+            if (waited)
+            {
+                await entry.Semaphore.WaitAsync(cancellationToken);
+            }
+        }
+        catch
+        {
+            Leave(meetingId, entry, release: false);
+            throw;
+        }
+
+        return new Turn(this, meetingId, entry, waited);
+    }
+
+    private void Leave(string meetingId, Entry entry, bool release)
+    {
+        if (release)
+        {
+            entry.Semaphore.Release();
+        }
+
+        lock (_lock)
+        {
+            if (--entry.Users == 0)
+            {
+                _entries.Remove(meetingId);
+                entry.Semaphore.Dispose();
+            }
+        }
+    }
+
+    internal sealed class Entry
+    {
+        public SemaphoreSlim Semaphore { get; } = new(1, 1);
+
+        public int Users { get; set; }
+    }
+
+    /// <summary>A meeting's turn; <see cref="Waited"/> when another change held it first (what was read before may be stale).</summary>
+    public sealed class Turn : IDisposable
+    {
+        private readonly MeetingGate _gate;
+        private readonly string _meetingId;
+        private readonly Entry _entry;
+        private int _disposed;
+
+        internal Turn(MeetingGate gate, string meetingId, Entry entry, bool waited)
+        {
+            _gate = gate;
+            _meetingId = meetingId;
+            _entry = entry;
+            Waited = waited;
+        }
+
+        public bool Waited { get; }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _gate.Leave(_meetingId, _entry, release: true);
+            }
+        }
+    }
+}
