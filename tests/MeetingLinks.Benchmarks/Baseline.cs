@@ -86,10 +86,7 @@ internal sealed class Baseline : IAsyncDisposable
             var created = record with
             {
                 Status = MeetingStatus.Created,
-                HostUrls = [.. links.Hosts.Select(l => l.Url)],
-                GuestUrls = [.. links.Guests.Select(l => l.Url)],
-                BaseUrl = links.BaseUrl,
-                GuestSuffix = links.Guests[0].ShortCode,
+                Links = [.. IssuedLink.From(links, record.ValidFrom, record.ExpiresAt, DateTimeOffset.UtcNow, IssuedLink.CreateBatch)],
             };
             await _table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(created), added.Headers.ETag ?? ETag.All, TableUpdateMode.Replace);
             return true;

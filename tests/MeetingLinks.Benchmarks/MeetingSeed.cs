@@ -91,9 +91,6 @@ internal sealed class MeetingSeed
         var batches = _entities.GroupBy(e => e.PartitionKey).SelectMany(p => p.Chunk(BatchSize));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (batch, cancellationToken) =>
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken));
-
-        // Every meeting has its phone entry, as in a table the purge has indexed: erasure needs no search by stored number.
-        await table.AddEntityAsync(TableMeetingStore.PhonesIndexedMarker());
     }
 
     private void Add(string phone, DateTimeOffset createdAt)
@@ -120,10 +117,6 @@ internal sealed class MeetingSeed
             ValidFrom = createdAt,
             ExpiresAt = createdAt.AddDays(1),
             VerticalType = "hc",
-            HostUrls = [links[0].Url],
-            GuestUrls = [links[1].Url],
-            BaseUrl = links[1].BaseUrl,
-            GuestSuffix = links[1].ShortCode,
             Links = links,
             Events = status == MeetingStatus.Created ? [] : [new MeetingEvent(status, channel, null, null, "flow", null, createdAt.AddSeconds(5), createdAt.AddSeconds(5))],
             KeyHash = keyHash,

@@ -43,16 +43,16 @@ public sealed record MeetingRecord
     public IReadOnlyList<string> Devices { get; init; } = [];
 
     /// <summary>The host links the create handed out (all links, later ones too, are in <see cref="Links"/>).</summary>
-    public IReadOnlyList<string> HostUrls { get; init; } = [];
+    public IReadOnlyList<string> HostUrls => [.. CreateLinks(IssuedLink.Host).Select(l => l.Url)];
 
     /// <summary>The guest links the create handed out.</summary>
-    public IReadOnlyList<string> GuestUrls { get; init; } = [];
+    public IReadOnlyList<string> GuestUrls => [.. CreateLinks(IssuedLink.Guest).Select(l => l.Url)];
 
-    /// <summary>The broker's short-link base, when short links were made.</summary>
-    public string? BaseUrl { get; init; }
+    /// <summary>The broker's short-link base, when the create's links are short.</summary>
+    public string? BaseUrl => Links.FirstOrDefault(l => l.Batch == IssuedLink.CreateBatch)?.BaseUrl;
 
     /// <summary>The create's first guest link's short code, for WhatsApp template buttons.</summary>
-    public string? GuestSuffix { get; init; }
+    public string? GuestSuffix => CreateLinks(IssuedLink.Guest).FirstOrDefault()?.ShortCode;
 
     /// <summary>What happened to the link since, oldest first: flow reports and delivery receipts.</summary>
     public IReadOnlyList<Events.MeetingEvent> Events { get; init; } = [];
@@ -81,6 +81,8 @@ public sealed record MeetingRecord
     /// <summary>True once the record holds the broker's links.</summary>
     [JsonIgnore]
     public bool HasLinks => Links.Count > 0;
+
+    private IEnumerable<IssuedLink> CreateLinks(string kind) => Links.Where(l => l.Batch == IssuedLink.CreateBatch && l.Kind == kind);
 
     [JsonIgnore]
     public bool IsErased => ErasedAt is not null;

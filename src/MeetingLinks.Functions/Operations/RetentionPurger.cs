@@ -17,12 +17,9 @@ public sealed class RetentionPurger(IMeetingStore store, IOptions<MeetingsOption
         var firstDayKept = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-days);
         var meetings = await store.DeleteMeetingsBeforeAsync(firstDayKept, cancellationToken);
         var keys = await store.DeleteExpiredKeysAsync(now, cancellationToken);
-
-        // Meetings stored before they were findable by phone number become so (once), so erasure finds them too.
-        var indexed = await store.IndexPhonesOnceAsync(cancellationToken);
         logger.LogInformation(
-            "Retention purge removed {Meetings} meetings created before {FirstDayKept} ({RetentionDays} days) and {Keys} expired idempotency keys; {Indexed} older meetings indexed by phone",
-            meetings, firstDayKept, days, keys, indexed);
+            "Retention purge removed {Meetings} meetings created before {FirstDayKept} ({RetentionDays} days) and {Keys} expired idempotency keys",
+            meetings, firstDayKept, days, keys);
         return new PurgeReport(meetings, keys, firstDayKept);
     }
 }

@@ -21,7 +21,7 @@ public sealed class UnexpectedErrorApiTests(AzuriteFixture azurite, ITestOutputH
 
         await response.AssertProblemAsync(500, "internal_error");
         var body = await response.Content.ReadAsStringAsync();
-        foreach (var detail in new[] { "Exception", "System.", "GuestUrls", "instant.webex.com" })
+        foreach (var detail in new[] { "Exception", "System.", "Links", "instant.webex.com" })
         {
             Assert.DoesNotContain(detail, body, StringComparison.Ordinal);
         }

@@ -12,7 +12,7 @@ namespace MeetingLinks.Tests.Infrastructure;
 internal static class TableRows
 {
     /// <summary>
-    /// Writes a meeting row as the app keys it (see <see cref="MeetingIds"/>) whose <c>GuestUrls</c> column is not the
+    /// Writes a meeting row as the app keys it (see <see cref="MeetingIds"/>) whose <c>Links</c> column is not the
     /// JSON the app writes there, as a bug or a hand edit could leave it.
     /// </summary>
     public static async Task WriteMeetingWithUnreadableLinksAsync(AzuriteFixture azurite, string tableName, string meetingId)
@@ -28,16 +28,16 @@ internal static class TableRows
             ["Sub"] = Guid.NewGuid().ToString(),
             ["Status"] = "created",
             ["CreatedAt"] = DateTimeOffset.UtcNow,
-            ["GuestUrls"] = "[\"https://instant.webex.com/visit/",
+            ["Links"] = "[{\"kind\":\"guest\",\"url\":\"https://instant.webex.com/visit/",
         });
     }
 
     /// <summary>
-    /// Stores a meeting with links as if it had been created at <paramref name="createdAt"/>, with its phone entry
-    /// unless <paramref name="phoneEntry"/> is false (as a version before phone entries stored it); returns its id.
+    /// Stores a meeting with links as if it had been created at <paramref name="createdAt"/>, with its phone entry when it
+    /// has a phone number, as the app stores it; returns its id.
     /// </summary>
     public static async Task<string> SeedMeetingAsync(
-        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null, bool phoneEntry = true,
+        AzuriteFixture azurite, string tableName, DateTimeOffset createdAt, string? reference = null, string? phone = null,
         Func<MeetingRecord, MeetingRecord>? change = null)
     {
         var id = MeetingIds.New(createdAt);
@@ -55,14 +55,15 @@ internal static class TableRows
             ValidFrom = createdAt,
             ExpiresAt = createdAt.AddDays(1),
             VerticalType = "hc",
-            BaseUrl = "https://instant.webex.com/visit/",
-            GuestSuffix = "gSeeded",
-            GuestUrls = ["https://instant.webex.com/visit/gSeeded"],
-            HostUrls = ["https://instant.webex.com/visit/hSeeded"],
+            Links =
+            [
+                new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hSeeded", "hSeeded", createdAt, createdAt.AddDays(1), createdAt, IssuedLink.CreateBatch),
+                new IssuedLink(IssuedLink.Guest, "https://instant.webex.com/visit/gSeeded", "gSeeded", createdAt, createdAt.AddDays(1), createdAt, IssuedLink.CreateBatch),
+            ],
         };
         var table = await TableAsync(azurite, tableName);
         await table.AddEntityAsync(MeetingEntityMapper.ToEntity(change?.Invoke(record) ?? record));
-        if (phone is not null && phoneEntry)
+        if (phone is not null)
         {
             await table.AddEntityAsync(PhoneIndex.Entry(phone, id));
         }

@@ -138,8 +138,6 @@ public class MeetingCreatorTests
             _store.Overwrite(pending with
             {
                 Status = MeetingStatus.Created,
-                GuestUrls = ["https://example.test/visit/winner"],
-                HostUrls = ["h"],
                 Links = [new IssuedLink(IssuedLink.Guest, "https://example.test/visit/winner", "winner", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
             });
             return Links(call.Arg<MeetingLinkRequest>().Sub);

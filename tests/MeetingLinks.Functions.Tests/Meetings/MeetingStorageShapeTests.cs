@@ -10,17 +10,17 @@ public class MeetingStorageShapeTests
     private static readonly DateTimeOffset Created = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_record_stored_before_links_were_kept_one_by_one_reads_with_its_create_links()
+    public void A_record_keeps_its_links_once_and_the_create_links_are_read_from_them()
     {
         var entity = MeetingEntityMapper.ToEntity(Record());
-        entity.Remove("Links");
 
         var record = MeetingEntityMapper.ToRecord(entity);
 
+        Assert.DoesNotContain(entity.Keys, k => k is "HostUrls" or "GuestUrls" or "BaseUrl" or "GuestSuffix");
         Assert.Equal(2, record.Links.Count);
-        var guest = Assert.Single(record.Links, l => l.Kind == IssuedLink.Guest);
-        Assert.Equal(("gCode", IssuedLink.CreateBatch, Created.AddDays(1)), (guest.ShortCode, guest.Batch, guest.ExpiresAt));
-        Assert.Equal("https://instant.webex.com/visit/", guest.BaseUrl);
+        Assert.Equal(["https://instant.webex.com/visit/gCode"], record.GuestUrls);
+        Assert.Equal(["https://instant.webex.com/visit/hCode"], record.HostUrls);
+        Assert.Equal(("https://instant.webex.com/visit/", "gCode"), (record.BaseUrl, record.GuestSuffix));
         Assert.Equal("gCode", MeetingLinksResponse.For(record, IssuedLink.CreateBatch, replayed: true).GuestSuffix);
     }
 
@@ -81,9 +81,10 @@ public class MeetingStorageShapeTests
         ValidFrom = Created,
         ExpiresAt = Created.AddDays(1),
         VerticalType = "hc",
-        BaseUrl = "https://instant.webex.com/visit/",
-        GuestSuffix = "gCode",
-        GuestUrls = ["https://instant.webex.com/visit/gCode"],
-        HostUrls = ["https://instant.webex.com/visit/hCode"],
+        Links =
+        [
+            new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hCode", "hCode", Created, Created.AddDays(1), Created, IssuedLink.CreateBatch),
+            new IssuedLink(IssuedLink.Guest, "https://instant.webex.com/visit/gCode", "gCode", Created, Created.AddDays(1), Created, IssuedLink.CreateBatch),
+        ],
     };
 }

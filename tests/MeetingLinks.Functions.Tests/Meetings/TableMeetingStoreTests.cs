@@ -75,18 +75,18 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     {
         var store = NewStore();
         var stale = await store.AddAsync(Pending(), CancellationToken.None);
-        await store.ChangeAsync(stale, r => r with { Status = MeetingStatus.Created, GuestUrls = ["winner"] }, CancellationToken.None);
+        await store.ChangeAsync(stale, r => r with { Status = MeetingStatus.Created, Devices = ["winner"] }, CancellationToken.None);
         var seen = new List<IReadOnlyList<string>>();
 
         var second = await store.ChangeAsync(stale, r =>
         {
-            seen.Add(r.GuestUrls);
-            return r with { GuestUrls = [.. r.GuestUrls, "second"] };
+            seen.Add(r.Devices);
+            return r with { Devices = [.. r.Devices, "second"] };
         }, CancellationToken.None);
 
         Assert.Equal([[], ["winner"]], seen);
-        Assert.Equal(["winner", "second"], second!.GuestUrls);
-        Assert.Equal(["winner", "second"], (await store.GetAsync(stale.MeetingId, CancellationToken.None))!.GuestUrls);
+        Assert.Equal(["winner", "second"], second!.Devices);
+        Assert.Equal(["winner", "second"], (await store.GetAsync(stale.MeetingId, CancellationToken.None))!.Devices);
     }
 
     [Fact]
@@ -96,10 +96,10 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var added = await store.AddAsync(Pending(), CancellationToken.None);
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
-            store.ChangeAsync(added.MeetingId, r => r with { GuestUrls = [.. r.GuestUrls, $"link-{i}"] }, CancellationToken.None))));
+            store.ChangeAsync(added.MeetingId, r => r with { Devices = [.. r.Devices, $"link-{i}"] }, CancellationToken.None))));
 
         var stored = await store.GetAsync(added.MeetingId, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.GuestUrls.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.Devices.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -111,10 +111,10 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var added = await one.AddAsync(Pending(), CancellationToken.None);
 
         await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(() => (i % 2 == 0 ? one : two)
-            .ChangeAsync(added.MeetingId, r => r with { GuestUrls = [.. r.GuestUrls, $"link-{i}"] }, CancellationToken.None))));
+            .ChangeAsync(added.MeetingId, r => r with { Devices = [.. r.Devices, $"link-{i}"] }, CancellationToken.None))));
 
         var stored = await one.GetAsync(added.MeetingId, CancellationToken.None);
-        Assert.Equal(Enumerable.Range(0, 24).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.GuestUrls.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, 24).Select(i => $"link-{i}").Order(StringComparer.Ordinal), stored!.Devices.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -139,7 +139,10 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         var stored = await store.AddAsync(Pending(), CancellationToken.None);
         var longLinks = Enumerable.Range(0, 25).Select(i => $"https://instant.webex.com/hc/v1/talk?int=jose&v=1&data={new string((char)('a' + i), 2000)}").ToArray();
 
-        await store.ChangeAsync(stored, r => r with { GuestUrls = longLinks }, CancellationToken.None);
+        await store.ChangeAsync(stored, r => r with
+        {
+            Links = [.. longLinks.Select(url => new IssuedLink(IssuedLink.Guest, url, null, Now, Now.AddDays(1), Now, IssuedLink.CreateBatch))],
+        }, CancellationToken.None);
 
         var read = await store.GetAsync(stored.MeetingId, CancellationToken.None);
         Assert.Equal(longLinks, read!.GuestUrls);

@@ -95,10 +95,6 @@ public sealed class MeetingCreator(
         {
             Status = MeetingStatus.Created,
             UpdatedAt = issuedAt,
-            HostUrls = [.. links.Hosts.Select(l => l.Url)],
-            GuestUrls = [.. links.Guests.Select(l => l.Url)],
-            BaseUrl = links.BaseUrl,
-            GuestSuffix = links.Guests.Count > 0 ? links.Guests[0].ShortCode : null,
             Links = [.. IssuedLink.From(links, current.ValidFrom, current.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
             Notifications = ExpertNotification.Replace(current.Notifications, IssuedLink.CreateBatch,
                 n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),

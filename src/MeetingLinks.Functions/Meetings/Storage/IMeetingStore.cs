@@ -61,12 +61,6 @@ public interface IMeetingStore
     /// <summary>Deletes every meeting created on a UTC day before <paramref name="firstDayKept"/>; returns how many.</summary>
     Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Gives meetings stored before phone entries existed their entry, once per table (a marker row remembers);
-    /// returns how many it added.
-    /// </summary>
-    Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken);
-
     /// <summary>Deletes idempotency keys that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
 

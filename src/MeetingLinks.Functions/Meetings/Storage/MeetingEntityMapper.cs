@@ -48,14 +48,10 @@ internal static class MeetingEntityMapper
             ["ExpiresAt"] = record.ExpiresAt,
             ["VerticalType"] = record.VerticalType,
             ["LoginUrlForHost"] = record.LoginUrlForHost,
-            ["BaseUrl"] = record.BaseUrl,
-            ["GuestSuffix"] = record.GuestSuffix,
             ["LastError"] = record.LastError,
             ["KeyHash"] = record.KeyHash,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
-        WriteJson(entity, "HostUrls", record.HostUrls.ToArray(), StorageJsonContext.Default.StringArray);
-        WriteJson(entity, "GuestUrls", record.GuestUrls.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Events", record.Events.ToArray(), StorageJsonContext.Default.MeetingEventArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
         WriteJson(entity, "Notifications", record.Notifications.ToArray(), StorageJsonContext.Default.ExpertNotificationArray);
@@ -74,12 +70,7 @@ internal static class MeetingEntityMapper
             return Tombstone(meetingId, entity.GetDateTimeOffset("ErasedAt") ?? default);
         }
 
-        var record = ReadRecord(entity, meetingId);
-
-        // Records written before links were kept one by one hold only the create's URLs.
-        return record.Links.Count == 0 && record.HostUrls.Count + record.GuestUrls.Count > 0
-            ? record with { Links = CreateLinksOf(record) }
-            : record;
+        return ReadRecord(entity, meetingId);
     }
 
     /// <summary>What an erasure leaves of a meeting: its id and when it was erased, nothing personal.</summary>
@@ -114,30 +105,13 @@ internal static class MeetingEntityMapper
         ExpiresAt = entity.GetDateTimeOffset("ExpiresAt") ?? default,
         VerticalType = entity.GetString("VerticalType") ?? "hc",
         LoginUrlForHost = entity.GetBoolean("LoginUrlForHost") ?? false,
-        BaseUrl = entity.GetString("BaseUrl"),
-        GuestSuffix = entity.GetString("GuestSuffix"),
         LastError = entity.GetString("LastError"),
         Devices = ReadJson(entity, "Devices", StorageJsonContext.Default.StringArray) ?? [],
-        HostUrls = ReadJson(entity, "HostUrls", StorageJsonContext.Default.StringArray) ?? [],
-        GuestUrls = ReadJson(entity, "GuestUrls", StorageJsonContext.Default.StringArray) ?? [],
         Events = ReadJson(entity, "Events", StorageJsonContext.Default.MeetingEventArray) ?? [],
         Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
         Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
         KeyHash = entity.GetString("KeyHash"),
     };
-
-    private static IssuedLink[] CreateLinksOf(MeetingRecord record)
-    {
-        IssuedLink Link(string kind, string url) => new(
-            kind,
-            url,
-            record.BaseUrl is { Length: > 0 } baseUrl && url.StartsWith(baseUrl, StringComparison.Ordinal) ? url[baseUrl.Length..] : null,
-            record.ValidFrom,
-            record.ExpiresAt,
-            record.UpdatedAt,
-            IssuedLink.CreateBatch);
-        return [.. record.HostUrls.Select(u => Link(IssuedLink.Host, u)), .. record.GuestUrls.Select(u => Link(IssuedLink.Guest, u))];
-    }
 
     public static TableEntity ToEntity(IdempotencyClaim claim) => claim.Erased
         // The fingerprint digests the request's personal details: an erased meeting's key keeps none of it.

@@ -7,10 +7,6 @@ namespace MeetingLinks.Meetings.Storage;
 /// <summary>Erasure and the phone number's own listing, both through the phone entries.</summary>
 public sealed partial class TableMeetingStore
 {
-    // Rows that say what was done to the table itself.
-    private const string MarkerPartition = "meta";
-    private const string PhoneIndexMarker = "phone-index-v1";
-
     public Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
         => GuardAsync(async () => (await EraseOneAsync(meetingId, erasedAt, cancellationToken)).Erased, cancellationToken);
 
@@ -34,20 +30,6 @@ public sealed partial class TableMeetingStore
                 }
             }
 
-            // Until the purge has indexed the meetings stored before the index existed, those are found by their number.
-            if (!await PhonesIndexedAsync(cancellationToken))
-            {
-                var unindexed = TableClient.CreateQueryFilter(
-                    $"PartitionKey ge {"m-"} and PartitionKey lt {"m."} and Kind eq {MeetingEntityMapper.MeetingKind} and CustomerPhone eq {phone}");
-                await foreach (var meeting in table.QueryAsync<TableEntity>(unindexed, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-                {
-                    if ((await EraseOneAsync(MeetingEntityMapper.MeetingId(meeting), erasedAt, cancellationToken)).Erased is { } record)
-                    {
-                        erased.Add(record);
-                    }
-                }
-            }
-
             return (IReadOnlyList<MeetingRecord>)erased;
         }, cancellationToken);
 
@@ -66,40 +48,6 @@ public sealed partial class TableMeetingStore
 
             return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
         }, cancellationToken);
-
-    public Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken)
-        => GuardAsync(async () =>
-        {
-            if (await PhonesIndexedAsync(cancellationToken))
-            {
-                return 0;
-            }
-
-            // Reads every stored meeting once, in the life of the table; meetings created meanwhile index themselves.
-            // Entries are written several at a time, so a large table is done within one function call.
-            var added = 0;
-            var meetings = TableClient.CreateQueryFilter($"PartitionKey ge {"m-"} and PartitionKey lt {"m."} and Kind eq {MeetingEntityMapper.MeetingKind}");
-            await Parallel.ForEachAsync(
-                table.QueryAsync<TableEntity>(meetings, 1000, ["PartitionKey", "RowKey", "CustomerPhone"], cancellationToken),
-                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-                async (meeting, token) =>
-                {
-                    if (meeting.GetString("CustomerPhone") is { } phone)
-                    {
-                        await table.UpsertEntityAsync(PhoneIndex.Entry(phone, MeetingEntityMapper.MeetingId(meeting)), TableUpdateMode.Replace, token);
-                        Interlocked.Increment(ref added);
-                    }
-                });
-
-            await table.UpsertEntityAsync(PhonesIndexedMarker(), TableUpdateMode.Replace, cancellationToken);
-            return added;
-        }, cancellationToken);
-
-    /// <summary>The row that says every meeting has its phone entry: written once the purge has indexed the older ones.</summary>
-    internal static TableEntity PhonesIndexedMarker() => new(MarkerPartition, PhoneIndexMarker) { ["Kind"] = "marker" };
-
-    private async Task<bool> PhonesIndexedAsync(CancellationToken cancellationToken)
-        => (await table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, PhoneIndexMarker, ["RowKey"], cancellationToken)).HasValue;
 
     /// <summary>
     /// Erases one meeting: its idempotency key first, then the record (a tombstone), then its phone entry, so that an
