@@ -9,8 +9,8 @@ namespace MeetingLinks.Meetings.Storage;
 /// Finds a phone number's meetings without reading anyone else's: one small row per meeting in a partition of its
 /// own per number, <c>p-</c> + SHA-256 of the E.164 number (so no number appears in a key), with RowKey the meeting
 /// id made to sort newest first across days. Written before the meeting and removed after its tombstone, so a stored
-/// meeting has its row (meetings stored before the index existed get theirs from the purge, once); a row whose meeting
-/// was erased is cleared when next met, one whose meeting is not there (yet) is left.
+/// meeting has its row; a row whose meeting was erased is cleared when next met, one whose meeting is not there (yet)
+/// is left.
 /// </summary>
 internal static class PhoneIndex
 {

@@ -7,15 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>
-/// Table Storage layout, all in one table:
-/// <list type="bullet">
-/// <item>meetings: PartitionKey <c>m-yyyyMMdd</c> (UTC day created), RowKey the rest of the meeting id
-/// (milliseconds left in the day + random tail), so a day lists newest first from one partition;</item>
-/// <item>idempotency keys: PartitionKey <c>k-</c> + first two hex digits of the key's SHA-256, RowKey the
-/// whole digest, so no caller-supplied character ever reaches a key;</item>
-/// <item>phone entries: one partition per phone number (<see cref="PhoneIndex"/>), so a number's meetings are
-/// found without reading anyone else's.</item>
-/// </list>
+/// The meetings in Table Storage, in the layout the README writes down (Storage, version 1): meetings by day, keys by
+/// their digest, phone entries by the number's digest, all in one table.
 /// </summary>
 public sealed partial class TableMeetingStore(TableClient table, TimeProvider time, ILogger<TableMeetingStore> logger) : IMeetingStore
 {
