@@ -99,11 +99,6 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                     return null;
                 }
 
-                if (attempt > 1)
-                {
-                    await MeetingChanges.WaitBeforeAsync(attempt, time, cancellationToken);
-                }
-
                 if (change(current) is not { } updated)
                 {
                     return current;
@@ -116,9 +111,15 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                         MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
                     return Versioned(updated, response.Headers.ETag);
                 }
+                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed && attempt < MeetingChanges.MaxAttempts)
+                {
+                    // Another instance wrote first: wait a little, then start again from what it wrote.
+                    await MeetingChanges.WaitBeforeAsync(attempt + 1, time, cancellationToken);
+                    current = await ReadAsync(read.MeetingId, cancellationToken);
+                }
                 catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
                 {
-                    current = await ReadAsync(read.MeetingId, cancellationToken);
+                    break;
                 }
             }
 
