@@ -81,8 +81,12 @@ internal sealed class Baseline : IAsyncDisposable
                 key, key, record.MeetingId, record.Sub, now, now.AddDays(1), IsNew: true)));
             await _table.UpsertEntityAsync(PhoneIndex.Entry(record.CustomerPhone, record.MeetingId), TableUpdateMode.Replace);
             var added = await _table.AddEntityAsync(MeetingEntityMapper.ToEntity(record));
-            var links = await _broker.CreateLinksAsync(
-                new MeetingLinkRequest(record.Sub, null, record.ExpiresAt, 1, 1, "hc", false, []), CancellationToken.None);
+            if (!(await _broker.CreateLinksAsync(
+                new MeetingLinkRequest(record.Sub, null, record.ExpiresAt, 1, 1, "hc", false, []), CancellationToken.None)).TryGet(out var links, out _))
+            {
+                return false;
+            }
+
             var created = record with
             {
                 Status = MeetingStatus.Created,
@@ -91,7 +95,7 @@ internal sealed class Baseline : IAsyncDisposable
             await _table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(created), added.Headers.ETag ?? ETag.All, TableUpdateMode.Replace);
             return true;
         }
-        catch (Exception ex) when (ex is RequestFailedException or InstantConnectException or HttpRequestException)
+        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException)
         {
             return false;
         }

@@ -1,11 +1,21 @@
 using System.Net;
+using MeetingLinks.Outcomes;
 
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>Turns what went wrong with a broker call into an <see cref="InstantConnectException"/> an operator can act on.</summary>
+/// <summary>
+/// What went wrong with a broker call, as the failure the flow gets: refused (<c>upstream_rejected</c>, retrying will
+/// not help), unavailable (<c>upstream_unavailable</c>, with when to come back) or too slow (<c>upstream_timeout</c>).
+/// The detail says what an operator can act on; it never carries the token or the request body.
+/// </summary>
 internal static class BrokerFailures
 {
-    public static InstantConnectException ForStatus(HttpResponseMessage response, InstantConnectOptions options, TimeProvider time)
+    private const string TryAgain = "Try again with the same idempotency key.";
+
+    // When the broker says nothing about when to come back.
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
+    public static Failure ForStatus(HttpResponseMessage response, InstantConnectOptions options, TimeProvider time)
     {
         var status = (int)response.StatusCode;
         var described = $"{status} {response.StatusCode}";
@@ -13,13 +23,14 @@ internal static class BrokerFailures
         if (IsTransient(response.StatusCode))
         {
             var retryAfter = RetryAfter.Read(response, time);
-            var message = retryAfter is { } wait && wait > options.MaxRetryAfter
-                ? $"The Instant Connect broker is unavailable: it answered {described} and asked to retry after {wait.TotalSeconds:0.#} s, longer than InstantConnect__MaxRetryAfter allows waiting."
-                : $"The Instant Connect broker is unavailable: it still answered {described} after retrying.";
-            return new InstantConnectException(BrokerFailure.Unavailable, message, status, retryAfter);
+            return Unavailable(
+                retryAfter is { } wait && wait > options.MaxRetryAfter
+                    ? $"The Instant Connect broker answered {described} and asked to retry after {wait.TotalSeconds:0.#} s, longer than InstantConnect__MaxRetryAfter allows waiting."
+                    : $"The Instant Connect broker still answered {described} after retrying.",
+                retryAfter);
         }
 
-        var reason = response.StatusCode switch
+        return Rejected(response.StatusCode switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
                 $"The Instant Connect broker refused the bot token ({described}). Check that InstantConnect__BotToken holds a valid Webex bot token "
@@ -29,24 +40,30 @@ internal static class BrokerFailures
             HttpStatusCode.BadRequest =>
                 $"The Instant Connect broker rejected the request as invalid ({described}). Check InstantConnect__Audience and the request values.",
             _ => $"The Instant Connect broker rejected the request with {described}.",
-        };
-        return new InstantConnectException(BrokerFailure.Rejected, reason, status);
+        });
     }
 
-    public static InstantConnectException TotalTimeout(InstantConnectOptions options, Exception inner) =>
-        new(BrokerFailure.TimedOut, $"The Instant Connect broker did not produce links within InstantConnect__TotalTimeout ({options.TotalTimeout.TotalSeconds:0.#} s).", innerException: inner);
+    public static Failure TotalTimeout(InstantConnectOptions options) => new(FailureKind.TimedOut, "upstream_timeout",
+        "Webex Instant Connect did not answer in time",
+        $"The Instant Connect broker did not produce links within InstantConnect__TotalTimeout ({options.TotalTimeout.TotalSeconds:0.#} s). {TryAgain}");
 
-    public static InstantConnectException AttemptsTimedOut(InstantConnectOptions options, Exception inner) =>
-        new(BrokerFailure.Unavailable, $"The Instant Connect broker did not answer within InstantConnect__AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.#} s), retries included.", innerException: inner);
+    public static Failure AttemptsTimedOut(InstantConnectOptions options) => Unavailable(
+        $"The Instant Connect broker did not answer within InstantConnect__AttemptTimeout ({options.AttemptTimeout.TotalSeconds:0.#} s), retries included.", null);
 
-    public static InstantConnectException CircuitOpen(TimeSpan? retryAfter, Exception inner) =>
-        new(BrokerFailure.Unavailable, "The Instant Connect broker is unavailable: too many recent calls failed, so calls are paused for a while.", retryAfter: retryAfter, innerException: inner);
+    public static Failure CircuitOpen(TimeSpan? retryAfter) => Unavailable(
+        "Too many recent calls to the Instant Connect broker failed, so calls are paused for a while.", retryAfter);
 
-    public static InstantConnectException Transport(HttpRequestException inner) =>
-        new(BrokerFailure.Unavailable, $"The Instant Connect broker could not be reached: {inner.HttpRequestError}.", innerException: inner);
+    public static Failure Transport(HttpRequestException inner) => Unavailable(
+        $"The Instant Connect broker could not be reached: {inner.HttpRequestError}.", null);
 
-    public static InstantConnectException Malformed(string what, int statusCode, Exception? inner = null) =>
-        new(BrokerFailure.Unavailable, $"The Instant Connect broker answered with an unexpected response: {what}.", statusCode, innerException: inner);
+    public static Failure Malformed(string what) => Unavailable(
+        $"The Instant Connect broker answered with an unexpected response: {what}.", null);
+
+    private static Failure Rejected(string reason)
+        => new(FailureKind.UpstreamRejected, "upstream_rejected", "Webex Instant Connect refused the request", reason);
+
+    private static Failure Unavailable(string reason, TimeSpan? retryAfter)
+        => new(FailureKind.Unavailable, "upstream_unavailable", "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

@@ -1,35 +1,37 @@
+using MeetingLinks.Outcomes;
+
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>Turns the broker's answer into the links to hand out, short where the broker gave a short code, long otherwise.</summary>
 internal static class BrokerLinks
 {
-    public static MeetingLinkSet Build(BrokerResponse? response, int statusCode, MeetingLinkRequest request, InstantConnectOptions options)
+    public static Outcome<MeetingLinkSet> Build(BrokerResponse? response, MeetingLinkRequest request, InstantConnectOptions options)
     {
         if (response is null)
         {
-            throw BrokerFailures.Malformed("the body was empty", statusCode);
+            return BrokerFailures.Malformed("the body was empty");
         }
 
-        var builder = new LinkBuilder(response.BaseUrl, request.VerticalType, options, statusCode);
-        var hosts = builder.Build(response.Host, "host", request.Hosts, "login");
-        var guests = builder.Build(response.Guest, "guest", request.Guests, "talk");
-        return new MeetingLinkSet(hosts, guests, builder.UsedShortLinks ? response.BaseUrl : null);
+        var builder = new LinkBuilder(response.BaseUrl, request.VerticalType, options);
+        return builder.Build(response.Host, "host", request.Hosts, "login").Then(hosts =>
+            builder.Build(response.Guest, "guest", request.Guests, "talk").Then<MeetingLinkSet>(guests =>
+                new MeetingLinkSet(hosts, guests, builder.UsedShortLinks ? response.BaseUrl : null)));
     }
 
-    private sealed class LinkBuilder(string? baseUrl, string vertical, InstantConnectOptions options, int statusCode)
+    private sealed class LinkBuilder(string? baseUrl, string vertical, InstantConnectOptions options)
     {
         public bool UsedShortLinks { get; private set; }
 
-        public List<MeetingLink> Build(IReadOnlyList<BrokerLink?>? links, string role, int expected, string longLinkPage)
+        public Outcome<List<MeetingLink>> Build(IReadOnlyList<BrokerLink?>? links, string role, int expected, string longLinkPage)
         {
             if (links is null)
             {
-                return expected == 0 ? [] : throw BrokerFailures.Malformed($"the '{role}' array is missing", statusCode);
+                return expected == 0 ? new List<MeetingLink>() : BrokerFailures.Malformed($"the '{role}' array is missing");
             }
 
             if (links.Count < expected)
             {
-                throw BrokerFailures.Malformed($"asked for {expected} {role} link(s), got {links.Count}", statusCode);
+                return BrokerFailures.Malformed($"asked for {expected} {role} link(s), got {links.Count}");
             }
 
             var built = new List<MeetingLink>(expected);
@@ -37,22 +39,31 @@ internal static class BrokerLinks
             {
                 if (string.IsNullOrEmpty(link?.Cipher))
                 {
-                    throw BrokerFailures.Malformed($"a '{role}' entry has no cipher", statusCode);
+                    return BrokerFailures.Malformed($"a '{role}' entry has no cipher");
                 }
 
-                built.Add(options.ShortUrls && !string.IsNullOrEmpty(link.Short)
-                    ? ShortLink(link.Short)
-                    : LongLink(link.Cipher, longLinkPage));
+                if (!options.ShortUrls || string.IsNullOrEmpty(link.Short))
+                {
+                    built.Add(LongLink(link.Cipher, longLinkPage));
+                }
+                else if (ShortLink(link.Short) is { } shortLink)
+                {
+                    built.Add(shortLink);
+                }
+                else
+                {
+                    return BrokerFailures.Malformed("short codes came without a usable 'baseUrl'");
+                }
             }
 
             return built;
         }
 
-        private MeetingLink ShortLink(string code)
+        private MeetingLink? ShortLink(string code)
         {
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
             {
-                throw BrokerFailures.Malformed("short codes came without a usable 'baseUrl'", statusCode);
+                return null;
             }
 
             UsedShortLinks = true;

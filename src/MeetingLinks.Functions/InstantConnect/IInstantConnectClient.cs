@@ -1,7 +1,9 @@
+using MeetingLinks.Outcomes;
+
 namespace MeetingLinks.InstantConnect;
 
 public interface IInstantConnectClient
 {
-    /// <summary>Asks the broker for host and guest links. Throws <see cref="InstantConnectException"/> when it cannot.</summary>
-    Task<MeetingLinkSet> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken);
+    /// <summary>Asks the broker for host and guest links; when it cannot, why not, as the flow should read it.</summary>
+    Task<Outcome<MeetingLinkSet>> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken);
 }

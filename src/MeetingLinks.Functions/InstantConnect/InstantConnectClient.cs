@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
@@ -9,7 +10,7 @@ namespace MeetingLinks.InstantConnect;
 
 /// <summary>
 /// Calls the broker's <c>joseencrypt</c> endpoint. Retries, timeouts and the circuit breaker live in the HttpClient's
-/// resilience handler; this class builds the request and maps every outcome to links or an <see cref="InstantConnectException"/>.
+/// resilience handler; this class builds the request and maps every outcome to links or the <see cref="Failure"/> in their place.
 /// </summary>
 internal sealed class InstantConnectClient : IInstantConnectClient
 {
@@ -42,7 +43,7 @@ internal sealed class InstantConnectClient : IInstantConnectClient
         _endpoint = new Uri($"{_options.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v2/joseencrypt");
     }
 
-    public async Task<MeetingLinkSet> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<MeetingLinkSet>> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = JsonSerializer.SerializeToUtf8Bytes(BuildBody(request), BrokerJsonContext.Default.BrokerRequest);
@@ -54,19 +55,52 @@ internal sealed class InstantConnectClient : IInstantConnectClient
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
 
         var started = _time.GetTimestamp();
-        using var response = await SendAsync(message, request.Sub, started, cancellationToken);
-        var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
-        var status = (int)response.StatusCode;
-
-        if (!response.IsSuccessStatusCode)
+        HttpResponseMessage response;
+        try
         {
-            _logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
-            throw BrokerFailures.ForStatus(response, _options, _time);
+            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw; // the caller gave up; not a broker failure
+        }
+        catch (Exception exception) when (MapFailure(exception) is { } failure)
+        {
+            _logger.LogWarning("Instant Connect broker call for sub {Sub} failed after {ElapsedMs} ms: {Reason} ({Exception})",
+                request.Sub, (long)_time.GetElapsedTime(started).TotalMilliseconds, failure.Detail, exception.GetType().Name);
+            return failure;
         }
 
-        _logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
-        var payload = await ReadPayloadAsync(response, cancellationToken);
-        return BrokerLinks.Build(payload, status, request, _options);
+        using (response)
+        {
+            var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                _logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+                return BrokerFailures.ForStatus(response, _options, _time);
+            }
+
+            _logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+            BrokerResponse? payload;
+            try
+            {
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                payload = await JsonSerializer.DeserializeAsync(stream, BrokerJsonContext.Default.BrokerResponse, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                return BrokerFailures.Malformed("the body is not the expected JSON");
+            }
+
+            var links = BrokerLinks.Build(payload, request, _options);
+            if (links.Failure is { } malformed)
+            {
+                _logger.LogWarning("Instant Connect broker's answer for sub {Sub} is not usable: {Reason}", request.Sub, malformed.Detail);
+            }
+
+            return links;
+        }
     }
 
     private BrokerRequest BuildBody(MeetingLinkRequest request)
@@ -86,50 +120,15 @@ internal sealed class InstantConnectClient : IInstantConnectClient
         return new BrokerRequest(_options.Audience, jwt, request.Hosts, request.Guests, _options.ShortUrls, request.VerticalType, request.LoginUrlForHost);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string sub, long started, CancellationToken cancellationToken)
+    private Failure? MapFailure(Exception exception) => exception switch
     {
-        try
-        {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw; // the caller gave up; not a broker failure
-        }
-        catch (Exception exception) when (MapFailure(exception) is { } failure)
-        {
-            _logger.LogWarning(
-                "Instant Connect broker call for sub {Sub} failed after {ElapsedMs} ms: {Failure} ({Reason})",
-                sub,
-                (long)_time.GetElapsedTime(started).TotalMilliseconds,
-                failure.Failure,
-                exception.GetType().Name);
-            throw failure;
-        }
-    }
-
-    private InstantConnectException? MapFailure(Exception exception) => exception switch
-    {
-        TimeoutRejectedException timeout when timeout.Timeout == _options.TotalTimeout => BrokerFailures.TotalTimeout(_options, timeout),
-        TimeoutRejectedException timeout => BrokerFailures.AttemptsTimedOut(_options, timeout),
-        BrokenCircuitException open => BrokerFailures.CircuitOpen(_circuit.RemainingBreak, open),
+        TimeoutRejectedException timeout when timeout.Timeout == _options.TotalTimeout => BrokerFailures.TotalTimeout(_options),
+        TimeoutRejectedException => BrokerFailures.AttemptsTimedOut(_options),
+        BrokenCircuitException => BrokerFailures.CircuitOpen(_circuit.RemainingBreak),
         HttpRequestException transport => BrokerFailures.Transport(transport),
 
         // HttpClient's own backstop timeout (reading the body) surfaces as a cancellation nobody asked for.
-        OperationCanceledException cancelled => BrokerFailures.TotalTimeout(_options, cancelled),
+        OperationCanceledException => BrokerFailures.TotalTimeout(_options),
         _ => null,
     };
-
-    private static async Task<BrokerResponse?> ReadPayloadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonSerializer.DeserializeAsync(stream, BrokerJsonContext.Default.BrokerResponse, cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            throw BrokerFailures.Malformed("the body is not the expected JSON", (int)response.StatusCode, exception);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using MeetingLinks.InstantConnect;
 using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace MeetingLinks.Meetings;
 
 /// <summary>
 /// What every call that asks the broker for links shares: the time budget (<c>Meetings__CreateBudget</c>, well
-/// inside Webex Connect's 20 s) and how a broker failure reads to the flow.
+/// inside Webex Connect's 20 s).
 /// </summary>
 public sealed class LinkCallBudget(IOptions<MeetingsOptions> options, TimeProvider time, ILogger<LinkCallBudget> logger)
 {
@@ -28,21 +27,5 @@ public sealed class LinkCallBudget(IOptions<MeetingsOptions> options, TimeProvid
             logger.LogWarning("A call for links ran out of its budget of {BudgetSeconds} s", limit.TotalSeconds);
             return Failure.TimedOut($"No answer within {limit.TotalSeconds:0.#} s. Try again with the same idempotency key.");
         }
-    }
-
-    /// <summary>The broker's failure as the flow should read it: refused (retrying will not help), too slow, or unavailable.</summary>
-    public static Failure BrokerFailed(InstantConnectException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        return exception.Failure switch
-        {
-            BrokerFailure.Rejected => new Failure(FailureKind.UpstreamRejected, "upstream_rejected",
-                "Webex Instant Connect refused the request", exception.Message),
-            BrokerFailure.TimedOut => new Failure(FailureKind.TimedOut, "upstream_timeout",
-                "Webex Instant Connect did not answer in time", "Try again with the same idempotency key."),
-            _ => new Failure(FailureKind.Unavailable, "upstream_unavailable",
-                "Webex Instant Connect is unavailable", "Try again with the same idempotency key.",
-                exception.RetryAfter ?? TimeSpan.FromSeconds(5)),
-        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
 
 namespace MeetingLinks.Tests.InstantConnect;
 
@@ -15,16 +16,14 @@ public sealed class InstantConnectCircuitBreakerTests
         // Two calls of four attempts each reach the breaker's minimum throughput, all failing: it opens.
         for (var call = 0; call < 2; call++)
         {
-            var failure = await Assert.ThrowsAsync<InstantConnectException>(
-                () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), step));
-            Assert.Equal(502, failure.StatusCode);
+            var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), step));
+            Assert.Contains("502 BadGateway", failure.Detail, StringComparison.Ordinal);
         }
 
-        var rejected = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), step));
+        var rejected = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), step));
 
-        Assert.Equal(BrokerFailure.Unavailable, rejected.Failure);
-        Assert.Null(rejected.StatusCode);
+        Assert.Equal(FailureKind.Unavailable, rejected.Kind);
+        Assert.Contains("calls are paused", rejected.Detail, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(10), rejected.RetryAfter);
         Assert.Equal(8, broker.Calls.Count);
     }

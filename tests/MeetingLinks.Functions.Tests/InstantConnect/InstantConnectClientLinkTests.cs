@@ -1,5 +1,6 @@
 using System.Net;
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
 
 namespace MeetingLinks.Tests.InstantConnect;
 
@@ -12,7 +13,7 @@ public sealed class InstantConnectClientLinkTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().ThenOk(RecordingBroker.LinksBody(1, 2, baseUrl)));
 
-        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(hosts: 1, guests: 2), CancellationToken.None);
+        var links = (await host.Client.CreateLinksAsync(BrokerTestHost.Request(hosts: 1, guests: 2), CancellationToken.None)).Links();
 
         Assert.Equal(new MeetingLink("https://instant.webex.com/visit/H0", "H0"), Assert.Single(links.Hosts));
         Assert.Equal(["https://instant.webex.com/visit/G0", "https://instant.webex.com/visit/G1"], links.Guests.Select(link => link.Url));
@@ -24,7 +25,7 @@ public sealed class InstantConnectClientLinkTests
     {
         await using var host = BrokerTestHost.WithBroker();
 
-        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+        var links = (await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None)).Links();
 
         Assert.Equal("https://instant.webex.com/visit/oCVp2LD", Assert.Single(links.Hosts).Url);
         Assert.Equal("https://instant.webex.com/visit/ckmNR7I", Assert.Single(links.Guests).Url);
@@ -38,7 +39,7 @@ public sealed class InstantConnectClientLinkTests
         var broker = new RecordingBroker().ThenOk(RecordingBroker.OkBody);
         await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:ShortUrls"] = "false" });
 
-        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(vertical: vertical), CancellationToken.None);
+        var links = (await host.Client.CreateLinksAsync(BrokerTestHost.Request(vertical: vertical), CancellationToken.None)).Links();
 
         Assert.Equal(new MeetingLink($"https://instant.webex.com/{vertical}/v1/login?int=jose&v=1&data=host%2Bcipher%2F%3D", null), Assert.Single(links.Hosts));
         Assert.Equal(new MeetingLink($"https://instant.webex.com/{vertical}/v1/talk?int=jose&v=1&data=guest%2Bcipher%2F%3D", null), Assert.Single(links.Guests));
@@ -51,7 +52,7 @@ public sealed class InstantConnectClientLinkTests
         var broker = new RecordingBroker().ThenOk(RecordingBroker.LinksBody(1, 1, baseUrl: null, withShortCodes: false));
         await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:LinkBaseUrl"] = "https://links.example/" });
 
-        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+        var links = (await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None)).Links();
 
         Assert.Equal("https://links.example/hc/v1/login?int=jose&v=1&data=host-0", Assert.Single(links.Hosts).Url);
         Assert.Equal("https://links.example/hc/v1/talk?int=jose&v=1&data=guest-0", Assert.Single(links.Guests).Url);
@@ -69,11 +70,10 @@ public sealed class InstantConnectClientLinkTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(HttpStatusCode.OK, body));
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None));
 
-        Assert.Equal(BrokerFailure.Unavailable, failure.Failure);
-        Assert.StartsWith("The Instant Connect broker answered with an unexpected response", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.Unavailable, failure.Kind);
+        Assert.StartsWith("The Instant Connect broker answered with an unexpected response", failure.Detail, StringComparison.Ordinal);
         Assert.Single(host.Broker!.Calls);
     }
 }

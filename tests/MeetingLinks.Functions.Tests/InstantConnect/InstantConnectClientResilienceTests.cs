@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
 
 namespace MeetingLinks.Tests.InstantConnect;
 
@@ -14,7 +15,7 @@ public sealed class InstantConnectClientResilienceTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(HttpStatusCode.ServiceUnavailable).ThenOk());
 
-        var links = await host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(sub: "same-sub-42"), CancellationToken.None), Step);
+        var links = (await host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(sub: "same-sub-42"), CancellationToken.None), Step)).Links();
 
         Assert.Equal("https://instant.webex.com/visit/oCVp2LD", Assert.Single(links.Hosts).Url);
         var calls = host.Broker!.Calls;
@@ -39,7 +40,7 @@ public sealed class InstantConnectClientResilienceTests
 
         host.Clock.Advance(TimeSpan.FromMilliseconds(1));
         await host.Broker.WaitForCallsAsync(2);
-        var links = await call.WaitAsync(TestClock.Safety);
+        var links = (await call.WaitAsync(TestClock.Safety)).Links();
         Assert.Single(links.Hosts);
     }
 
@@ -64,13 +65,12 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker()
             .Then(HttpStatusCode.TooManyRequests, retryAfter: new RetryConditionHeaderValue(TimeSpan.FromSeconds(30))));
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None).WaitAsync(TestClock.Safety));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None).WaitAsync(TestClock.Safety));
 
-        Assert.Equal(BrokerFailure.Unavailable, failure.Failure);
-        Assert.Equal(429, failure.StatusCode);
+        Assert.Equal(FailureKind.Unavailable, failure.Kind);
+        Assert.Contains("429 TooManyRequests", failure.Detail, StringComparison.Ordinal);
         Assert.Equal(TimeSpan.FromSeconds(30), failure.RetryAfter);
-        Assert.Contains("InstantConnect__MaxRetryAfter", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("InstantConnect__MaxRetryAfter", failure.Detail, StringComparison.Ordinal);
         Assert.Single(host.Broker!.Calls);
     }
 
@@ -81,14 +81,13 @@ public sealed class InstantConnectClientResilienceTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(status));
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal(BrokerFailure.Rejected, failure.Failure);
-        Assert.Equal((int)status, failure.StatusCode);
-        Assert.Contains("InstantConnect__BotToken", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("instant.webex.com/integrate", failure.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(BrokerTestHost.BotToken, failure.Message, StringComparison.Ordinal);
+        Assert.Equal(FailureKind.UpstreamRejected, failure.Kind);
+        Assert.Contains($"{(int)status} {status}", failure.Detail, StringComparison.Ordinal);
+        Assert.Contains("InstantConnect__BotToken", failure.Detail, StringComparison.Ordinal);
+        Assert.Contains("instant.webex.com/integrate", failure.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(BrokerTestHost.BotToken, failure.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Logs.Lines, line => line.Contains(BrokerTestHost.BotToken, StringComparison.Ordinal));
         Assert.Single(host.Broker!.Calls);
     }
@@ -98,10 +97,10 @@ public sealed class InstantConnectClientResilienceTests
     {
         await using var host = BrokerTestHost.WithBroker(new RecordingBroker().Then(HttpStatusCode.BadRequest));
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal((BrokerFailure.Rejected, 400), (failure.Failure, failure.StatusCode));
+        Assert.Equal(FailureKind.UpstreamRejected, failure.Kind);
+        Assert.Contains("400 ", failure.Detail, StringComparison.Ordinal);
         Assert.Single(host.Broker!.Calls);
     }
 
@@ -111,10 +110,10 @@ public sealed class InstantConnectClientResilienceTests
         var broker = new RecordingBroker { Otherwise = _ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.InternalServerError)) };
         await using var host = BrokerTestHost.WithBroker(broker);
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal((BrokerFailure.Unavailable, 500), (failure.Failure, failure.StatusCode));
+        Assert.Equal(FailureKind.Unavailable, failure.Kind);
+        Assert.Contains("500 ", failure.Detail, StringComparison.Ordinal);
         Assert.Equal(1 + 3, broker.Calls.Count);
     }
 
@@ -124,10 +123,10 @@ public sealed class InstantConnectClientResilienceTests
         var broker = new RecordingBroker().Then(HttpStatusCode.ServiceUnavailable);
         await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:MaxRetries"] = "0" });
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal((BrokerFailure.Unavailable, 503), (failure.Failure, failure.StatusCode));
+        Assert.Equal(FailureKind.Unavailable, failure.Kind);
+        Assert.Contains("503 ", failure.Detail, StringComparison.Ordinal);
         Assert.Single(broker.Calls);
     }
 
@@ -137,11 +136,10 @@ public sealed class InstantConnectClientResilienceTests
         var broker = new RecordingBroker { Otherwise = _ => throw new HttpRequestException(HttpRequestError.ConnectionError, "boom") };
         await using var host = BrokerTestHost.WithBroker(broker, new() { ["InstantConnect:MaxRetries"] = "2" });
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal(BrokerFailure.Unavailable, failure.Failure);
-        Assert.IsType<HttpRequestException>(failure.InnerException);
+        Assert.Equal(FailureKind.Unavailable, failure.Kind);
+        Assert.Contains("could not be reached: ConnectionError", failure.Detail, StringComparison.Ordinal);
         Assert.Equal(3, broker.Calls.Count);
     }
 
@@ -152,10 +150,9 @@ public sealed class InstantConnectClientResilienceTests
         await using var host = BrokerTestHost.WithBroker(broker);
         var started = host.Clock.GetUtcNow();
 
-        var failure = await Assert.ThrowsAsync<InstantConnectException>(
-            () => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
+        var failure = await BrokerOutcomes.FailureOfAsync(() => host.Clock.RunAsync(() => host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None), Step));
 
-        Assert.Equal(BrokerFailure.TimedOut, failure.Failure);
+        Assert.Equal(FailureKind.TimedOut, failure.Kind);
         var elapsed = host.Clock.GetUtcNow() - started;
         Assert.InRange(elapsed, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(8) + Step);
         Assert.True(broker.Calls.Count >= 2, "the attempt timeout should have cut at least one attempt short and retried");

@@ -1,4 +1,5 @@
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -22,7 +23,7 @@ public sealed class InstantConnectRegistrationTests
     {
         await using var host = BrokerTestHost.WithBroker();
 
-        var links = await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None);
+        var links = (await host.Client.CreateLinksAsync(BrokerTestHost.Request(), CancellationToken.None)).Links();
 
         Assert.IsType<InstantConnectClient>(host.Client);
         Assert.Single(links.Hosts);

@@ -1,5 +1,6 @@
 using MeetingLinks.Http;
 using MeetingLinks.InstantConnect;
+using MeetingLinks.Outcomes;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
 using MeetingLinks.Meetings.Storage;
@@ -153,7 +154,7 @@ public class MeetingCreatorTests
     public async Task Broker_rejection_is_a_502_and_the_record_says_rejected()
     {
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new InstantConnectException(BrokerFailure.Rejected, "Check InstantConnect__BotToken.", 401));
+            .Returns(new Failure(FailureKind.UpstreamRejected, "upstream_rejected", "Webex Instant Connect refused the request", "Check InstantConnect__BotToken."));
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
@@ -169,7 +170,7 @@ public class MeetingCreatorTests
     public async Task Broker_unavailable_is_a_503_passing_on_its_retry_after()
     {
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new InstantConnectException(BrokerFailure.Unavailable, "busy", 429, TimeSpan.FromSeconds(30)));
+            .Returns(new Failure(FailureKind.Unavailable, "upstream_unavailable", "Webex Instant Connect is unavailable", "Busy.", TimeSpan.FromSeconds(30)));
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
@@ -182,7 +183,7 @@ public class MeetingCreatorTests
     public async Task Broker_time_out_is_a_504()
     {
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
-            .ThrowsAsync(new InstantConnectException(BrokerFailure.TimedOut, "slow"));
+            .Returns(new Failure(FailureKind.TimedOut, "upstream_timeout", "Webex Instant Connect did not answer in time", "Slow."));
 
         var outcome = await _creator.CreateAsync(Request(), CancellationToken.None);
 
@@ -197,7 +198,7 @@ public class MeetingCreatorTests
             .Returns(async call =>
             {
                 await Task.Delay(Timeout.InfiniteTimeSpan, _time, call.Arg<CancellationToken>());
-                return Links("never");
+                return (Outcome<MeetingLinkSet>)Links("never");
             });
 
         var pending = _creator.CreateAsync(Request(), CancellationToken.None);

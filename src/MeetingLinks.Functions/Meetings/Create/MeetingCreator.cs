@@ -77,17 +77,13 @@ public sealed class MeetingCreator(
             return ToResponse(stored, replayed: true);
         }
 
-        MeetingLinkSet links;
-        try
+        var asked = await broker.CreateLinksAsync(
+            new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts,
+                request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
+            cancellationToken);
+        if (!asked.TryGet(out var links, out var brokerFailure))
         {
-            links = await broker.CreateLinksAsync(
-                new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts,
-                    request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
-                cancellationToken);
-        }
-        catch (InstantConnectException ex)
-        {
-            return await BrokerFailedAsync(stored, ex, cancellationToken);
+            return await BrokerFailedAsync(stored, brokerFailure, cancellationToken);
         }
 
         var issuedAt = time.GetUtcNow();
@@ -159,17 +155,15 @@ public sealed class MeetingCreator(
         };
     }
 
-    private async Task<Failure> BrokerFailedAsync(MeetingRecord stored, InstantConnectException ex, CancellationToken cancellationToken)
+    private async Task<Failure> BrokerFailedAsync(MeetingRecord stored, Failure failure, CancellationToken cancellationToken)
     {
-        var failure = LinkCallBudget.BrokerFailed(ex);
-        logger.LogWarning("Broker call for meeting {MeetingId} failed: {Failure} (HTTP {Status})",
-            stored.MeetingId, ex.Failure, ex.StatusCode);
+        logger.LogWarning("Broker call for meeting {MeetingId} failed: {Code}", stored.MeetingId, failure.Code);
 
         // Best effort: ops see why the meeting has no links; the answer to the flow does not depend on it.
         try
         {
             // Unless a duplicate of this create stored its links meanwhile.
-            var status = ex.Failure == BrokerFailure.Rejected ? MeetingStatus.Rejected : MeetingStatus.Pending;
+            var status = failure.Kind == FailureKind.UpstreamRejected ? MeetingStatus.Rejected : MeetingStatus.Pending;
             await store.ChangeAsync(stored, current => current.HasLinks ? null : current with
             {
                 Status = status,

@@ -77,18 +77,14 @@ public sealed class MeetingLinksAdder(
         }
 
         var (validFrom, expiresAt) = request.Validity.Resolve(now);
-        MeetingLinkSet links;
-        try
+        var asked = await broker.CreateLinksAsync(
+            new MeetingLinkRequest(stored.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
+                request.VerticalType, request.LoginUrlForHost, Devices: []),
+            cancellationToken);
+        if (!asked.TryGet(out var links, out var brokerFailure))
         {
-            links = await broker.CreateLinksAsync(
-                new MeetingLinkRequest(stored.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
-                    request.VerticalType, request.LoginUrlForHost, Devices: []),
-                cancellationToken);
-        }
-        catch (InstantConnectException ex)
-        {
-            logger.LogWarning("Broker call for more links of meeting {MeetingId} failed: {Failure} (HTTP {Status})", meetingId, ex.Failure, ex.StatusCode);
-            return LinkCallBudget.BrokerFailed(ex);
+            logger.LogWarning("Broker call for more links of meeting {MeetingId} failed: {Code}", meetingId, brokerFailure.Code);
+            return brokerFailure;
         }
 
         var issuedAt = time.GetUtcNow();
