@@ -18,7 +18,7 @@ public static class MeetingsServiceCollectionExtensions
         services.AddSingleton(CreateTableClient);
         services.AddSingleton<IMeetingStore, TableMeetingStore>();
         services.AddSingleton<LinkRules>();
-        services.AddSingleton<LinkCallBudget>();
+        services.AddSingleton<LinkIssuer>();
         services.AddSingleton<CreateMeetingValidator>();
         services.AddSingleton<MeetingCreator>();
         services.AddSingleton<Links.AddLinksValidator>();

@@ -26,8 +26,8 @@ public class MeetingCreatorTests
     public MeetingCreatorTests()
     {
         var options = Options.Create(new MeetingsOptions());
-        _creator = new MeetingCreator(_store, _broker, new LinkCallBudget(options, _time, NullLogger<LinkCallBudget>.Instance),
-            new NotificationOutbox(new ConfigurationBuilder().Build()), options, _time, NullLogger<MeetingCreator>.Instance);
+        var issuer = new LinkIssuer(_store, _broker, new NotificationOutbox(new ConfigurationBuilder().Build()), options, _time, NullLogger<LinkIssuer>.Instance);
+        _creator = new MeetingCreator(_store, issuer, _time, NullLogger<MeetingCreator>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
     }

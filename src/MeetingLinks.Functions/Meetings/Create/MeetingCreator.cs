@@ -3,29 +3,21 @@ using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>
 /// Creates a meeting so that no failure loses one and no retry makes a second: the <c>sub</c> is
 /// stored (with the key's claim) before the broker is called, a retry reuses it — the broker returns
-/// the same space for the same <c>sub</c> — and the links are written with If-Match, so concurrent
-/// duplicates all answer with the one record that won.
+/// the same space for the same <c>sub</c> — and the links go onto the record only if no duplicate put
+/// its own there first, so concurrent duplicates all answer with the one set of links that won.
 /// </summary>
-public sealed class MeetingCreator(
-    IMeetingStore store,
-    IInstantConnectClient broker,
-    LinkCallBudget budget,
-    INotificationOutbox outbox,
-    IOptions<MeetingsOptions> meetingsOptions,
-    TimeProvider time,
-    ILogger<MeetingCreator> logger)
+public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingCreator> logger)
 {
     public Task<Outcome<MeetingLinksResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return budget.RunAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
+        return issuer.WithinBudgetAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
     }
 
     private async Task<Outcome<MeetingLinksResponse>> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
@@ -35,23 +27,12 @@ public sealed class MeetingCreator(
         var sub = MeetingIds.NewSub();
         var replay = false;
         var keyHash = request.IdempotencyKey is { } key ? RequestFingerprint.OfKey(key) : null;
-
         if (keyHash is not null)
         {
-            var fingerprint = RequestFingerprint.Of(request);
-            var claim = await store.ClaimKeyAsync(
-                new IdempotencyClaim(keyHash, fingerprint, meetingId, sub, now, now + meetingsOptions.Value.IdempotencyKeyLifetime, IsNew: true),
-                cancellationToken);
-            if (claim.Erased)
+            var claimed = await issuer.ClaimAsync(keyHash, RequestFingerprint.Of(request), meetingId, sub, batch: null, "a new meeting", cancellationToken);
+            if (!claimed.TryGet(out var claim, out var refused))
             {
-                return Erased(claim.MeetingId);
-            }
-
-            if (claim.Fingerprint != fingerprint)
-            {
-                logger.LogInformation("Idempotency key reused with other parameters (meeting {MeetingId})", claim.MeetingId);
-                return new Failure(FailureKind.Conflict, "idempotency_conflict", "Idempotency key already used",
-                    "This idempotency key was used for a request with other parameters. Use a new key for a new meeting.");
+                return refused;
             }
 
             (meetingId, sub, replay) = (claim.MeetingId, claim.Sub, !claim.IsNew);
@@ -66,51 +47,36 @@ public sealed class MeetingCreator(
         var stored = await store.AddAsync(NewRecord(request, meetingId, sub, keyHash, now), cancellationToken);
         if (stored.IsErased)
         {
-            return Erased(meetingId);
+            return issuer.Erased(meetingId);
         }
 
-        if (stored.HasLinks)
-        {
-            // A crash may have come between storing the links and queueing the expert's message.
-            logger.LogInformation("Replaying meeting {MeetingId}", meetingId);
-            await outbox.NotifyIfPendingAsync(stored, IssuedLink.CreateBatch, now, cancellationToken);
-            return ToResponse(stored, replayed: true);
-        }
-
-        var asked = await broker.CreateLinksAsync(
-            new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts,
-                request.Guests, request.VerticalType, request.LoginUrlForHost, request.Devices),
-            cancellationToken);
-        if (!asked.TryGet(out var links, out var brokerFailure))
+        var issued = await issuer.IssueAsync(new LinkBatch(
+            stored,
+            IssuedLink.CreateBatch,
+            new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts, request.Guests,
+                request.VerticalType, request.LoginUrlForHost, request.Devices),
+            stored.ValidFrom,
+            (current, links, issuedAt) => current with
+            {
+                Status = MeetingStatus.Created,
+                UpdatedAt = issuedAt,
+                Links = links,
+                Notifications = ExpertNotification.Replace(current.Notifications, IssuedLink.CreateBatch,
+                    n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),
+                LastError = null,
+            }), cancellationToken);
+        if (!issued.TryGet(out var batch, out var brokerFailure))
         {
             return await BrokerFailedAsync(stored, brokerFailure, cancellationToken);
         }
 
-        var issuedAt = time.GetUtcNow();
-        MeetingRecord WithLinks(MeetingRecord current) => current with
+        if (batch.Record is not { } saved)
         {
-            Status = MeetingStatus.Created,
-            UpdatedAt = issuedAt,
-            Links = [.. IssuedLink.From(links, current.ValidFrom, current.ExpiresAt, issuedAt, IssuedLink.CreateBatch)],
-            Notifications = ExpertNotification.Replace(current.Notifications, IssuedLink.CreateBatch,
-                n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),
-            LastError = null,
-        };
-
-        // The expert's message goes on the queue beside the write, so it costs the flow no time; the sender waits
-        // for the links if it is faster than the write. Another attempt with the same key may write between this
-        // read and the write (its links, or its broker failure): the links go onto what it wrote, unless it has links.
-        var notifying = outbox.NotifyIfPendingAsync(WithLinks(stored), IssuedLink.CreateBatch, issuedAt, cancellationToken);
-        MeetingRecord? ours = null;
-        var saved = await store.ChangeAsync(stored, current => current.HasLinks ? null : ours = WithLinks(current), cancellationToken);
-        await notifying;
-        if (saved is null)
-        {
-            return Erased(meetingId);
+            return issuer.Erased(meetingId);
         }
 
-        // Another attempt with the same key stored its links first: answer with those.
-        replay |= !ReferenceEquals(saved, ours);
+        // A replay, or another attempt with the same key that stored its links first: answer with those.
+        replay |= batch.Duplicate;
         if (logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation(
@@ -118,14 +84,8 @@ public sealed class MeetingCreator(
                 meetingId, PhoneNumberNormalizer.Mask(saved.CustomerPhone), saved.Channel ?? "(unspecified)",
                 saved.HostUrls.Count, saved.GuestUrls.Count, replay);
         }
-        return ToResponse(saved, replay);
-    }
 
-    private Failure Erased(string meetingId)
-    {
-        logger.LogInformation("Idempotency key of erased meeting {MeetingId} replayed; not created again", meetingId);
-        return new Failure(FailureKind.Gone, "erased", "The meeting was erased",
-            "The meeting of this idempotency key was erased at the customer's request. Use a new key for a new meeting.");
+        return MeetingLinksResponse.For(saved, IssuedLink.CreateBatch, replay);
     }
 
     private static MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, string? keyHash, DateTimeOffset now)
@@ -157,8 +117,6 @@ public sealed class MeetingCreator(
 
     private async Task<Failure> BrokerFailedAsync(MeetingRecord stored, Failure failure, CancellationToken cancellationToken)
     {
-        logger.LogWarning("Broker call for meeting {MeetingId} failed: {Code}", stored.MeetingId, failure.Code);
-
         // Best effort: ops see why the meeting has no links; the answer to the flow does not depend on it.
         try
         {
@@ -178,8 +136,4 @@ public sealed class MeetingCreator(
 
         return failure;
     }
-
-    private static MeetingLinksResponse ToResponse(MeetingRecord record, bool replayed)
-        => MeetingLinksResponse.For(record, IssuedLink.CreateBatch, replayed);
-
 }

@@ -5,7 +5,6 @@ using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Meetings.Links;
 
@@ -15,14 +14,7 @@ namespace MeetingLinks.Meetings.Links;
 /// a key (per meeting) replays its batch without asking the broker again, and calls at once each keep their links:
 /// the store appends again to what another call wrote first.
 /// </summary>
-public sealed class MeetingLinksAdder(
-    IMeetingStore store,
-    IInstantConnectClient broker,
-    LinkCallBudget budget,
-    INotificationOutbox outbox,
-    IOptions<MeetingsOptions> options,
-    TimeProvider time,
-    ILogger<MeetingLinksAdder> logger)
+public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingLinksAdder> logger)
 {
     /// <summary>Links one meeting may hold, all calls together.</summary>
     public const int MaxLinks = 100;
@@ -30,7 +22,7 @@ public sealed class MeetingLinksAdder(
     public Task<Outcome<MeetingLinksResponse>> AddAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return budget.RunAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
+        return issuer.WithinBudgetAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
     }
 
     private async Task<Outcome<MeetingLinksResponse>> AddWithinBudgetAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
@@ -46,83 +38,49 @@ public sealed class MeetingLinksAdder(
                 "Its create failed or is still running. Retry the create with its idempotency key first.");
         }
 
-        var now = time.GetUtcNow();
         var batch = "b-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var replay = false;
         if (request.IdempotencyKey is { } key)
         {
-            var fingerprint = RequestFingerprint.Of(request);
-            var claim = await store.ClaimKeyAsync(
-                new IdempotencyClaim(RequestFingerprint.OfLinksKey(meetingId, key), fingerprint, meetingId, stored.Sub, now,
-                    now + options.Value.IdempotencyKeyLifetime, IsNew: true) { Batch = batch },
-                cancellationToken);
-            if (claim.Fingerprint != fingerprint)
+            var claimed = await issuer.ClaimAsync(
+                RequestFingerprint.OfLinksKey(meetingId, key), RequestFingerprint.Of(request), meetingId, stored.Sub, batch, "new links", cancellationToken);
+            if (!claimed.TryGet(out var claim, out var refused))
             {
-                return new Failure(FailureKind.Conflict, "idempotency_conflict", "Idempotency key already used",
-                    "This idempotency key was used on this meeting for a request with other parameters. Use a new key for new links.");
+                return refused;
             }
 
             (batch, replay) = (claim.Batch ?? batch, !claim.IsNew);
-            if (stored.Links.Any(l => l.Batch == batch))
-            {
-                logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, meetingId);
-                await outbox.NotifyIfPendingAsync(stored, batch, now, cancellationToken);
-                return MeetingLinksResponse.For(stored, batch, replayed: true);
-            }
         }
 
-        if (WouldPassLimit(stored, request) is { } full)
-        {
-            return full;
-        }
-
-        var (validFrom, expiresAt) = request.Validity.Resolve(now);
-        var asked = await broker.CreateLinksAsync(
+        var (validFrom, expiresAt) = request.Validity.Resolve(time.GetUtcNow());
+        var issued = await issuer.IssueAsync(new LinkBatch(
+            stored,
+            batch,
             new MeetingLinkRequest(stored.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
                 request.VerticalType, request.LoginUrlForHost, Devices: []),
-            cancellationToken);
-        if (!asked.TryGet(out var links, out var brokerFailure))
+            validFrom,
+            (current, links, issuedAt) => current with
+            {
+                Links = [.. current.Links, .. links],
+                Notifications = request.Expert is { } expert
+                    ? [.. current.Notifications, ExpertNotification.Queued(batch, expert, issuedAt)]
+                    : current.Notifications,
+                UpdatedAt = issuedAt,
+            },
+            current => WouldPassLimit(current, request)), cancellationToken);
+        if (!issued.TryGet(out var added, out var failure))
         {
-            logger.LogWarning("Broker call for more links of meeting {MeetingId} failed: {Code}", meetingId, brokerFailure.Code);
-            return brokerFailure;
+            return failure;
         }
 
-        var issuedAt = time.GetUtcNow();
-        IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, expiresAt, issuedAt, batch)];
-        ExpertNotification[] notification = request.Expert is { } expert ? [ExpertNotification.Queued(batch, expert, issuedAt)] : [];
-        // Beside the write, as for create: the sender waits for the links if it is faster.
-        var notifying = outbox.NotifyIfPendingAsync(stored with { Links = [.. stored.Links, .. issued], Notifications = [.. stored.Notifications, .. notification] },
-            batch, issuedAt, cancellationToken);
-
-        // Another writer may come first: one that erased the meeting, stored this very batch (a duplicate of this call),
-        // or added other links, which may leave no room for these.
-        Failure? refused = null;
-        var duplicate = false;
-        var saved = await store.ChangeAsync(stored, current =>
-        {
-            duplicate = current.Links.Any(l => l.Batch == batch);
-            refused = duplicate ? null : WouldPassLimit(current, request);
-            return duplicate || refused is not null ? null : current with
-            {
-                Links = [.. current.Links, .. issued],
-                Notifications = [.. current.Notifications, .. notification],
-                UpdatedAt = time.GetUtcNow(),
-            };
-        }, cancellationToken);
-        await notifying;
-        if (saved is null)
+        if (added.Record is not { } saved)
         {
             return Failure.MeetingNotFound(meetingId);
         }
 
-        if (refused is { } fullNow)
-        {
-            return fullNow;
-        }
-
-        logger.LogInformation("Meeting {MeetingId} gained {Hosts} host and {Guests} guest links ({Batch}), replayed: {Replayed}",
-            meetingId, links.Hosts.Count, links.Guests.Count, batch, replay || duplicate);
-        return MeetingLinksResponse.For(saved, batch, replay || duplicate);
+        logger.LogInformation("Meeting {MeetingId} has links {Batch} ({Hosts} host, {Guests} guest asked), replayed: {Replayed}",
+            meetingId, batch, request.Hosts, request.Guests, replay || added.Duplicate);
+        return MeetingLinksResponse.For(saved, batch, replay || added.Duplicate);
     }
 
     private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)
