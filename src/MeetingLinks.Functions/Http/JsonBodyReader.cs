@@ -36,7 +36,7 @@ public static class JsonBodyReader
         }
         catch (JsonException ex)
         {
-            return Failure.Invalid("invalid_request",
+            return Failure.Invalid(ProblemCodes.InvalidRequest,
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
@@ -44,14 +44,14 @@ public static class JsonBodyReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Failure.Invalid("invalid_request", "The body must be a JSON object.");
+                return Failure.Invalid(ProblemCodes.InvalidRequest, "The body must be a JSON object.");
             }
 
             var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             FindUnknownFields(document.RootElement, typeInfo, string.Empty, errors);
             if (errors.Count > 0)
             {
-                return Failure.Invalid("invalid_request", errors);
+                return Failure.Invalid(ProblemCodes.InvalidRequest, errors);
             }
 
             try
@@ -61,7 +61,7 @@ public static class JsonBodyReader
             catch (JsonException ex)
             {
                 var field = FieldName(ex.Path);
-                return Failure.Invalid("invalid_request", new Dictionary<string, string[]>
+                return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]>
                 {
                     [field] = [ExpectedShape(document.RootElement, field)],
                 });

@@ -43,7 +43,7 @@ internal static class BrokerFailures
         });
     }
 
-    public static Failure TotalTimeout(InstantConnectOptions options) => new(FailureKind.TimedOut, "upstream_timeout",
+    public static Failure TotalTimeout(InstantConnectOptions options) => new(FailureKind.TimedOut, ProblemCodes.UpstreamTimeout,
         "Webex Instant Connect did not answer in time",
         $"The Instant Connect broker did not produce links within InstantConnect__TotalTimeout ({options.TotalTimeout.TotalSeconds:0.#} s). {TryAgain}");
 
@@ -60,10 +60,10 @@ internal static class BrokerFailures
         $"The Instant Connect broker answered with an unexpected response: {what}.", null);
 
     private static Failure Rejected(string reason)
-        => new(FailureKind.UpstreamRejected, "upstream_rejected", "Webex Instant Connect refused the request", reason);
+        => new(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex Instant Connect refused the request", reason);
 
     private static Failure Unavailable(string reason, TimeSpan? retryAfter)
-        => new(FailureKind.Unavailable, "upstream_unavailable", "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
+        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
 
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;

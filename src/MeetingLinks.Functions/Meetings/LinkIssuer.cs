@@ -61,7 +61,7 @@ public sealed class LinkIssuer(
         if (claim.Fingerprint != fingerprint)
         {
             logger.LogInformation("Idempotency key reused with other parameters (meeting {MeetingId})", claim.MeetingId);
-            return new Failure(FailureKind.Conflict, "idempotency_conflict", "Idempotency key already used",
+            return new Failure(FailureKind.Conflict, ProblemCodes.IdempotencyConflict, "Idempotency key already used",
                 $"This idempotency key was used for a request with other parameters. Use a new key for {use}.");
         }
 
@@ -72,7 +72,7 @@ public sealed class LinkIssuer(
     public Failure Erased(string meetingId)
     {
         logger.LogInformation("Idempotency key of erased meeting {MeetingId} replayed; not created again", meetingId);
-        return new Failure(FailureKind.Gone, "erased", "The meeting was erased",
+        return new Failure(FailureKind.Gone, ProblemCodes.Erased, "The meeting was erased",
             "The meeting of this idempotency key was erased at the customer's request. Use a new key for a new meeting.");
     }
 

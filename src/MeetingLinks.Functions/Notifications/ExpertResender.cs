@@ -14,7 +14,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var target = ExpertTarget.From(errors, request.Expert);
-        return errors.Or("invalid_request", () => new ResendTarget(target));
+        return errors.Or(ProblemCodes.InvalidRequest, () => new ResendTarget(target));
     }
 
     public async Task<Outcome<NotifyAnswer>> ResendAsync(string meetingId, ExpertTarget? to, CancellationToken cancellationToken)
@@ -28,11 +28,11 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             var batch = latest?.Batch ?? current.Links.LastOrDefault(l => l.Kind == IssuedLink.Host)?.Batch;
             refused = (latest, to, batch) switch
             {
-                (null, null, _) => new Failure(FailureKind.Conflict, "no_expert", "The meeting has no expert to send to",
+                (null, null, _) => new Failure(FailureKind.Conflict, ProblemCodes.NoExpert, "The meeting has no expert to send to",
                     "No expert was named for this meeting: name one in the body as expert, with email, personId or roomId."),
-                (_, _, null) => new Failure(FailureKind.Conflict, "no_host_link", "The meeting has no host link to send",
+                (_, _, null) => new Failure(FailureKind.Conflict, ProblemCodes.NoHostLink, "The meeting has no host link to send",
                     "Add a host link first (POST /api/meetings/{id}/links with hosts 1), with the expert in that call."),
-                ({ } sending, _, _) when sending.IsSendingAt(now) => new Failure(FailureKind.Conflict, "notification_in_progress",
+                ({ } sending, _, _) when sending.IsSendingAt(now) => new Failure(FailureKind.Conflict, ProblemCodes.NotificationInProgress,
                     "The message is being sent right now", "Look at the record again in a minute.", sending.SendingUntil - now),
                 _ => null,
             };

@@ -81,7 +81,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
             Fail("continuationToken", "is not a token from this listing; start again without it.");
         }
 
-        return errors.Or("invalid_query", () => new ListingQuery(first, last, filter, pageSize, cursor));
+        return errors.Or(ProblemCodes.InvalidQuery, () => new ListingQuery(first, last, filter, pageSize, cursor));
     }
 
     private static string? Text(IQueryCollection query, string name)

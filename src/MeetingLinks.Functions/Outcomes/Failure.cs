@@ -44,22 +44,22 @@ public sealed record Failure(
         return new(FailureKind.Invalid, code, InvalidTitle, detail, Errors: errors);
     }
 
-    public static Failure NotFound(string detail) => new(FailureKind.NotFound, "not_found", "Not found", detail);
+    public static Failure NotFound(string detail) => new(FailureKind.NotFound, ProblemCodes.NotFound, "Not found", detail);
 
     public static Failure MeetingNotFound(string meetingId) => NotFound($"No meeting {meetingId}.");
 
-    public static Failure Unauthorized(string detail) => new(FailureKind.Unauthorized, "unauthorized", "Missing or unknown API key", detail);
+    public static Failure Unauthorized(string detail) => new(FailureKind.Unauthorized, ProblemCodes.Unauthorized, "Missing or unknown API key", detail);
 
-    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, "forbidden", "This key may not use this route", detail);
+    public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, ProblemCodes.Forbidden, "This key may not use this route", detail);
 
-    public static Failure TooLarge(int limitBytes) => new(FailureKind.TooLarge, "payload_too_large", "The request body is too large",
+    public static Failure TooLarge(int limitBytes) => new(FailureKind.TooLarge, ProblemCodes.PayloadTooLarge, "The request body is too large",
         $"The body may be at most {limitBytes} bytes.");
 
-    public static Failure StorageUnavailable(TimeSpan retryAfter) => new(FailureKind.Unavailable, "storage_unavailable",
+    public static Failure StorageUnavailable(TimeSpan retryAfter) => new(FailureKind.Unavailable, ProblemCodes.StorageUnavailable,
         "Storage is unavailable", "The meeting store did not answer. Try again with the same idempotency key.", retryAfter);
 
-    public static Failure TimedOut(string detail) => new(FailureKind.TimedOut, "timeout", "The time budget ran out", detail);
+    public static Failure TimedOut(string detail) => new(FailureKind.TimedOut, ProblemCodes.Timeout, "The time budget ran out", detail);
 
-    public static Failure Unexpected() => new(FailureKind.Unexpected, "internal_error", "Unexpected error",
+    public static Failure Unexpected() => new(FailureKind.Unexpected, ProblemCodes.InternalError, "Unexpected error",
         "The service failed unexpectedly. The error was logged.");
 }

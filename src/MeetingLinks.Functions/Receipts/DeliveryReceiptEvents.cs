@@ -17,7 +17,7 @@ public static class DeliveryReceiptEvents
     private const string KnownStatuses = "Submitted, Sent, Delivered, Read, Seen, Failed, Un-Delivered, Rejected or Expired";
 
     /// <summary>A receipt that can never be recorded: Webex Connect does not retry a 400.</summary>
-    public static Failure Invalid(string detail) => Failure.Invalid("invalid_receipt", detail);
+    public static Failure Invalid(string detail) => Failure.Invalid(ProblemCodes.InvalidReceipt, detail);
 
     /// <summary>The event type for the receipt's deliveryStatus, or for its code when the status is missing.</summary>
     public static Outcome<string> EventTypeOf(DeliveryReceipt receipt)

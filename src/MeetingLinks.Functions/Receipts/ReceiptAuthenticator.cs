@@ -48,7 +48,7 @@ public sealed class ReceiptAuthenticator
                 return ReceiptSender.SignedWebhook;
             }
 
-            var forged = new Failure(FailureKind.Unauthorized, "invalid_signature", "The signature is not valid",
+            var forged = new Failure(FailureKind.Unauthorized, ProblemCodes.InvalidSignature, "The signature is not valid",
                 $"{HubSignature.HeaderName} does not match the body signed with this service's webhook secret.");
             _logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
                 forged.Code);

@@ -145,9 +145,11 @@ public partial class OpenApiDescriptionTests
     }
 
     [Fact]
-    public void The_statuses_event_types_and_message_statuses_are_the_codes_own_lists()
+    public void The_statuses_event_types_message_statuses_and_problem_codes_are_the_codes_own_lists()
     {
         var schemas = ServedDescription.Json["components"]!["schemas"]!;
+
+        Assert.Equal(MeetingLinks.Outcomes.ProblemCodes.All, Enums(schemas["ProblemCode"]!));
 
         Assert.Equal(MeetingLinks.Meetings.MeetingStatus.All, Enums(schemas["MeetingStatus"]!));
         Assert.Equal(MeetingLinks.Meetings.MeetingStatus.EventTypes, Enums(schemas["EventType"]!));

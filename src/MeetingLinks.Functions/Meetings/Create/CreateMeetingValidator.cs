@@ -33,7 +33,7 @@ public sealed partial class CreateMeetingValidator(LinkRules rules)
         var devices = Devices(errors, request.Devices);
         var expert = LinkRules.Expert(errors, request.Expert, hosts);
 
-        return errors.Or(errors.OnlyPhone ? "invalid_phone" : "invalid_request", () => new ValidatedCreate(
+        return errors.Or(errors.OnlyPhone ? ProblemCodes.InvalidPhone : ProblemCodes.InvalidRequest, () => new ValidatedCreate(
             key, phone, name, channel, reference, subject, hosts, guests, validity,
             vertical, rules.LoginUrlForHost(request.LoginUrlForHost), devices, expert));
     }

@@ -32,7 +32,7 @@ public sealed class MeetingEraser(IMeetingStore store, TimeProvider time, ILogge
             errors.Add("phone", "is required: the customer's phone number, in any format.", isPhone: true);
         }
 
-        if (!errors.Or("invalid_phone", () => phone!).TryGet(out var e164, out var invalid))
+        if (!errors.Or(ProblemCodes.InvalidPhone, () => phone!).TryGet(out var e164, out var invalid))
         {
             return invalid;
         }

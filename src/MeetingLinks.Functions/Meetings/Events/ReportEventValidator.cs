@@ -30,7 +30,7 @@ internal static class ReportEventValidator
             errors.Add("occurredAt", "must not be in the future.");
         }
 
-        return errors.Or("invalid_event", () => new MeetingEvent(
+        return errors.Or(ProblemCodes.InvalidEvent, () => new MeetingEvent(
             Type: type!,
             Channel: channel,
             Detail: detail,

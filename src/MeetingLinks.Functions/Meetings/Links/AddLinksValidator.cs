@@ -15,7 +15,7 @@ public sealed class AddLinksValidator(LinkRules rules)
         var validity = rules.Validity(errors, request.ValidFrom, request.ExpiresAt);
         var vertical = rules.Vertical(errors, request.VerticalType);
         var expert = LinkRules.Expert(errors, request.Expert, hosts);
-        return errors.Or("invalid_request", () => new ValidatedAddLinks(
+        return errors.Or(ProblemCodes.InvalidRequest, () => new ValidatedAddLinks(
             key, hosts, guests, validity, vertical, rules.LoginUrlForHost(request.LoginUrlForHost), expert));
     }
 }

@@ -34,7 +34,7 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
 
         if (!stored.HasLinks)
         {
-            return new Failure(FailureKind.Conflict, "meeting_not_ready", "The meeting has no links yet",
+            return new Failure(FailureKind.Conflict, ProblemCodes.MeetingNotReady, "The meeting has no links yet",
                 "Its create failed or is still running. Retry the create with its idempotency key first.");
         }
 
@@ -85,7 +85,7 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
 
     private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)
         => record.Links.Count + request.Hosts + request.Guests > MaxLinks
-            ? new Failure(FailureKind.Conflict, "link_limit", "The meeting has as many links as it may hold",
+            ? new Failure(FailureKind.Conflict, ProblemCodes.LinkLimit, "The meeting has as many links as it may hold",
                 $"A meeting holds at most {MaxLinks} links; it has {record.Links.Count}. Create a new meeting instead.")
             : null;
 }
