@@ -120,8 +120,6 @@ public sealed class InMemoryMeetingStore : IMeetingStore
 
     public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> IndexPhonesOnceAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
-
     public Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken) => Task.FromResult(!FailClaims && !FailAdds);
