@@ -47,6 +47,17 @@ public sealed class DevelopmentHost : IAsyncDisposable
         {
             var report = new List<string>();
             var given = WorkerSettings.WithStorageDefault(options.Settings);
+            var broker = options.BrokerStandIn ?? WorkerSettings.UsesBrokerStandIn(given);
+            var messages = options.MessagesStandIn ?? WorkerSettings.UsesMessagesStandIn(given);
+            var standInOptions = StandInOptions.FromSettings(given);
+
+            // A taken port is said at once, before Azurite or a worker is started for nothing.
+            LocalServer.EnsureFree(options.Urls, "--urls", "http://localhost:7073");
+            if (broker || messages)
+            {
+                LocalServer.EnsureFree(options.SandboxUrls, "--sandbox-urls", "http://localhost:7082");
+            }
+
             if (options.StartAzurite)
             {
                 var storage = await DevelopmentStorage.StartAsync(given, options.AzuriteLocation ?? DevelopmentStorage.DefaultLocation, logger, cancellationToken);
@@ -54,12 +65,10 @@ public sealed class DevelopmentHost : IAsyncDisposable
                 report.Add("Storage: " + storage.Description);
             }
 
-            var broker = options.BrokerStandIn ?? WorkerSettings.UsesBrokerStandIn(given);
-            var messages = options.MessagesStandIn ?? WorkerSettings.UsesMessagesStandIn(given);
             StandInServer? standIns = null;
             if (broker || messages)
             {
-                standIns = await StandInServer.StartAsync(options.SandboxUrls, broker, messages, StandInOptions.FromSettings(given), cancellationToken);
+                standIns = await StandInServer.StartAsync(options.SandboxUrls, broker, messages, standInOptions, cancellationToken);
                 started.Add(standIns);
             }
 

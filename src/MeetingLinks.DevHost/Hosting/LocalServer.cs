@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,11 +21,49 @@ internal static class LocalServer
         }
         catch (IOException ex) when (ex.InnerException is AddressInUseException)
         {
-            throw new PortInUseException(
-                $"{ex.Message.TrimEnd('.')}: another program, perhaps another development host, listens there. Stop it, or listen elsewhere with {option} (for example {option} {example}).",
-                ex);
+            throw InUse(ex.Message.TrimEnd('.'), option, example, ex);
         }
     }
+
+    /// <summary>
+    /// Fails with the same line as <see cref="StartAsync"/> when a fixed port of <paramref name="urls"/> is taken, before
+    /// anything else starts; the start itself is still the test that counts.
+    /// </summary>
+    public static void EnsureFree(string urls, string option, string example)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                || uri.Port == 0)
+            {
+                continue;
+            }
+
+            var address = uri.Host == "localhost" ? IPAddress.Loopback : IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) ? ip : null;
+            if (address is null)
+            {
+                continue;
+            }
+
+            using var probe = new TcpListener(address, uri.Port);
+            try
+            {
+                probe.Start();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                throw InUse($"Failed to bind to address {url}: address already in use", option, example, ex);
+            }
+            finally
+            {
+                probe.Stop();
+            }
+        }
+    }
+
+    private static PortInUseException InUse(string what, string option, string example, Exception inner)
+        => new($"{what}: another program, perhaps another development host, listens there. Stop it, or listen elsewhere with {option} (for example {option} {example}).", inner);
 
     /// <summary>The first address <paramref name="server"/> listens on, with the port it got, ending in a slash.</summary>
     public static Uri AddressOf(WebApplication server)

@@ -69,4 +69,28 @@ public sealed class DevelopmentHostTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.DoesNotContain('\n', failure.Message);
         Assert.DoesNotContain(lines, line => line.Contains("started worker process", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_taken_port_of_the_stand_ins_is_one_line_that_names_their_option_and_nothing_is_started()
+    {
+        using var other = new TcpListener(IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((IPEndPoint)other.LocalEndpoint).Port;
+        var lines = new List<string>();
+
+        var failure = await Assert.ThrowsAsync<PortInUseException>(() => DevelopmentHost.StartAsync(
+            new DevHostOptions
+            {
+                AppDirectory = FunctionsAppLocator.FromAssemblyMetadata(typeof(DevelopmentHost).Assembly),
+                Urls = "http://127.0.0.1:0",
+                SandboxUrls = $"http://127.0.0.1:{port}",
+                Log = lines.Add,
+            },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
+
+        Assert.Contains($"127.0.0.1:{port}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("--sandbox-urls", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+        Assert.Empty(lines);
+    }
 }
