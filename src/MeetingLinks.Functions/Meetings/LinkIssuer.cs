@@ -80,8 +80,9 @@ public sealed class LinkIssuer(
     /// Issues the batch <see cref="LinkBatch.Batch"/> for the meeting <see cref="LinkBatch.Stored"/>: when the record holds
     /// it already (a replay), queues its expert's message again (a crash may have come between the write and the queue)
     /// and answers it as a duplicate; otherwise, unless <see cref="LinkBatch.Refuse"/> says no, asks the broker and writes
-    /// the links with <see cref="LinkBatch.Write"/>, onto whatever other writers stored meanwhile. A broker failure comes
-    /// back as the flow should read it; a meeting erased meanwhile as a null record.
+    /// the links with <see cref="LinkBatch.Write"/>, onto whatever other writers stored meanwhile, and then queues the
+    /// expert's message for them. A broker failure comes back as the flow should read it; a meeting erased meanwhile as a
+    /// null record.
     /// </summary>
     public async Task<Outcome<IssuedBatch>> IssueAsync(LinkBatch request, CancellationToken cancellationToken)
     {
@@ -108,9 +109,6 @@ public sealed class LinkIssuer(
         var issuedAt = time.GetUtcNow();
         IssuedLink[] issued = [.. IssuedLink.From(links, request.ValidFrom, request.Ask.ExpiresAt, issuedAt, batch)];
 
-        // The expert's message goes on the queue beside the write, so it costs the flow no time; the sender waits for the
-        // links if it is faster than the write.
-        var notifying = outbox.NotifyIfPendingAsync(request.Write(stored, issued, issuedAt), batch, issuedAt, cancellationToken);
         var duplicate = false;
         Failure? refusedNow = null;
         var saved = await store.ChangeAsync(stored, current =>
@@ -119,7 +117,14 @@ public sealed class LinkIssuer(
             refusedNow = duplicate ? null : request.Refuse?.Invoke(current);
             return duplicate || refusedNow is not null ? null : request.Write(current, issued, issuedAt);
         }, cancellationToken);
-        await notifying;
+
+        // The expert's message is queued once the record holds the links it sends, so the sender always finds them. A
+        // crash in between is caught by a replay of the call (above) or by ops sending it again.
+        if (saved is not null && refusedNow is null && !duplicate)
+        {
+            await outbox.NotifyIfPendingAsync(saved, batch, issuedAt, cancellationToken);
+        }
+
         return refusedNow ?? (Outcome<IssuedBatch>)new IssuedBatch(saved, duplicate);
     }
 }

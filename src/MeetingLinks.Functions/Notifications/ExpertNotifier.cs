@@ -25,12 +25,9 @@ public sealed class ExpertNotifier(
     /// <summary>How long a claim to send holds: well beyond one attempt (Webex__RequestTimeout is at most a minute).</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    // While the links the message is about are still being issued (the create or add-links call runs).
-    private static readonly TimeSpan LinksPending = TimeSpan.FromSeconds(1);
-
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
 
-    // A copy that finds another instance sending looks again this soon: by then the message is usually sent.
+    // A copy that finds another instance sending (or claiming first) looks again this soon: by then it is usually sent.
     private static readonly TimeSpan SendingRecheck = TimeSpan.FromSeconds(2);
 
     public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
@@ -43,18 +40,11 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is not { } notification)
+        // The links and this message's entry are stored before the message is queued: without them there is nothing to send.
+        if (record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is not { } notification
+            || !record.Links.Any(l => l.Batch == message.Batch))
         {
-            // The links (and this message's entry) are written together; the queue may be faster than that write.
-            if (now - message.QueuedAt > options.Value.RetryWindow)
-            {
-                logger.LogWarning("No expert message for meeting {MeetingId} ({Batch}): its links were never stored", message.MeetingId, message.Batch);
-            }
-            else
-            {
-                await AgainAsync(message, LinksPending, cancellationToken);
-            }
-
+            logger.LogWarning("No expert message for meeting {MeetingId} ({Batch}): the record holds no such links", message.MeetingId, message.Batch);
             return;
         }
 
@@ -80,24 +70,10 @@ public sealed class ExpertNotifier(
             return;
         }
 
-        if (!record.Links.Any(l => l.Batch == message.Batch))
-        {
-            if (now - notification.QueuedAt > options.Value.RetryWindow)
-            {
-                await FinishAsync(record, message, n => n with { Status = ExpertNotification.Failed, LastError = "The meeting never got its links." }, cancellationToken);
-            }
-            else
-            {
-                await AgainAsync(message, LinksPending, cancellationToken);
-            }
-
-            return;
-        }
-
         if (await ClaimAsync(record, message, notification, now, cancellationToken) is not { } claimed)
         {
             // Someone else claimed it or settled it first; the record tells what happens next.
-            await AgainAsync(message, LinksPending, cancellationToken);
+            await AgainAsync(message, SendingRecheck, cancellationToken);
             return;
         }
 
