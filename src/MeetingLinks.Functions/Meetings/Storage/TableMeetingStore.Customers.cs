@@ -60,48 +60,38 @@ public sealed partial class TableMeetingStore
             return (null, false);
         }
 
-        // As a change: its turn among this process's changes to the meeting, and a lost race elsewhere tried again.
-        using var turn = await _gate.EnterAsync(meetingId, cancellationToken);
-        for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value is not { } entity)
         {
-            if (attempt > 1)
-            {
-                await MeetingChanges.WaitBeforeAsync(attempt, time, cancellationToken);
-            }
-
-            var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-            if (!response.HasValue || response.Value is not { } entity)
-            {
-                return (null, false);
-            }
-
-            var record = MeetingEntityMapper.ToRecord(entity);
-            if (record.IsErased)
-            {
-                return (null, true);
-            }
-
-            await ForgetKeyAsync(record, cancellationToken);
-            try
-            {
-                await table.UpdateEntityAsync(
-                    MeetingEntityMapper.ToEntity(MeetingEntityMapper.Tombstone(meetingId, erasedAt)), entity.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
-            {
-                continue;
-            }
-
-            if (record.CustomerPhone is { } phone)
-            {
-                var entry = PhoneIndex.Entry(phone, record.MeetingId);
-                await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
-            }
-
-            return (record, false);
+            return (null, false);
         }
 
-        throw new StorageUnavailableException($"Meeting {meetingId} kept changing while it was erased.");
+        var read = MeetingEntityMapper.ToRecord(entity);
+        if (read.IsErased)
+        {
+            return (null, true);
+        }
+
+        // The tombstone is a change like any other: it takes its turn, and a race lost elsewhere is tried again.
+        await ForgetKeyAsync(read, cancellationToken);
+        MeetingRecord? erased = null;
+        var tombstone = await ChangeAsync(Versioned(read, entity.ETag), current =>
+        {
+            erased = current;
+            return MeetingEntityMapper.Tombstone(meetingId, erasedAt);
+        }, cancellationToken);
+        if (tombstone is null || erased is null)
+        {
+            return (null, true); // erased meanwhile by another
+        }
+
+        if (erased.CustomerPhone is { } phone)
+        {
+            var entry = PhoneIndex.Entry(phone, erased.MeetingId);
+            await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+        }
+
+        return (erased, false);
     }
 
     /// <summary>The meeting's idempotency key forgets what it was asked with; a replay of it is then told the meeting was erased.</summary>
