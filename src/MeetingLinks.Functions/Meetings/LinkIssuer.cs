@@ -91,7 +91,7 @@ public sealed class LinkIssuer(
         if (stored.Links.Any(l => l.Batch == batch))
         {
             logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, stored.MeetingId);
-            await outbox.NotifyIfPendingAsync(stored, batch, time.GetUtcNow(), cancellationToken);
+            await outbox.NotifyIfPendingAsync(stored, batch, cancellationToken);
             return new IssuedBatch(stored, Duplicate: true);
         }
 
@@ -122,7 +122,7 @@ public sealed class LinkIssuer(
         // crash in between is caught by a replay of the call (above) or by ops sending it again.
         if (saved is not null && refusedNow is null && !duplicate)
         {
-            await outbox.NotifyIfPendingAsync(saved, batch, issuedAt, cancellationToken);
+            await outbox.NotifyIfPendingAsync(saved, batch, cancellationToken);
         }
 
         return refusedNow ?? (Outcome<IssuedBatch>)new IssuedBatch(saved, duplicate);

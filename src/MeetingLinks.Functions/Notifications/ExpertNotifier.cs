@@ -7,12 +7,13 @@ using Microsoft.Extensions.Options;
 namespace MeetingLinks.Notifications;
 
 /// <summary>
-/// Takes a batch's host links to the expert, once. The record says what has happened: a message already sent or
-/// failed is not sent again, one being sent by another instance (its lease) is looked at again later, and a claim
-/// written with If-Match decides who sends. Webex has no idempotency key, so the one gap left is a crash between
-/// Webex accepting a message and the record noting it: the next attempt finds the lease run out, sends again and
-/// says so in the log. Failures worth trying again go back on the queue with a back-off (Webex's
-/// <c>Retry-After</c> when it gives one) until <c>Notifications__RetryWindow</c> has passed.
+/// Takes a batch's host links to the expert, once, on the queue's terms. A delivery of a queue message claims the
+/// record's entry with the message's id, sends, and marks the entry sent or failed. Another copy of the message (a
+/// replay, ops' resend) that finds the claim leaves it be; the same message seen again means its earlier attempt
+/// died, so it takes over. Webex has no idempotency key: had that attempt reached Webex, the expert gets it twice,
+/// and the log says so. A failure worth retrying releases the claim and puts the message back on the queue,
+/// invisible for as long as Webex asked (<c>Retry-After</c>) or the back-off says, until
+/// <c>Notifications__RetryWindow</c> is over; the poison queue ends it as failed.
 /// </summary>
 public sealed class ExpertNotifier(
     IMeetingStore store,
@@ -22,62 +23,39 @@ public sealed class ExpertNotifier(
     TimeProvider time,
     ILogger<ExpertNotifier> logger)
 {
-    /// <summary>How long a claim to send holds: well beyond one attempt (Webex__RequestTimeout is at most a minute).</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
 
-    // A copy that finds another instance sending (or claiming first) looks again this soon: by then it is usually sent.
-    private static readonly TimeSpan SendingRecheck = TimeSpan.FromSeconds(2);
-
-    public async Task SendAsync(NotificationMessage message, CancellationToken cancellationToken)
+    /// <param name="deliveryId">The queue message's id: the same on every delivery of one message, new when it is queued again.</param>
+    public async Task SendAsync(NotificationMessage message, string deliveryId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var now = time.GetUtcNow();
-        if (await store.GetAsync(message.MeetingId, cancellationToken) is not { } record)
+        var takenOver = false;
+        var record = await store.ChangeAsync(message.MeetingId, current =>
         {
-            logger.LogInformation("No expert message for meeting {MeetingId}: the meeting is gone (erased or purged)", message.MeetingId);
+            var entry = Pending(current, message.Batch);
+            takenOver = entry?.SendingBy == deliveryId;
+            return entry is not null && (entry.SendingBy is null || takenOver)
+                ? With(current, message.Batch, n => n with { SendingBy = deliveryId, Attempts = n.Attempts + 1 })
+                : null;
+        }, cancellationToken);
+
+        if (Pending(record, message.Batch) is not { } claimed || claimed.SendingBy != deliveryId)
+        {
+            logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) not sent by this delivery: {Reason}",
+                message.MeetingId, message.Batch, WhyNot(record, message.Batch));
             return;
         }
 
-        // The links and this message's entry are stored before the message is queued: without them there is nothing to send.
-        if (record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is not { } notification
-            || !record.Links.Any(l => l.Batch == message.Batch))
+        if (takenOver)
         {
-            logger.LogWarning("No expert message for meeting {MeetingId} ({Batch}): the record holds no such links", message.MeetingId, message.Batch);
-            return;
+            logger.LogWarning(
+                "Expert message for meeting {MeetingId} ({Batch}): an earlier attempt ended without a result; if Webex had accepted it, the expert gets it twice",
+                message.MeetingId, message.Batch);
         }
 
-        if (notification.Status != ExpertNotification.Pending)
-        {
-            logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) is {Status} already; not sent again",
-                message.MeetingId, message.Batch, notification.Status);
-            return;
-        }
-
-        if (notification.IsSendingAt(now))
-        {
-            // Another instance is sending: look again soon (the lease is only the bound for an attempt that vanished).
-            var left = notification.SendingUntil!.Value - now;
-            await AgainAsync(message, left < SendingRecheck ? left : SendingRecheck, cancellationToken);
-            return;
-        }
-
-        if (notification.NotBefore > now)
-        {
-            // Webex asked to wait, or the back-off does: every copy of the message waits as long.
-            await AgainAsync(message, notification.NotBefore!.Value - now, cancellationToken);
-            return;
-        }
-
-        if (await ClaimAsync(record, message, notification, now, cancellationToken) is not { } claimed)
-        {
-            // Someone else claimed it or settled it first; the record tells what happens next.
-            await AgainAsync(message, SendingRecheck, cancellationToken);
-            return;
-        }
-
-        await SendClaimedAsync(message, claimed.Stored, claimed.Notification, cancellationToken);
+        // From here on the attempt is finished even when the host is stopping: cut off, nobody would know whether
+        // Webex took the message.
+        await SendClaimedAsync(record!, message, claimed, deliveryId);
     }
 
     /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
@@ -85,89 +63,64 @@ public sealed class ExpertNotifier(
     {
         ArgumentNullException.ThrowIfNull(message);
         logger.LogError("Expert message for meeting {MeetingId} ({Batch}) failed repeatedly and was given up", message.MeetingId, message.Batch);
-        await FinishAsync(await store.GetAsync(message.MeetingId, cancellationToken), message, n => n.Status == ExpertNotification.Pending
-            ? n with { Status = ExpertNotification.Failed, LastError = n.LastError ?? "Sending failed repeatedly; the message was given up.", SendingUntil = null }
-            : n, cancellationToken);
+        await store.ChangeAsync(message.MeetingId, current => Pending(current, message.Batch) is not null
+            ? With(current, message.Batch, n => n with
+            {
+                Status = ExpertNotification.Failed, LastError = n.LastError ?? "Sending failed repeatedly; the message was given up.", SendingBy = null,
+            })
+            : null, cancellationToken);
     }
 
-    /// <summary>The claim, written on the record just read: it holds only if nobody changed the notification meanwhile.</summary>
-    private async Task<(MeetingRecord Stored, ExpertNotification Notification)?> ClaimAsync(
-        MeetingRecord stored, NotificationMessage message, ExpertNotification seen, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task SendClaimedAsync(MeetingRecord record, NotificationMessage message, ExpertNotification claimed, string deliveryId)
     {
-        if (seen.SendingUntil is not null)
-        {
-            logger.LogWarning(
-                "Expert message for meeting {MeetingId} ({Batch}): an earlier attempt ended without a result; if Webex had accepted it, the expert gets it twice",
-                message.MeetingId, message.Batch);
-        }
-
-        var lease = now + Lease;
-        var updated = await store.ChangeAsync(stored, record => record.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } current
-            && current.Status == ExpertNotification.Pending && !current.IsSendingAt(now) && !(current.NotBefore > now)
-                ? record with
-                {
-                    Notifications = ExpertNotification.Replace(record.Notifications, message.Batch,
-                        n => n with { SendingUntil = lease, NotBefore = null, Attempts = n.Attempts + 1 }),
-                }
-                : null, cancellationToken);
-        return updated?.Notifications.FirstOrDefault(n => n.Batch == message.Batch) is { } mine && mine.SendingUntil == lease
-            ? (updated, mine)
-            : null;
-    }
-
-    private async Task SendClaimedAsync(NotificationMessage message, MeetingRecord stored, ExpertNotification notification, CancellationToken cancellationToken)
-    {
-        if (ExpertMessage.For(stored, message.Batch) is not { } content)
-        {
-            await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = "These links have no host link to send.", SendingUntil = null }, cancellationToken);
-            return;
-        }
-
-        // A claimed attempt is finished even when the host is stopping (it waits for it, within Webex__RequestTimeout):
-        // cut off, nobody would know whether Webex took the message, and the next attempt might repeat it.
-        cancellationToken = CancellationToken.None;
-        var sent = await webex.SendAsync(notification.Target, content, cancellationToken);
+        var sent = ExpertMessage.For(record, message.Batch) is { } content
+            ? await webex.SendAsync(claimed.Target, content, CancellationToken.None)
+            : new Failure(FailureKind.Invalid, ProblemCodes.NoHostLink, "No host link", "These links have no host link to send.");
         var now = time.GetUtcNow();
         if (sent.TryGet(out var accepted, out var failure))
         {
-            await FinishAsync(stored, message, n => n with
-            {
-                Status = ExpertNotification.Sent, MessageId = accepted.Id, SentAt = now, LastError = null, SendingUntil = null,
-            }, cancellationToken);
+            await SettleAsync(record, message.Batch, deliveryId, n => n with { Status = ExpertNotification.Sent, MessageId = accepted.Id, SentAt = now, LastError = null });
             logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) sent to {Expert} after {Attempts} attempt(s)",
-                message.MeetingId, message.Batch, notification.Target.Masked, notification.Attempts);
+                message.MeetingId, message.Batch, claimed.Target.Masked, claimed.Attempts);
             return;
         }
 
-        var wait = BackOff(notification.Attempts, failure.RetryAfter);
-        if (failure.Kind == FailureKind.Unavailable && now + wait < notification.QueuedAt + options.Value.RetryWindow)
+        var wait = BackOff(claimed.Attempts, failure.RetryAfter);
+        var again = failure.Kind == FailureKind.Unavailable && now + wait < claimed.QueuedAt + options.Value.RetryWindow;
+        await SettleAsync(record, message.Batch, deliveryId, n => n with
         {
-            logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert}: {Reason}; trying again in {Seconds} s",
-                message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail, (int)wait.TotalSeconds);
-            await FinishAsync(stored, message, n => n with { LastError = failure.Detail, SendingUntil = null, NotBefore = now + wait }, cancellationToken);
-            await AgainAsync(message, wait, cancellationToken);
+            Status = again ? ExpertNotification.Pending : ExpertNotification.Failed, LastError = failure.Detail,
+        });
+        if (!again)
+        {
+            logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert} failed: {Reason}",
+                message.MeetingId, message.Batch, claimed.Target.Masked, failure.Detail);
             return;
         }
 
-        logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert} failed: {Reason}",
-            message.MeetingId, message.Batch, notification.Target.Masked, failure.Detail);
-        await FinishAsync(stored, message, n => n with { Status = ExpertNotification.Failed, LastError = failure.Detail, SendingUntil = null }, cancellationToken);
+        // The claim is released first: a crash before the message is queued again leaves this delivery to the queue.
+        logger.LogWarning("Expert message for meeting {MeetingId} ({Batch}) to {Expert}: {Reason}; trying again in {Seconds} s",
+            message.MeetingId, message.Batch, claimed.Target.Masked, failure.Detail, (int)wait.TotalSeconds);
+        await outbox.EnqueueAsync(message, wait, CancellationToken.None);
     }
 
-    /// <summary>Changes the notification on the record, from the one last seen (the store re-applies it on a lost race).</summary>
-    private async Task FinishAsync(
-        MeetingRecord? stored, NotificationMessage message, Func<ExpertNotification, ExpertNotification> change, CancellationToken cancellationToken)
-    {
-        if (stored is not null)
-        {
-            await store.ChangeAsync(stored, record => record.Notifications.Any(n => n.Batch == message.Batch)
-                ? record with { Notifications = ExpertNotification.Replace(record.Notifications, message.Batch, change) }
-                : null, cancellationToken);
-        }
-    }
+    /// <summary>Ends this delivery's claim with <paramref name="change"/>, unless the entry is no longer this delivery's.</summary>
+    private Task<MeetingRecord?> SettleAsync(MeetingRecord record, string batch, string deliveryId, Func<ExpertNotification, ExpertNotification> change)
+        => store.ChangeAsync(record, current => Pending(current, batch)?.SendingBy == deliveryId
+            ? With(current, batch, n => change(n) with { SendingBy = null })
+            : null, CancellationToken.None);
 
-    private Task AgainAsync(NotificationMessage message, TimeSpan delay, CancellationToken cancellationToken)
-        => outbox.EnqueueAsync(message, delay, cancellationToken);
+    private static ExpertNotification? Pending(MeetingRecord? record, string batch)
+        => record?.Notifications.FirstOrDefault(n => n.Batch == batch && n.Status == ExpertNotification.Pending);
+
+    private static MeetingRecord With(MeetingRecord record, string batch, Func<ExpertNotification, ExpertNotification> change)
+        => record with { Notifications = [.. record.Notifications.Select(n => n.Batch == batch ? change(n) : n)] };
+
+    private static string WhyNot(MeetingRecord? record, string batch)
+        => record is null ? "the meeting is gone (erased or purged)"
+            : record.Notifications.FirstOrDefault(n => n.Batch == batch) is not { } entry ? "the record holds no message for these links"
+            : entry.Status != ExpertNotification.Pending ? $"it is {entry.Status} already"
+            : "another delivery of it is sending it";
 
     /// <summary>1, 2, 4… seconds after each attempt, at most a minute; never sooner than Webex asked.</summary>
     private static TimeSpan BackOff(int attempts, TimeSpan? retryAfter)

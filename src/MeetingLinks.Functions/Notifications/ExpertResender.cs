@@ -9,6 +9,9 @@ namespace MeetingLinks.Notifications;
 /// <summary>Queues the meeting's latest expert message again, for ops: same links, same or corrected address, a fresh retry window.</summary>
 public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outbox, TimeProvider time, ILogger<ExpertResender> logger)
 {
+    // An attempt takes at most Webex__RequestTimeout (a minute at most) and the writes around it.
+    private static readonly TimeSpan InProgressRetryAfter = TimeSpan.FromSeconds(30);
+
     public static Outcome<ResendTarget> Validate(NotifyRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,8 +35,8 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
                     "No expert was named for this meeting: name one in the body as expert, with email, personId or roomId."),
                 (_, _, null) => new Failure(FailureKind.Conflict, ProblemCodes.NoHostLink, "The meeting has no host link to send",
                     "Add a host link first (POST /api/meetings/{id}/links with hosts 1), with the expert in that call."),
-                ({ } sending, _, _) when sending.IsSendingAt(now) => new Failure(FailureKind.Conflict, ProblemCodes.NotificationInProgress,
-                    "The message is being sent right now", "Look at the record again in a minute.", sending.SendingUntil - now),
+                ({ SendingBy: not null }, _, _) => new Failure(FailureKind.Conflict, ProblemCodes.NotificationInProgress,
+                    "The message is being sent right now", "Look at the record again in a minute.", InProgressRetryAfter),
                 _ => null,
             };
             if (refused is not null)
@@ -44,7 +47,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             queued = ExpertNotification.Queued(batch!, to ?? latest!.Target, now) with { Attempts = latest?.Attempts ?? 0 };
             return current with
             {
-                Notifications = latest is null ? [.. current.Notifications, queued] : ExpertNotification.Replace(current.Notifications, batch!, _ => queued),
+                Notifications = latest is null ? [.. current.Notifications, queued] : [.. current.Notifications.Select(n => n.Batch == batch ? queued : n)],
             };
         }, cancellationToken);
 
@@ -53,13 +56,12 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             return Failure.MeetingNotFound(meetingId);
         }
 
-
         if (refused is not null || queued is null)
         {
             return refused ?? Failure.Unexpected();
         }
 
-        await outbox.EnqueueAsync(new NotificationMessage(meetingId, queued.Batch, now), null, cancellationToken);
+        await outbox.EnqueueAsync(new NotificationMessage(meetingId, queued.Batch), null, cancellationToken);
         logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) queued again by ops, to {Expert}", meetingId, queued.Batch, queued.Target.Masked);
         return new NotifyAnswer(meetingId, queued.View());
     }

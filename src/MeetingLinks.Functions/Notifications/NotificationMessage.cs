@@ -4,8 +4,7 @@ using System.Text.Json.Serialization;
 namespace MeetingLinks.Notifications;
 
 /// <summary>A queue message: send the expert the host links of this batch of this meeting. Everything else is on the record.</summary>
-/// <param name="QueuedAt">When the links were asked for: a message whose links never appear is dropped after the retry window.</param>
-public sealed record NotificationMessage(string MeetingId, string Batch, DateTimeOffset QueuedAt)
+public sealed record NotificationMessage(string MeetingId, string Batch)
 {
     public string ToJson() => JsonSerializer.Serialize(this, NotificationJsonContext.Default.NotificationMessage);
 

@@ -52,11 +52,11 @@ public sealed class NotificationOutbox : INotificationOutbox
 public static class NotificationOutboxExtensions
 {
     /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
-    public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, DateTimeOffset now, CancellationToken cancellationToken)
+    public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         return record.Notifications.Any(n => n.Batch == batch && n.Status == ExpertNotification.Pending)
-            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, batch, now), null, cancellationToken)
+            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, batch), null, cancellationToken)
             : Task.CompletedTask;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
         var app = await AppAsync();
         var meetingId = "m-" + Guid.NewGuid().ToString("N");
 
-        var sent = await SendAsync(app, new NotificationMessage(meetingId, "1", DateTimeOffset.UtcNow).ToJson());
+        var sent = await SendAsync(app, new NotificationMessage(meetingId, "1").ToJson());
         var took = await Eventually.UntilAsync(
             () => Task.FromResult(app.LogText.Contains($"SendExpertNotification: message {sent}, attempt 1 succeeded; deleted", StringComparison.Ordinal)),
             Bound, "the message to be handled and deleted");

@@ -39,15 +39,16 @@ public class ExpertNotifierTests
     {
         _store.Overwrite(Meeting());
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-2", CancellationToken.None);
 
         var sent = Assert.Single(_webex.Requests);
         Assert.Contains("\"toPersonEmail\":\"jane.expert@example.com\"", sent.Body, StringComparison.Ordinal);
         Assert.Equal("Bearer bot-token-SECRET", sent.Authorization);
         var notification = Notification();
         Assert.Equal((ExpertNotification.Sent, 1, "msg-1", (DateTimeOffset?)Now), (notification.Status, notification.Attempts, notification.MessageId, notification.SentAt));
-        Assert.Null(notification.SendingUntil);
+        Assert.Null(notification.SendingBy);
         Assert.Empty(_outbox.Messages);
     }
 
@@ -57,15 +58,15 @@ public class ExpertNotifierTests
         _store.Overwrite(Meeting());
         _webex.Next(HttpStatusCode.TooManyRequests, retryAfter: TimeSpan.FromSeconds(30));
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         var again = Assert.Single(_outbox.Messages);
         Assert.Equal(TimeSpan.FromSeconds(30), again.Delay);
-        Assert.Equal((ExpertNotification.Pending, 1), (Notification().Status, Notification().Attempts));
+        Assert.Equal((ExpertNotification.Pending, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
         Assert.StartsWith("HTTP 429", Notification().LastError, StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromSeconds(30));
-        await _notifier.SendAsync(again.Message, CancellationToken.None);
+        await _notifier.SendAsync(again.Message, "delivery-2", CancellationToken.None);
 
         Assert.Equal(2, _webex.Requests.Count);
         Assert.Equal((ExpertNotification.Sent, 2, (string?)null), (Notification().Status, Notification().Attempts, Notification().LastError));
@@ -80,8 +81,8 @@ public class ExpertNotifierTests
         _store.Overwrite(Meeting());
         _webex.Next(HttpStatusCode.OK, body: body);
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Single(_webex.Requests);
         Assert.Equal((ExpertNotification.Sent, (string?)null, (string?)null), (Notification().Status, Notification().MessageId, Notification().LastError));
@@ -94,7 +95,7 @@ public class ExpertNotifierTests
         _store.Overwrite(Meeting());
         _webex.Next(HttpStatusCode.NotFound, body: """{"message":"Could not find a person with the given email.","trackingId":"x"}""");
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Equal(ExpertNotification.Failed, Notification().Status);
         Assert.Equal("HTTP 404: Could not find a person with the given email.", Notification().LastError);
@@ -111,7 +112,7 @@ public class ExpertNotifierTests
         for (var attempt = 0; attempt < 40 && Notification().Status == ExpertNotification.Pending; attempt++)
         {
             _webex.Next(HttpStatusCode.ServiceUnavailable);
-            await _notifier.SendAsync(message, CancellationToken.None);
+            await _notifier.SendAsync(message, $"delivery-{attempt}", CancellationToken.None);
             if (_outbox.Messages.TryDequeue(out var again))
             {
                 delays.Add(again.Delay!.Value);
@@ -127,39 +128,55 @@ public class ExpertNotifierTests
     }
 
     [Fact]
-    public async Task A_message_for_links_the_record_does_not_hold_sends_nothing_and_is_not_queued_again()
+    public async Task A_message_for_links_without_a_host_link_fails_without_a_call_to_webex()
     {
-        // Links are stored before their message is queued: a message without them has nothing to send.
         _store.Overwrite(Meeting() with { Links = [] });
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Empty(_webex.Requests);
         Assert.Empty(_outbox.Messages);
-        Assert.Equal((ExpertNotification.Pending, 0), (Notification().Status, Notification().Attempts));
+        Assert.Equal((ExpertNotification.Failed, "These links have no host link to send."), (Notification().Status, Notification().LastError));
     }
 
     [Fact]
-    public async Task While_another_instance_sends_this_delivery_waits_and_sends_nothing()
+    public async Task A_copy_that_arrives_while_another_delivery_sends_sends_nothing_and_the_first_finishes()
     {
-        _store.Overwrite(Meeting(n => n with { SendingUntil = Now.AddSeconds(90), Attempts = 1 }));
+        _store.Overwrite(Meeting());
+        var webexAnswers = _webex.Hold();
+        var first = _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
+        await _webex.Reached;
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "replay-copy", CancellationToken.None);
+        Assert.Equal(("delivery-1", 1), (Notification().SendingBy, _webex.Requests.Count));
 
-        Assert.Empty(_webex.Requests);
-        Assert.Equal(TimeSpan.FromSeconds(2), Assert.Single(_outbox.Messages).Delay);
+        webexAnswers.SetResult();
+        await first;
+        Assert.Single(_webex.Requests);
+        Assert.Equal((ExpertNotification.Sent, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
+        Assert.Empty(_outbox.Messages);
+        Assert.Contains("another delivery of it is sending it", _logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task After_an_attempt_that_vanished_the_next_sends_and_says_it_may_repeat()
+    public async Task The_same_message_seen_again_after_its_attempt_vanished_sends_and_says_it_may_repeat()
     {
-        _store.Overwrite(Meeting(n => n with { SendingUntil = Now.AddSeconds(-1), Attempts = 1 }));
+        _store.Overwrite(Meeting(n => n with { SendingBy = "delivery-1", Attempts = 1 }));
 
-        await _notifier.SendAsync(Message(), CancellationToken.None);
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Single(_webex.Requests);
         Assert.Equal((ExpertNotification.Sent, 2), (Notification().Status, Notification().Attempts));
         Assert.Contains("gets it twice", _logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_message_for_an_erased_meeting_sends_nothing()
+    {
+        await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
+
+        Assert.Empty(_webex.Requests);
+        Assert.Contains("the meeting is gone", _logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,7 +190,7 @@ public class ExpertNotifierTests
         Assert.NotNull(Notification().LastError);
     }
 
-    private static NotificationMessage Message() => new(MeetingId, IssuedLink.CreateBatch, Now);
+    private static NotificationMessage Message() => new(MeetingId, IssuedLink.CreateBatch);
 
     private ExpertNotification Notification() => Assert.Single(Assert.Single(_store.Meetings).Notifications);
 
@@ -207,7 +224,15 @@ public class ExpertNotifierTests
     private sealed class ScriptedWebex : HttpMessageHandler
     {
         private readonly ConcurrentQueue<Func<HttpResponseMessage>> _script = new();
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _held;
         private int _accepted;
+
+        /// <summary>Completes when a request has arrived.</summary>
+        public Task Reached => _reached.Task;
+
+        /// <summary>Holds the answers until the returned source is completed.</summary>
+        public TaskCompletionSource Hold() => _held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public List<(string Body, string Authorization)> Requests { get; } = [];
 
@@ -222,6 +247,12 @@ public class ExpertNotifierTests
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Requests.Add((await request.Content!.ReadAsStringAsync(cancellationToken), request.Headers.Authorization!.ToString()));
+            _reached.TrySetResult();
+            if (_held is { } held)
+            {
+                await held.Task;
+            }
+
             return _script.TryDequeue(out var scripted)
                 ? scripted()
                 : new HttpResponseMessage(HttpStatusCode.OK)

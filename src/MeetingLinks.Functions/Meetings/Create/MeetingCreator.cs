@@ -61,8 +61,8 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
                 Status = MeetingStatus.Created,
                 UpdatedAt = issuedAt,
                 Links = links,
-                Notifications = ExpertNotification.Replace(current.Notifications, IssuedLink.CreateBatch,
-                    n => n.Status == ExpertNotification.Sent ? n : ExpertNotification.Queued(n.Batch, n.Target, issuedAt) with { Attempts = n.Attempts }),
+                // The expert's retry window starts once there are links to send.
+                Notifications = [.. current.Notifications.Select(n => n.Status == ExpertNotification.Pending ? n with { QueuedAt = issuedAt } : n)],
                 LastError = null,
             }), cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
