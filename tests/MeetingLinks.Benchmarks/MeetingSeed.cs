@@ -118,12 +118,15 @@ internal sealed class MeetingSeed
             ExpiresAt = createdAt.AddDays(1),
             VerticalType = "hc",
             Links = links,
-            Events = status == MeetingStatus.Created ? [] : [new MeetingEvent(status, channel, null, null, "flow", null, createdAt.AddSeconds(5), createdAt.AddSeconds(5))],
             KeyHash = keyHash,
         };
 
         _entities.Add(PhoneIndex.Entry(phone, meetingId));
         _entities.Add(MeetingEntityMapper.ToEntity(record));
+        if (status != MeetingStatus.Created)
+        {
+            _entities.Add(MeetingEntityMapper.ToEntity(meetingId, new MeetingEvent(status, channel, null, null, "flow", null, createdAt.AddSeconds(5), createdAt.AddSeconds(5))));
+        }
         if (createdAt > _now.AddDays(-1))
         {
             _entities.Add(MeetingEntityMapper.ToEntity(new IdempotencyClaim(keyHash, RequestFingerprint.OfKey(meetingId), meetingId, sub, createdAt, createdAt.AddDays(1), IsNew: false)));

@@ -17,7 +17,7 @@ public sealed class GetMeetingFunction(IMeetingStore store)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = MeetingIds.Route)] HttpRequest request,
         string id,
         CancellationToken cancellationToken)
-        => await store.GetAsync(id, cancellationToken) is { } stored
+        => await store.GetWithEventsAsync(id, cancellationToken) is { } stored
             ? TypedResults.Ok(stored)
             : Failure.MeetingNotFound(id).ToProblem();
 }

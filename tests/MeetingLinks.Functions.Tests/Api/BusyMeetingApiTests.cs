@@ -34,4 +34,21 @@ public sealed class BusyMeetingApiTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.Equal(2 + 6, record.GetProperty("links").GetArrayLength());
         Assert.Equal("read", record.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Receipts_at_once_through_two_workers_on_one_table_are_all_answered_2xx_and_kept()
+    {
+        var (one, two) = (await AppAsync(), await DefaultTwinAsync());
+        var id = await one.CreateMeetingAsync(new { reference = MeetingCalls.UniqueReference("TWIN") });
+        var receipts = Enumerable.Range(0, 4).SelectMany(message => Stages.Select(stage =>
+            (message % 2 == 0 ? one : two).PostReceiptAsync(ReceiptSamples.WhatsApp(id, stage.Status, stage.Code, transId: $"wa-twin-{message}"))));
+        var retried = Stages.Select(stage => two.PostReceiptAsync(ReceiptSamples.WhatsApp(id, stage.Status, stage.Code, transId: "wa-twin-0")));
+
+        var answers = await Task.WhenAll(receipts.Concat(retried));
+
+        Assert.All(answers, answer => Assert.True(answer.IsSuccessStatusCode, $"{(int)answer.StatusCode}"));
+        var record = await two.ReadRecordAsync(id);
+        Assert.Equal(12, record.GetProperty("events").GetArrayLength());
+        Assert.Equal("read", record.GetProperty("status").GetString());
+    }
 }

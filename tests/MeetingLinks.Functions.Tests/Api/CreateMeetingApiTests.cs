@@ -149,7 +149,7 @@ public sealed class CreateMeetingApiTests(AzuriteFixture azurite, ITestOutputHel
         var first = await AppAsync();
         var id = (await (await first.PostAsync("/api/meetings", "{}")).ReadJsonAsync()).GetProperty("meetingId").GetString()!;
 
-        var second = await StartAppAsync(new Dictionary<string, string?> { ["Tables:TableName"] = first.TableName });
+        var second = await DefaultTwinAsync();
 
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync($"/api/meetings/{id}")).StatusCode);
     }

@@ -22,6 +22,10 @@ public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output
     /// <summary>The app with the default settings, shared with every other test that asks for it.</summary>
     protected Task<AppHost> AppAsync() => SharedAppAsync("default");
 
+    /// <summary>A second worker on the default app's table, as a second instance in Azure would be; shared too.</summary>
+    protected async Task<AppHost> DefaultTwinAsync()
+        => await SharedAppAsync("default-twin", new Dictionary<string, string?> { ["Tables:TableName"] = (await AppAsync()).TableName });
+
     /// <summary>
     /// The app for <paramref name="configuration"/>: <paramref name="settings"/> over the defaults, started once for every
     /// test that names the same configuration (with the same settings).

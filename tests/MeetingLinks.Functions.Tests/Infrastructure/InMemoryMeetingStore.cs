@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
 
 namespace MeetingLinks.Tests.Infrastructure;
@@ -9,6 +10,7 @@ public sealed class InMemoryMeetingStore : IMeetingStore
 {
     private readonly ConcurrentDictionary<string, IdempotencyClaim> _claims = new();
     private readonly ConcurrentDictionary<string, MeetingRecord> _meetings = new();
+    private readonly List<(string MeetingId, MeetingEvent Event)> _events = [];
     private readonly Lock _gate = new();
 
     public bool FailClaims { get; set; }
@@ -76,6 +78,31 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
         => Task.FromResult(_meetings.TryGetValue(meetingId, out var stored) && !stored.IsErased ? stored : null);
 
+    public async Task<MeetingRecord?> GetWithEventsAsync(string meetingId, CancellationToken cancellationToken)
+        => await GetAsync(meetingId, cancellationToken) is { } record
+            ? record with { Events = [.. _events.Where(e => e.MeetingId == meetingId).Select(e => e.Event)] }
+            : null;
+
+    /// <summary>As the table store: the event in a list of its own, once; the meeting untouched.</summary>
+    public async Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
+    {
+        if (await GetAsync(meetingId, cancellationToken) is not { } meeting)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var added = !_events.Contains((meetingId, meetingEvent), SameEvent.Instance);
+            if (added)
+            {
+                _events.Add((meetingId, meetingEvent));
+            }
+
+            return (meeting, added);
+        }
+    }
+
     public Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -131,6 +158,17 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         {
             _meetings[record.MeetingId] = record;
         }
+    }
+
+    /// <summary>The same event as the table store tells it: everything but the times.</summary>
+    private sealed class SameEvent : IEqualityComparer<(string MeetingId, MeetingEvent Event)>
+    {
+        public static readonly SameEvent Instance = new();
+
+        public bool Equals((string MeetingId, MeetingEvent Event) x, (string MeetingId, MeetingEvent Event) y)
+            => x.MeetingId == y.MeetingId && x.Event with { OccurredAt = default, ReceivedAt = default } == y.Event with { OccurredAt = default, ReceivedAt = default };
+
+        public int GetHashCode((string MeetingId, MeetingEvent Event) obj) => obj.MeetingId.GetHashCode(StringComparison.Ordinal);
     }
 
     private static void ThrowIf(bool fail)

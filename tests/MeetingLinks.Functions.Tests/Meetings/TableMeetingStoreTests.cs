@@ -156,4 +156,51 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Null(await store.GetAsync(MeetingIds.New(Now), CancellationToken.None));
         Assert.Null(await store.GetAsync("../etc/passwd", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Events_from_two_instances_at_once_are_all_kept_in_rows_of_their_own_and_leave_the_meeting_row_alone()
+    {
+        var table = new TableClient(azurite.ConnectionString, azurite.NewTableName());
+        TableMeetingStore Instance() => new(table, TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
+        var (one, two) = (Instance(), Instance());
+        var added = await one.AddAsync(Pending(), CancellationToken.None);
+        Assert.True(MeetingIds.TryParse(added.MeetingId, out var partitionKey, out var rowKey));
+        var before = (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value.ETag;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() => (i % 2 == 0 ? one : two)
+            .AddEventAsync(added.MeetingId, Event($"report {i % 15}"), CancellationToken.None))));
+
+        Assert.All(results, r => Assert.Equal(added.MeetingId, r!.Value.Meeting.MeetingId));
+        Assert.Equal(15, results.Count(r => r!.Value.Added));
+        Assert.Equal(before, (await table.GetEntityAsync<TableEntity>(partitionKey, rowKey)).Value.ETag);
+        var read = await two.GetWithEventsAsync(added.MeetingId, CancellationToken.None);
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => $"report {i}").Order(StringComparer.Ordinal), read!.Events.Select(e => e.Detail).Order(StringComparer.Ordinal));
+        Assert.Empty((await one.GetAsync(added.MeetingId, CancellationToken.None))!.Events);
+    }
+
+    [Fact]
+    public async Task An_event_for_an_unknown_or_erased_meeting_leaves_no_row_and_erasure_takes_a_meetings_events_with_it()
+    {
+        var table = new TableClient(azurite.ConnectionString, azurite.NewTableName());
+        var store = new TableMeetingStore(table, TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
+        var (kept, erased) = (await store.AddAsync(Pending(), CancellationToken.None), await store.AddAsync(Pending(), CancellationToken.None));
+        await store.AddEventAsync(kept.MeetingId, Event("kept"), CancellationToken.None);
+        await store.AddEventAsync(erased.MeetingId, Event("erased"), CancellationToken.None);
+
+        await store.EraseAsync(erased.MeetingId, Now, CancellationToken.None);
+        var afterErasure = await store.AddEventAsync(erased.MeetingId, Event("late"), CancellationToken.None);
+        var unknown = await store.AddEventAsync(MeetingIds.New(Now), Event("unknown"), CancellationToken.None);
+
+        Assert.Null(afterErasure);
+        Assert.Null(unknown);
+        var events = await table.QueryAsync<TableEntity>($"Kind eq 'event'").ToListAsync();
+        Assert.Equal("kept", Assert.Single(events).GetString("Detail"));
+        var (listed, _) = await store.ListDayAsync(DateOnly.FromDateTime(Now.UtcDateTime), MeetingFilter.None, null, 10, CancellationToken.None);
+        Assert.Equal("kept", Assert.Single(Assert.Single(listed).Events).Detail);
+        // The purge counts meetings (the kept one and the tombstone) and deletes their events with them.
+        Assert.Equal(2, await store.DeleteMeetingsBeforeAsync(DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1), CancellationToken.None));
+        Assert.Empty(await table.QueryAsync<TableEntity>($"Kind eq 'event'").ToListAsync());
+    }
+
+    private static MeetingLinks.Meetings.Events.MeetingEvent Event(string detail) => new(MeetingStatus.Sent, "whatsapp", detail, null, "flow", null, Now, Now);
 }

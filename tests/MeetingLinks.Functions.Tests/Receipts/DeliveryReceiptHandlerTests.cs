@@ -30,7 +30,7 @@ public class DeliveryReceiptHandlerTests
     [Fact]
     public async Task Storage_that_cannot_be_reached_is_left_to_the_function_guard()
     {
-        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
+        _store.AddEventAsync(MeetingId, Arg.Any<MeetingEvent>(), Arg.Any<CancellationToken>())
             .ThrowsAsync(new StorageUnavailableException("down"));
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => CreateHandler().HandleAsync(Body, CancellationToken.None));
@@ -39,7 +39,7 @@ public class DeliveryReceiptHandlerTests
     [Fact]
     public async Task Storage_that_does_not_answer_within_the_budget_is_503()
     {
-        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
+        _store.AddEventAsync(MeetingId, Arg.Any<MeetingEvent>(), Arg.Any<CancellationToken>())
             .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
 
         var handling = CreateHandler().HandleAsync(Body, CancellationToken.None);
@@ -55,7 +55,7 @@ public class DeliveryReceiptHandlerTests
     public async Task A_caller_that_goes_away_is_not_answered()
     {
         using var gone = new CancellationTokenSource();
-        _store.ChangeAsync(MeetingId, Arg.Any<Func<MeetingRecord, MeetingRecord?>>(), Arg.Any<CancellationToken>())
+        _store.AddEventAsync(MeetingId, Arg.Any<MeetingEvent>(), Arg.Any<CancellationToken>())
             .Returns(call => WaitForCancellationAsync(call.Arg<CancellationToken>()));
 
         var handling = CreateHandler().HandleAsync(Body, gone.Token);
@@ -64,7 +64,7 @@ public class DeliveryReceiptHandlerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handling);
     }
 
-    private static async Task<MeetingRecord?> WaitForCancellationAsync(CancellationToken cancellationToken)
+    private static async Task<(MeetingRecord, bool)?> WaitForCancellationAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(Timeout.Infinite, cancellationToken);
         return null;

@@ -1,6 +1,9 @@
 namespace MeetingLinks.Meetings.Events;
 
-/// <summary>Something that happened to a meeting's link after it was handed to the flow.</summary>
+/// <summary>
+/// Something that happened to a meeting's link after it was handed to the flow. Two reports with the same type, channel,
+/// code, message id, detail and source are the same event (a retried receipt, a flow reporting twice).
+/// </summary>
 /// <param name="Type">One of <see cref="MeetingStatus.EventTypes"/>.</param>
 /// <param name="Channel">Lower-case channel the message went over (<c>whatsapp</c>, <c>sms</c>…), when known.</param>
 /// <param name="Detail">Free text: the flow's note, or the carrier's / Meta's error text.</param>
@@ -17,18 +20,7 @@ public sealed record MeetingEvent(
     string Source,
     string? MessageId,
     DateTimeOffset OccurredAt,
-    DateTimeOffset ReceivedAt)
-{
-    /// <summary>Two reports of the same thing (a retried receipt, a flow reporting twice) share this.</summary>
-    public bool SameAs(MeetingEvent other)
-        => other is not null
-        && Type == other.Type
-        && string.Equals(Channel, other.Channel, StringComparison.Ordinal)
-        && string.Equals(Code, other.Code, StringComparison.Ordinal)
-        && string.Equals(MessageId, other.MessageId, StringComparison.Ordinal)
-        && string.Equals(Detail, other.Detail, StringComparison.Ordinal)
-        && Source == other.Source;
-}
+    DateTimeOffset ReceivedAt);
 
 public enum EventOutcome
 {

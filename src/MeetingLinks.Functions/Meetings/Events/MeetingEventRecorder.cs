@@ -5,40 +5,36 @@ using Microsoft.Extensions.Logging;
 namespace MeetingLinks.Meetings.Events;
 
 /// <summary>
-/// Adds an event to a meeting and advances its status. Receipts for one message arrive close together; the store
-/// re-applies the change when another writer got there first.
+/// Adds an event to a meeting and advances its status. Each event is a row of its own, so receipts that arrive together
+/// never contend; only an event that moves the status on (a few in a meeting's life) changes the meeting itself.
 /// </summary>
 public sealed class MeetingEventRecorder(IMeetingStore store, TimeProvider time, ILogger<MeetingEventRecorder> logger)
 {
-    /// <summary>Events kept per meeting; the oldest give way. The status is kept regardless.</summary>
-    public const int MaxEvents = 100;
-
     public async Task<Outcome<EventOutcome>> RecordAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(meetingEvent);
-        var outcome = EventOutcome.Duplicate;
-        var saved = await store.ChangeAsync(meetingId, record =>
+        if (await store.AddEventAsync(meetingId, meetingEvent, cancellationToken) is not { } stored)
         {
-            outcome = record.Events.Any(e => e.SameAs(meetingEvent)) ? EventOutcome.Duplicate : EventOutcome.Recorded;
-            return outcome == EventOutcome.Duplicate ? null : record with
-            {
-                Events = [.. record.Events.Append(meetingEvent).TakeLast(MaxEvents)],
-                Status = MeetingStatusProgress.Next(record.Status, meetingEvent.Type),
-                UpdatedAt = time.GetUtcNow(),
-            };
-        }, cancellationToken);
+            return Failure.MeetingNotFound(meetingId);
+        }
+
+        var (meeting, added) = stored;
+        // A repeated event still makes sure the status moved: the first report may have stopped between its two writes.
+        var saved = await store.ChangeAsync(meeting, current => MeetingStatusProgress.Next(current.Status, meetingEvent.Type) is var next && next != current.Status
+            ? current with { Status = next, UpdatedAt = time.GetUtcNow() }
+            : null, cancellationToken);
         if (saved is null)
         {
             return Failure.MeetingNotFound(meetingId);
         }
 
-        if (outcome == EventOutcome.Recorded)
+        if (added)
         {
             logger.LogInformation("Meeting {MeetingId}: {EventType} via {Channel} from {Source}; status {Status}",
                 meetingId, meetingEvent.Type, meetingEvent.Channel ?? "(unknown)", meetingEvent.Source, saved.Status);
         }
 
-        return outcome;
+        return added ? EventOutcome.Recorded : EventOutcome.Duplicate;
     }
 }
 

@@ -15,8 +15,17 @@ public interface IMeetingStore
     /// </summary>
     Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken);
 
-    /// <summary>The record, or null for an unknown, erased or malformed id.</summary>
+    /// <summary>The record without its events (what writers need), or null for an unknown, erased or malformed id.</summary>
     Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>The record with its events, as operations staff read it (listings return records with events too).</summary>
+    Task<MeetingRecord?> GetWithEventsAsync(string meetingId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores an event in a row of its own beside the meeting; the same event again adds nothing (<c>Added</c> false).
+    /// Returns the meeting as stored (without events), or null when it is unknown or erased (then no row is left).
+    /// </summary>
+    Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, Events.MeetingEvent meetingEvent, CancellationToken cancellationToken);
 
     /// <summary>
     /// The one way to change a stored meeting: applies <paramref name="change"/> to the record as stored and writes the

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -12,6 +13,10 @@ internal static class MeetingEntityMapper
 {
     public const string MeetingKind = "meeting";
     public const string ErasedKind = "erased";
+    public const string EventKind = "event";
+
+    /// <summary>Sorts after every event row of a meeting: event rows are the meeting's RowKey, <c>~</c> and a hex digest.</summary>
+    public const string EventsEnd = "~~";
 
     // A string property holds at most 64 KiB (32K UTF-16 chars); 25 long links can exceed that.
     private const int ChunkLength = 30_000;
@@ -52,7 +57,6 @@ internal static class MeetingEntityMapper
             ["KeyHash"] = record.KeyHash,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
-        WriteJson(entity, "Events", record.Events.ToArray(), StorageJsonContext.Default.MeetingEventArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
         WriteJson(entity, "Notifications", record.Notifications.ToArray(), StorageJsonContext.Default.ExpertNotificationArray);
         entity["ExpertNotificationStatus"] = record.ExpertNotification?.Status;
@@ -107,11 +111,49 @@ internal static class MeetingEntityMapper
         LoginUrlForHost = entity.GetBoolean("LoginUrlForHost") ?? false,
         LastError = entity.GetString("LastError"),
         Devices = ReadJson(entity, "Devices", StorageJsonContext.Default.StringArray) ?? [],
-        Events = ReadJson(entity, "Events", StorageJsonContext.Default.MeetingEventArray) ?? [],
         Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
         Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
         KeyHash = entity.GetString("KeyHash"),
     };
+
+    /// <summary>
+    /// An event's own row, beside its meeting: same partition, RowKey the meeting's, <c>~</c> and a digest of what makes
+    /// two reports the same event, so a second report of it is a conflict, not a second row.
+    /// </summary>
+    public static TableEntity ToEntity(string meetingId, MeetingEvent meetingEvent)
+    {
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        {
+            throw new ArgumentException("Not a meeting id.", nameof(meetingId));
+        }
+
+        var identity = string.Join('\u001f', meetingEvent.Type, meetingEvent.Channel, meetingEvent.Code, meetingEvent.MessageId, meetingEvent.Detail, meetingEvent.Source);
+        return new TableEntity(partitionKey, rowKey + "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32])
+        {
+            ["Kind"] = EventKind,
+            ["Type"] = meetingEvent.Type,
+            ["Channel"] = meetingEvent.Channel,
+            ["Detail"] = meetingEvent.Detail,
+            ["Code"] = meetingEvent.Code,
+            ["Source"] = meetingEvent.Source,
+            ["MessageId"] = meetingEvent.MessageId,
+            ["OccurredAt"] = meetingEvent.OccurredAt,
+            ["ReceivedAt"] = meetingEvent.ReceivedAt,
+        };
+    }
+
+    public static MeetingEvent ToEvent(TableEntity entity) => new(
+        entity.GetString("Type"),
+        entity.GetString("Channel"),
+        entity.GetString("Detail"),
+        entity.GetString("Code"),
+        entity.GetString("Source"),
+        entity.GetString("MessageId"),
+        entity.GetDateTimeOffset("OccurredAt") ?? default,
+        entity.GetDateTimeOffset("ReceivedAt") ?? default);
+
+    /// <summary>The meeting an event row belongs to.</summary>
+    public static string MeetingIdOfEvent(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey[..entity.RowKey.IndexOf('~', StringComparison.Ordinal)];
 
     public static TableEntity ToEntity(IdempotencyClaim claim) => claim.Erased
         // The fingerprint digests the request's personal details: an erased meeting's key keeps none of it.
@@ -183,7 +225,6 @@ internal static class MeetingEntityMapper
 }
 
 [JsonSerializable(typeof(string[]))]
-[JsonSerializable(typeof(MeetingEvent[]))]
 [JsonSerializable(typeof(IssuedLink[]))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.ExpertNotification[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -42,15 +42,14 @@ public sealed partial class TableMeetingStore
             await foreach (var page in entries.AsPages(continuation, maxItems))
             {
                 var found = await Task.WhenAll(page.Values.Select(e => ReadAsync(e.GetString("MeetingId"), cancellationToken)));
-                IReadOnlyList<MeetingRecord> items = [.. found.OfType<MeetingRecord>().Where(filter.Matches)];
-                return (items, page.ContinuationToken);
+                return (await WithEventsAsync([.. found.OfType<MeetingRecord>().Where(filter.Matches)], cancellationToken), page.ContinuationToken);
             }
 
             return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
         }, cancellationToken);
 
     /// <summary>
-    /// Erases one meeting: its idempotency key first, then the record (a tombstone), then its phone entry, so that an
+    /// Erases one meeting: its idempotency key first, then the record (a tombstone), then its events and phone entry, so that an
     /// erasure cut short is finished by the next one, by id or by number. Says whether the meeting was a tombstone already.
     /// </summary>
     private async Task<(MeetingRecord? Erased, bool Tombstone)> EraseOneAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
@@ -69,6 +68,7 @@ public sealed partial class TableMeetingStore
         var read = MeetingEntityMapper.ToRecord(entity);
         if (read.IsErased)
         {
+            await DeleteEventsAsync(meetingId, cancellationToken);
             return (null, true);
         }
 
@@ -85,6 +85,7 @@ public sealed partial class TableMeetingStore
             return (null, true); // erased meanwhile by another
         }
 
+        await DeleteEventsAsync(meetingId, cancellationToken);
         if (erased.CustomerPhone is { } phone)
         {
             var entry = PhoneIndex.Entry(phone, erased.MeetingId);

@@ -32,8 +32,7 @@ public sealed partial class TableMeetingStore
             await foreach (var page in table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken)
                 .AsPages(continuation, maxItems))
             {
-                IReadOnlyList<MeetingRecord> items = [.. page.Values.Select(MeetingEntityMapper.ToRecord)];
-                return (items, page.ContinuationToken);
+                return (await WithEventsAsync([.. page.Values.Select(MeetingEntityMapper.ToRecord)], cancellationToken), page.ContinuationToken);
             }
 
             return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
@@ -57,13 +56,13 @@ public sealed partial class TableMeetingStore
     public Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken)
         => DeleteWhereAsync(
             TableClient.CreateQueryFilter($"PartitionKey ge {"k-"} and PartitionKey lt {"k."} and ExpiresAt lt {now}"),
-            ["PartitionKey", "RowKey"],
+            ["PartitionKey", "RowKey", "Kind"],
             (_, _) => Task.CompletedTask,
             cancellationToken);
 
     /// <summary>
     /// Deletes matching rows in single-partition batches of at most 100, as Azure requires, and hands each deleted
-    /// batch to <paramref name="afterBatch"/> for what must follow it.
+    /// batch to <paramref name="afterBatch"/> for what must follow it. Counts the rows that are not events.
     /// </summary>
     private Task<int> DeleteWhereAsync(
         string filter, string[] columns, Func<IReadOnlyList<TableEntity>, CancellationToken, Task> afterBatch, CancellationToken cancellationToken)
@@ -78,7 +77,7 @@ public sealed partial class TableMeetingStore
                     await table.SubmitTransactionAsync(
                         batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
                     await afterBatch(batch, cancellationToken);
-                    deleted += batch.Count;
+                    deleted += batch.Count(e => e.GetString("Kind") != MeetingEntityMapper.EventKind);
                     batch.Clear();
                 }
             }

@@ -21,6 +21,9 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     // Changes to one meeting from this process take turns; the loop below is for writers elsewhere.
     private readonly MeetingGate _gate = new();
 
+    /// <summary>Events shown per meeting, the latest; every event is kept.</summary>
+    public const int MaxEventsShown = 100;
+
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {

@@ -1,0 +1,92 @@
+using System.Net;
+using Azure;
+using Azure.Data.Tables;
+using MeetingLinks.Meetings.Events;
+
+namespace MeetingLinks.Meetings.Storage;
+
+/// <summary>Events in rows of their own beside their meeting: writers that only add something never contend.</summary>
+public sealed partial class TableMeetingStore
+{
+    public Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
+        => GuardAsync<(MeetingRecord, bool)?>(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(meetingEvent);
+            if (!MeetingIds.TryParse(meetingId, out _, out _))
+            {
+                return null;
+            }
+
+            var row = MeetingEntityMapper.ToEntity(meetingId, meetingEvent);
+            bool added;
+            try
+            {
+                await table.AddEntityAsync(row, cancellationToken);
+                added = true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+            {
+                added = false;
+            }
+
+            // Read after the row is written: an erasure from now on deletes it with the meeting's other events, and one
+            // that came before shows here.
+            if (await ReadAsync(meetingId, cancellationToken) is { } meeting)
+            {
+                return (meeting, added);
+            }
+
+            if (added)
+            {
+                await DeleteIfExistsAsync(row.PartitionKey, row.RowKey, cancellationToken);
+            }
+
+            return null;
+        }, cancellationToken);
+
+    public Task<MeetingRecord?> GetWithEventsAsync(string meetingId, CancellationToken cancellationToken)
+        => GuardAsync(async () => await ReadAsync(meetingId, cancellationToken) is { } record
+            ? (await WithEventsAsync([record], cancellationToken))[0]
+            : null, cancellationToken);
+
+    /// <summary>
+    /// The records with their events, the latest <see cref="MaxEventsShown"/> of each: one query per day among them,
+    /// over the RowKeys from the first of that day's records to the last.
+    /// </summary>
+    private async Task<IReadOnlyList<MeetingRecord>> WithEventsAsync(IReadOnlyList<MeetingRecord> records, CancellationToken cancellationToken)
+    {
+        var events = new Dictionary<string, List<MeetingEvent>>(StringComparer.Ordinal);
+        foreach (var day in records.Select(r => MeetingIds.TryParse(r.MeetingId, out var partition, out var row) ? (partition, row) : default)
+            .Where(k => k != default).GroupBy(k => k.partition, k => k.row))
+        {
+            var first = day.Min(StringComparer.Ordinal)!;
+            var last = day.Max(StringComparer.Ordinal)!;
+            var filter = TableClient.CreateQueryFilter(
+                $"PartitionKey eq {day.Key} and RowKey gt {first} and RowKey lt {last + MeetingEntityMapper.EventsEnd} and Kind eq {MeetingEntityMapper.EventKind}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            {
+                var meetingId = MeetingEntityMapper.MeetingIdOfEvent(row);
+                if (!events.TryGetValue(meetingId, out var list))
+                {
+                    events[meetingId] = list = [];
+                }
+
+                list.Add(MeetingEntityMapper.ToEvent(row));
+            }
+        }
+
+        return [.. records.Select(r => events.TryGetValue(r.MeetingId, out var list) ? r with
+        {
+            Events = [.. list.OrderBy(e => e.ReceivedAt).ThenBy(e => e.OccurredAt).TakeLast(MaxEventsShown)],
+            UpdatedAt = list.Max(e => e.ReceivedAt) is var latest && latest > r.UpdatedAt ? latest : r.UpdatedAt,
+        } : r)];
+    }
+
+    /// <summary>Deletes an erased meeting's event rows.</summary>
+    private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
+        => MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey)
+            ? DeleteWhereAsync(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"),
+                ["PartitionKey", "RowKey", "Kind"], (_, _) => Task.CompletedTask, cancellationToken)
+            : Task.FromResult(0);
+}
