@@ -20,17 +20,20 @@ internal sealed class Report
         Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (service / baseline)");
         Ratios("service", "baseline");
         Console.WriteLine();
-        Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (create with an expert / without)");
-        Ratios("expert", "service");
+        Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (create with an expert / without, the mean of the runs before and after)");
+        Ratios("expert", "service", "after");
     }
 
-    private void Ratios(string kind, string against)
+    /// <summary>Each run of <paramref name="kind"/> against the mean of the same runs of <paramref name="against"/>.</summary>
+    private void Ratios(string kind, params string[] against)
     {
         foreach (var row in _rows.Where(r => r.Kind == kind))
         {
-            var other = _rows.Single(r => r.Kind == against && r.Latency == row.Latency && r.Stats.Concurrency == row.Stats.Concurrency);
+            var others = _rows.Where(r => against.Contains(r.Kind) && r.Latency == row.Latency && r.Stats.Concurrency == row.Stats.Concurrency)
+                .Select(r => r.Stats).ToList();
+            double Mean(Func<LatencyStats, double> measure) => others.Average(measure);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{row.Latency.TotalMilliseconds,9:0}  {row.Stats.Concurrency,4}  {row.Stats.Percentile(50) / other.Stats.Percentile(50),9:0.00}  {row.Stats.Percentile(99) / other.Stats.Percentile(99),9:0.00}  {row.Stats.Throughput / other.Stats.Throughput,16:0.00}"));
+                $"{row.Latency.TotalMilliseconds,9:0}  {row.Stats.Concurrency,4}  {row.Stats.Percentile(50) / Mean(s => s.Percentile(50)),9:0.00}  {row.Stats.Percentile(99) / Mean(s => s.Percentile(99)),9:0.00}  {row.Stats.Throughput / Mean(s => s.Throughput),16:0.00}"));
         }
     }
 
