@@ -21,7 +21,7 @@ internal sealed class Report
         Ratios("service", "baseline");
         Console.WriteLine();
         Console.WriteLine("broker ms  conc  p50 ratio  p99 ratio  throughput ratio   (create with an expert / without, the mean of the runs before and after)");
-        Ratios("expert", "service", "after");
+        Ratios("expert", "before", "after");
     }
 
     /// <summary>Each run of <paramref name="kind"/> against the mean of the same runs of <paramref name="against"/>.</summary>
