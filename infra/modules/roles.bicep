@@ -36,7 +36,7 @@ var storageBlobDataOwner = subscriptionResourceId(
   'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 )
 
-// Storage Queue Data Contributor: the expert-notifications queue, which the app writes to and the
+// Storage Queue Data Contributor: the notifications queue, which the app writes to and the
 // host's queue trigger reads (and moves given-up messages to its -poison queue), both through the
 // identity-based AzureWebJobsStorage__queueServiceUri.
 var storageQueueDataContributor = subscriptionResourceId(

@@ -75,12 +75,12 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2025-01-0
 
 resource notificationQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
   parent: queueService
-  name: 'expert-notifications'
+  name: 'notifications'
 }
 
 resource notificationPoisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2025-01-01' = {
   parent: queueService
-  name: 'expert-notifications-poison'
+  name: 'notifications-poison'
 }
 
 output name string = storage.name

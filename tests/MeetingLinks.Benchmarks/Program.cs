@@ -51,7 +51,7 @@ if (options.Runs(BenchmarkOptions.CreatePart))
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
             await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
-            var expertQueue = new QueueClient(azurite.ConnectionString, ExpertNotificationFunctions.QueueName);
+            var expertQueue = new QueueClient(azurite.ConnectionString, NotificationQueueFunctions.QueueName);
             foreach (var concurrency in options.Concurrency)
             {
                 report.Add("before", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body)), service.PeakWorkingSetMegabytes());

@@ -22,6 +22,7 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingLinks.Meetings.Erasure.ErasureReport))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.NotifyRequest))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.NotifyAnswer))]
+[JsonSerializable(typeof(MeetingLinks.Webex.WebhookAnswer))]
 [JsonSerializable(typeof(CreateMeetingRequest))]
 [JsonSerializable(typeof(MeetingLinksResponse))]
 [JsonSerializable(typeof(MeetingRecord))]

@@ -70,6 +70,23 @@ public sealed record MeetingRecord
     /// <summary>The latest message to the expert, as operations staff see it (address masked); null when there is no expert.</summary>
     public Notifications.ExpertNotificationView? ExpertNotification => Notifications.Count > 0 ? Notifications[^1].View() : null;
 
+    /// <summary>The create's idempotency key: the flow's <c>transId</c>, given back to the flow with the expert's answer.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The expert's latest answer on the card, when they gave one.</summary>
+    public Notifications.ExpertResponse? ExpertResponse { get; init; }
+
+    /// <summary>The replies under the expert's card, one per button pressed.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Notifications.ExpertReply> Replies { get; init; } = [];
+
+    /// <summary>The events for the flow (Webex Connect's inbound webhook), as stored.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Connect.FlowEvent> FlowDeliveries { get; init; } = [];
+
+    /// <summary>The events for the flow, oldest first, as operations staff see them.</summary>
+    public IReadOnlyList<Connect.FlowEventView> FlowEvents => [.. FlowDeliveries.Select(e => e.View())];
+
     /// <summary>The SHA-256 of the create's idempotency key, so erasure can find and clear the key. Never shown.</summary>
     [JsonIgnore]
     public string? KeyHash { get; init; }

@@ -2,33 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace MeetingLinks.Notifications;
 
-/// <summary>
-/// The message that takes one batch of host links to the expert, as the record keeps it. <see cref="Status"/> is
-/// <c>pending</c> until Webex accepted it (<c>sent</c>) or it cannot be (<c>failed</c>). While a delivery of the queue
-/// message is sending, <see cref="SendingBy"/> holds that message's id, so another copy of it sends nothing.
-/// </summary>
-public sealed record ExpertNotification(
-    string Batch,
-    ExpertTarget Target,
-    string Status,
-    int Attempts,
-    DateTimeOffset QueuedAt,
-    string? LastError = null,
-    string? MessageId = null,
-    DateTimeOffset? SentAt = null,
-    string? SendingBy = null)
+/// <summary>The message that takes one batch of host links to the expert, as the record keeps it.</summary>
+public sealed record ExpertNotification(string Batch, ExpertTarget Target, Delivery Delivery)
 {
-    public const string Pending = "pending";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-
-    public static IReadOnlyList<string> Statuses { get; } = [Pending, Sent, Failed];
-
-    /// <summary>A message that is yet to be sent, from <paramref name="now"/>, with a retry window of its own.</summary>
-    public static ExpertNotification Queued(string batch, ExpertTarget target, DateTimeOffset now) => new(batch, target, Pending, 0, now);
+    public static ExpertNotification Queued(string batch, ExpertTarget target, DateTimeOffset now) => new(batch, target, Delivery.Queued(now));
 
     /// <summary>What operations staff see: the address masked, the claim left out.</summary>
-    public ExpertNotificationView View() => new(Target.Masked, Status, Attempts, LastError, MessageId, SentAt);
+    public ExpertNotificationView View() => new(Target.Masked, Delivery.Status, Delivery.Attempts, Delivery.LastError, Delivery.MessageId, Delivery.SentAt);
 }
 
 /// <summary>The record's <c>expertNotification</c> as the API shows it.</summary>

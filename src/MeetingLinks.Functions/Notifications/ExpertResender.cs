@@ -35,7 +35,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
                     "No expert was named for this meeting: name one in the body as expert, with email, personId or roomId."),
                 (_, _, null) => new Failure(FailureKind.Conflict, ProblemCodes.NoHostLink, "The meeting has no host link to send",
                     "Add a host link first (POST /api/meetings/{id}/links with hosts 1), with the expert in that call."),
-                ({ SendingBy: not null }, _, _) => new Failure(FailureKind.Conflict, ProblemCodes.NotificationInProgress,
+                ({ Delivery.SendingBy: not null }, _, _) => new Failure(FailureKind.Conflict, ProblemCodes.NotificationInProgress,
                     "The message is being sent right now", "Look at the record again in a minute.", InProgressRetryAfter),
                 _ => null,
             };
@@ -44,7 +44,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
                 return null;
             }
 
-            queued = ExpertNotification.Queued(batch!, to ?? latest!.Target, now) with { Attempts = latest?.Attempts ?? 0 };
+            queued = ExpertNotification.Queued(batch!, to ?? latest!.Target, now) with { Delivery = Delivery.Queued(now, latest?.Delivery.Attempts ?? 0) };
             return current with
             {
                 Notifications = latest is null ? [.. current.Notifications, queued] : [.. current.Notifications.Select(n => n.Batch == batch ? queued : n)],
@@ -61,7 +61,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             return refused ?? Failure.Unexpected();
         }
 
-        await outbox.EnqueueAsync(new NotificationMessage(meetingId, queued.Batch), null, cancellationToken);
+        await outbox.EnqueueAsync(new NotificationMessage(meetingId, ExpertMessages.KindName, queued.Batch), null, cancellationToken);
         logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) queued again by ops, to {Expert}", meetingId, queued.Batch, queued.Target.Masked);
         return new NotifyAnswer(meetingId, queued.View());
     }

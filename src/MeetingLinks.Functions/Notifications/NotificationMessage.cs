@@ -3,16 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace MeetingLinks.Notifications;
 
-/// <summary>A queue message: send the expert the host links of this batch of this meeting. Everything else is on the record.</summary>
-public sealed record NotificationMessage(string MeetingId, string Batch)
+/// <summary>
+/// A queue message: send the record's <paramref name="Kind"/> entry <paramref name="Id"/> of this meeting (an expert
+/// message by its batch, a reply by its Webex action, a flow event by its id). Everything else is on the record.
+/// </summary>
+public sealed record NotificationMessage(string MeetingId, string Kind, string Id)
 {
     public string ToJson() => JsonSerializer.Serialize(this, NotificationJsonContext.Default.NotificationMessage);
 
     /// <summary>Reads a queue message; one that is not ours is a bug worth failing on (it ends in the poison queue).</summary>
     public static NotificationMessage Parse(string json)
-        => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.NotificationMessage) is { MeetingId.Length: > 0, Batch.Length: > 0 } message
+        => JsonSerializer.Deserialize(json, NotificationJsonContext.Default.NotificationMessage) is { MeetingId.Length: > 0, Kind.Length: > 0, Id.Length: > 0 } message
             ? message
-            : throw new JsonException("Not an expert-notification message.");
+            : throw new JsonException("Not a notification message.");
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

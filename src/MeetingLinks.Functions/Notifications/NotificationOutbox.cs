@@ -26,7 +26,7 @@ public sealed class NotificationOutbox : INotificationOutbox
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new QueueClientOptions { MessageEncoding = HostJson.QueueMessageEncoding(AppContext.BaseDirectory) };
         _queue = new Lazy<QueueClient>(() => QueueStorage.Connect(configuration, QueueStorage.DefaultConnection, options)
-            .GetQueueClient(ExpertNotificationFunctions.QueueName));
+            .GetQueueClient(NotificationQueueFunctions.QueueName));
         _creation = new SharedStart(() => _queue.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
@@ -51,12 +51,24 @@ public sealed class NotificationOutbox : INotificationOutbox
 
 public static class NotificationOutboxExtensions
 {
+    /// <summary>Queues entry <paramref name="id"/> of <paramref name="kind"/> when the record has it still to send.</summary>
+    public static Task QueueIfPendingAsync(
+        this INotificationOutbox outbox, Meetings.MeetingRecord record, INotificationKind kind, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(kind);
+        return kind.Find(record, id) is { IsPending: true }
+            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, kind.Name, id), null, cancellationToken)
+            : Task.CompletedTask;
+    }
+
     /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
     public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(outbox);
         ArgumentNullException.ThrowIfNull(record);
-        return record.Notifications.Any(n => n.Batch == batch && n.Status == ExpertNotification.Pending)
-            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, batch), null, cancellationToken)
+        return record.Notifications.Any(n => n.Batch == batch && n.Delivery.IsPending)
+            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, ExpertMessages.KindName, batch), null, cancellationToken)
             : Task.CompletedTask;
     }
 }

@@ -68,9 +68,9 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         }
 
         var notification = Text(query, "expertNotification")?.ToLowerInvariant();
-        if (notification is not null && !Notifications.ExpertNotification.Statuses.Contains(notification))
+        if (notification is not null && !Notifications.Delivery.Statuses.Contains(notification))
         {
-            Fail("expertNotification", $"must be one of {string.Join(", ", Notifications.ExpertNotification.Statuses)}.");
+            Fail("expertNotification", $"must be one of {string.Join(", ", Notifications.Delivery.Statuses)}.");
         }
 
         var filter = new MeetingFilter(phone, reference, status, notification);

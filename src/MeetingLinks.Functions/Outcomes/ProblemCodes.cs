@@ -24,6 +24,7 @@ public static class ProblemCodes
     public const string NoHostLink = "no_host_link";
     public const string NotificationInProgress = "notification_in_progress";
     public const string Erased = "erased";
+    public const string WebhookNotConfigured = "webhook_not_configured";
     public const string PayloadTooLarge = "payload_too_large";
     public const string InternalError = "internal_error";
     public const string UpstreamRejected = "upstream_rejected";
@@ -35,7 +36,7 @@ public static class ProblemCodes
     public static ImmutableArray<string> All { get; } =
     [
         InvalidRequest, InvalidPhone, InvalidQuery, InvalidEvent, InvalidReceipt, Unauthorized, InvalidSignature, Forbidden,
-        NotFound, IdempotencyConflict, MeetingNotReady, LinkLimit, NoExpert, NoHostLink, NotificationInProgress, Erased,
+        NotFound, IdempotencyConflict, MeetingNotReady, LinkLimit, NoExpert, NoHostLink, NotificationInProgress, Erased, WebhookNotConfigured,
         PayloadTooLarge, InternalError, UpstreamRejected, UpstreamUnavailable, StorageUnavailable, UpstreamTimeout, Timeout,
     ];
 }

@@ -28,8 +28,8 @@ public sealed class FunctionsHostTests(AzuriteFixture azurite, ITestOutputHelper
         Assert.All(host.Functions, f => Assert.NotEmpty(f.FunctionId));
         Assert.Equal("meetings", host.Function("CreateMeeting").Route);
         Assert.Equal("0 30 3 * * *", host.Function("PurgeExpiredRecords").Schedule);
-        Assert.Equal("expert-notifications", host.Function("SendExpertNotification").QueueName);
-        Assert.Equal("AzureWebJobsStorage", host.Function("SendExpertNotification").Connection);
+        Assert.Equal("notifications", host.Function("SendNotification").QueueName);
+        Assert.Equal("AzureWebJobsStorage", host.Function("SendNotification").Connection);
         Assert.Equal("api", host.RoutePrefix);
     }
 

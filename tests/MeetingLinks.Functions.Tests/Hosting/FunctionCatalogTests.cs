@@ -11,7 +11,7 @@ public partial class FunctionCatalogTests
     private static readonly FunctionCatalog Catalog = new(typeof(AppServices).Assembly);
 
     // Routes that check no key: a probe, the page and its files, the description, and receipts (signed, or a flow key checked inside).
-    private static readonly string[] OpenToAnyone = ["Health", "OpsPage", "OpsPageFile", "OpenApiDocument", "DeliveryReceipt"];
+    private static readonly string[] OpenToAnyone = ["Health", "OpsPage", "OpsPageFile", "OpenApiDocument", "DeliveryReceipt", "WebexEvents"];
 
     [Fact]
     public void The_generated_functions_metadata_lists_every_http_function_anonymous_with_its_route_and_methods()

@@ -220,7 +220,7 @@ public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutp
 
     private static async Task<int> QueuedAsync(AppHost app)
     {
-        var queue = new QueueClient(app.Host.Settings["AzureWebJobsStorage"], ExpertNotificationFunctions.QueueName);
+        var queue = new QueueClient(app.Host.Settings["AzureWebJobsStorage"], NotificationQueueFunctions.QueueName);
         return await queue.ExistsAsync() ? (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount : 0;
     }
 

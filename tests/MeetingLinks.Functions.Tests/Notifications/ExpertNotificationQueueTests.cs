@@ -26,9 +26,9 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
         var app = await AppAsync();
         var meetingId = "m-" + Guid.NewGuid().ToString("N");
 
-        var sent = await SendAsync(app, new NotificationMessage(meetingId, "1").ToJson());
+        var sent = await SendAsync(app, new NotificationMessage(meetingId, ExpertMessages.KindName, "1").ToJson());
         var took = await Eventually.UntilAsync(
-            () => Task.FromResult(app.LogText.Contains($"SendExpertNotification: message {sent}, attempt 1 succeeded; deleted", StringComparison.Ordinal)),
+            () => Task.FromResult(app.LogText.Contains($"SendNotification: message {sent}, attempt 1 succeeded; deleted", StringComparison.Ordinal)),
             Bound, "the message to be handled and deleted");
 
         Output.WriteLine($"put to consumed in {took.TotalMilliseconds:0} ms");
@@ -44,10 +44,10 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
         // Not a notification message: the send fails every time, and the give-up fails too.
         var nonsense = "nonsense " + Guid.NewGuid();
         var sent = await SendAsync(app, nonsense);
-        var poison = Queue(app, ExpertNotificationFunctions.PoisonQueueName);
+        var poison = Queue(app, NotificationQueueFunctions.PoisonQueueName);
         var took = await Eventually.UntilAsync(
-            async () => await CountAsync(app, ExpertNotificationFunctions.QueueName) == 0
-                && await CountAsync(app, ExpertNotificationFunctions.PoisonQueueName) == 1
+            async () => await CountAsync(app, NotificationQueueFunctions.QueueName) == 0
+                && await CountAsync(app, NotificationQueueFunctions.PoisonQueueName) == 1
                 && (await poison.PeekMessagesAsync()).Value.Length == 0
                 && PoisonFunctionFailed(app),
             Bound,
@@ -56,7 +56,7 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
         // Taken from the poison queue and not deleted (the give-up failed too): hidden there, as the host leaves it.
         Output.WriteLine($"put to handled by the poison function in {took.TotalMilliseconds:0} ms");
         Assert.True(took >= (MaxDequeueCount - 1) * VisibilityTimeout, $"{took}: every failed attempt waits out the visibility timeout");
-        Assert.Equal(MaxDequeueCount, app.LogText.Split('\n').Count(line => line.Contains($"SendExpertNotification: message {sent}", StringComparison.Ordinal)
+        Assert.Equal(MaxDequeueCount, app.LogText.Split('\n').Count(line => line.Contains($"SendNotification: message {sent}", StringComparison.Ordinal)
             && line.Contains("failed", StringComparison.Ordinal)));
     }
 
@@ -68,7 +68,7 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
 
     // The host logs a failed invocation on one line with the function's name.
     private static bool PoisonFunctionFailed(AppHost app)
-        => app.LogText.Split('\n').Any(line => line.Contains("ExpertNotificationGaveUp", StringComparison.Ordinal)
+        => app.LogText.Split('\n').Any(line => line.Contains("NotificationGaveUp", StringComparison.Ordinal)
             && line.Contains("fail", StringComparison.OrdinalIgnoreCase));
 
     // As a sender puts them: base64, the Functions host's default encoding (host.json says so too).
@@ -78,7 +78,7 @@ public sealed class ExpertNotificationQueueTests(AzuriteFixture azurite, ITestOu
     // A sender creates the queue it sends to: the host polls a missing queue but does not create it.
     private static async Task<string> SendAsync(AppHost app, string text)
     {
-        var queue = Queue(app, ExpertNotificationFunctions.QueueName);
+        var queue = Queue(app, NotificationQueueFunctions.QueueName);
         await queue.CreateIfNotExistsAsync();
         return (await queue.SendMessageAsync(text)).Value.MessageId;
     }

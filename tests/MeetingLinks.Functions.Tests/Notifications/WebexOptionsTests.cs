@@ -1,4 +1,5 @@
 using MeetingLinks.Notifications;
+using MeetingLinks.Webex;
 using MeetingLinks.Tests.InstantConnect;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

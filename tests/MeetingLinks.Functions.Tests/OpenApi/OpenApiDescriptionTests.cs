@@ -153,9 +153,9 @@ public partial class OpenApiDescriptionTests
 
         Assert.Equal(MeetingLinks.Meetings.MeetingStatus.All, Enums(schemas["MeetingStatus"]!));
         Assert.Equal(MeetingLinks.Meetings.MeetingStatus.EventTypes, Enums(schemas["EventType"]!));
-        Assert.Equal(MeetingLinks.Notifications.ExpertNotification.Statuses, Enums(schemas["ExpertNotification"]!["properties"]!["status"]!));
+        Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Enums(schemas["ExpertNotification"]!["properties"]!["status"]!));
         Assert.Equal(
-            MeetingLinks.Notifications.ExpertNotification.Statuses,
+            MeetingLinks.Notifications.Delivery.Statuses,
             Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertNotificationStatus"]!["schema"]!));
     }
 

@@ -285,10 +285,8 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
         {
             Notifications =
             [
-                MeetingLinks.Notifications.ExpertNotification.Queued(IssuedLink.CreateBatch, new("email", "dr.ana@clinic.example"), now) with
-                {
-                    Status = "failed", Attempts = 1, LastError = "HTTP 404: Could not find a person with that email.",
-                },
+                new(IssuedLink.CreateBatch, new("email", "dr.ana@clinic.example"),
+                    new MeetingLinks.Notifications.Delivery("failed", 1, now, LastError: "HTTP 404: Could not find a person with that email.")),
             ],
         });
         var plain = await app.CreateMeetingAsync(new { reference, customer = new { name = "No Expert" } });

@@ -116,7 +116,7 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite, ITestOutpu
 
         Assert.Equal(MeetingStatus.All.AsEnumerable(), Export("STATUSES"));
         Assert.Equal(MeetingStatus.EventTypes.AsEnumerable(), Export("EVENT_TYPES"));
-        Assert.Equal(MeetingLinks.Notifications.ExpertNotification.Statuses, Export("NOTIFICATION_STATUSES"));
+        Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Export("NOTIFICATION_STATUSES"));
         Assert.Equal(3, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
         Assert.Equal(script, Encoding.UTF8.GetString(OpsPageAssets.Find("vocabulary.js")!.Content.Span));
     }

@@ -62,7 +62,7 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
                 UpdatedAt = issuedAt,
                 Links = links,
                 // The expert's retry window starts once there are links to send.
-                Notifications = [.. current.Notifications.Select(n => n.Status == ExpertNotification.Pending ? n with { QueuedAt = issuedAt } : n)],
+                Notifications = [.. current.Notifications.Select(n => n.Delivery.IsPending ? n with { Delivery = n.Delivery with { QueuedAt = issuedAt } } : n)],
                 LastError = null,
             }), cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
@@ -111,6 +111,7 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
             LoginUrlForHost = request.LoginUrlForHost,
             Devices = request.Devices,
             KeyHash = keyHash,
+            RequestId = request.IdempotencyKey,
             Notifications = request.Expert is { } expert ? [ExpertNotification.Queued(IssuedLink.CreateBatch, expert, now)] : [],
         };
     }

@@ -55,10 +55,18 @@ internal static class MeetingEntityMapper
             ["LoginUrlForHost"] = record.LoginUrlForHost,
             ["LastError"] = record.LastError,
             ["KeyHash"] = record.KeyHash,
+            ["RequestId"] = record.RequestId,
+            ["ExpertAnswer"] = record.ExpertResponse?.Answer,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
         WriteJson(entity, "Notifications", record.Notifications.ToArray(), StorageJsonContext.Default.ExpertNotificationArray);
+        WriteJson(entity, "Replies", record.Replies.ToArray(), StorageJsonContext.Default.ExpertReplyArray);
+        WriteJson(entity, "FlowEvents", record.FlowDeliveries.ToArray(), StorageJsonContext.Default.FlowEventArray);
+        if (record.ExpertResponse is { } response)
+        {
+            WriteJson(entity, "ExpertResponse", response, StorageJsonContext.Default.ExpertResponse);
+        }
         entity["ExpertNotificationStatus"] = record.ExpertNotification?.Status;
         return entity;
     }
@@ -114,6 +122,10 @@ internal static class MeetingEntityMapper
         Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
         Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
         KeyHash = entity.GetString("KeyHash"),
+        RequestId = entity.GetString("RequestId"),
+        ExpertResponse = ReadJson(entity, "ExpertResponse", StorageJsonContext.Default.ExpertResponse),
+        Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
+        FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],
     };
 
     /// <summary>
@@ -227,4 +239,7 @@ internal static class MeetingEntityMapper
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IssuedLink[]))]
 [JsonSerializable(typeof(MeetingLinks.Notifications.ExpertNotification[]))]
+[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertReply[]))]
+[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertResponse))]
+[JsonSerializable(typeof(MeetingLinks.Connect.FlowEvent[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

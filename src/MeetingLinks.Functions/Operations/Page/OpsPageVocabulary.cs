@@ -7,7 +7,7 @@ namespace MeetingLinks.Operations.Page;
 /// <summary>
 /// <c>vocabulary.js</c>: the words the service uses for a record's status and its events, as an ES module
 /// the page imports, so that the page keeps no list of its own. Written from <see cref="MeetingStatus"/> and
-/// <see cref="ExpertNotification.Statuses"/>.
+/// <see cref="Delivery.Statuses"/>.
 /// </summary>
 public static class OpsPageVocabulary
 {
@@ -21,7 +21,7 @@ public static class OpsPageVocabulary
         // The statuses that events (the flow's reports, delivery receipts) set, in the same order.
         export const EVENT_TYPES = Object.freeze({JsonSerializer.Serialize(MeetingStatus.EventTypes.ToArray())});
         // How the message to the expert stands.
-        export const NOTIFICATION_STATUSES = Object.freeze({JsonSerializer.Serialize(ExpertNotification.Statuses)});
+        export const NOTIFICATION_STATUSES = Object.freeze({JsonSerializer.Serialize(Delivery.Statuses)});
 
         """;
 }

@@ -4,7 +4,9 @@ using System.Net.Http.Headers;
 using System.Text;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
+using MeetingLinks.Connect;
 using MeetingLinks.Notifications;
+using MeetingLinks.Webex;
 using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +14,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingLinks.Tests.Notifications;
 
-/// <summary>When the sender sends, waits, tries again or gives up, on a fake clock, with Webex answering from a script.</summary>
-public class ExpertNotifierTests
+/// <summary>When the sender sends the expert's message, waits, tries again or gives up, on a fake clock, with Webex answering from a script.</summary>
+public class NotificationSenderTests
 {
     private const string MeetingId = "20261125-51299877-k3j7xq2a";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
@@ -24,14 +26,18 @@ public class ExpertNotifierTests
     private readonly ScriptedWebex _webex = new();
     private readonly RecordingOutbox _outbox = new();
     private readonly CapturedLogs _logs = new();
-    private readonly ExpertNotifier _notifier;
+    private readonly NotificationSender _notifier;
 
-    public ExpertNotifierTests()
+    public NotificationSenderTests()
     {
-        var client = new WebexMessagesClient(new HttpClient(_webex), Options.Create(new WebexOptions()),
+        var client = new WebexClient(new HttpClient(_webex), Options.Create(new WebexOptions()),
             Options.Create(new InstantConnectOptions { BotToken = "bot-token-SECRET" }), _time);
         var logging = LoggerFactory.Create(builder => builder.AddProvider(_logs));
-        _notifier = new ExpertNotifier(_store, client, _outbox, Options.Create(new NotificationsOptions()), _time, logging.CreateLogger<ExpertNotifier>());
+        // No Connect__EventsUrl: the flow hears nothing, so these tests see the expert's message alone.
+        var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(), Options.Create(new ConnectOptions()), _time),
+            Options.Create(new ConnectOptions()), _time);
+        _notifier = new NotificationSender(_store, [new ExpertMessages(client, flow, Options.Create(new NotificationsOptions()))], _outbox, _time,
+            logging.CreateLogger<NotificationSender>());
     }
 
     [Fact]
@@ -47,7 +53,7 @@ public class ExpertNotifierTests
         Assert.Contains("\"toPersonEmail\":\"jane.expert@example.com\"", sent.Body, StringComparison.Ordinal);
         Assert.Equal("Bearer bot-token-SECRET", sent.Authorization);
         var notification = Notification();
-        Assert.Equal((ExpertNotification.Sent, 1, "msg-1", (DateTimeOffset?)Now), (notification.Status, notification.Attempts, notification.MessageId, notification.SentAt));
+        Assert.Equal((Delivery.Sent, 1, "msg-1", (DateTimeOffset?)Now), (notification.Status, notification.Attempts, notification.MessageId, notification.SentAt));
         Assert.Null(notification.SendingBy);
         Assert.Empty(_outbox.Messages);
     }
@@ -62,14 +68,14 @@ public class ExpertNotifierTests
 
         var again = Assert.Single(_outbox.Messages);
         Assert.Equal(TimeSpan.FromSeconds(30), again.Delay);
-        Assert.Equal((ExpertNotification.Pending, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
+        Assert.Equal((Delivery.Pending, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
         Assert.StartsWith("HTTP 429", Notification().LastError, StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromSeconds(30));
         await _notifier.SendAsync(again.Message, "delivery-2", CancellationToken.None);
 
         Assert.Equal(2, _webex.Requests.Count);
-        Assert.Equal((ExpertNotification.Sent, 2, (string?)null), (Notification().Status, Notification().Attempts, Notification().LastError));
+        Assert.Equal((Delivery.Sent, 2, (string?)null), (Notification().Status, Notification().Attempts, Notification().LastError));
     }
 
     [Theory]
@@ -85,7 +91,7 @@ public class ExpertNotifierTests
         await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Single(_webex.Requests);
-        Assert.Equal((ExpertNotification.Sent, (string?)null, (string?)null), (Notification().Status, Notification().MessageId, Notification().LastError));
+        Assert.Equal((Delivery.Sent, (string?)null, (string?)null), (Notification().Status, Notification().MessageId, Notification().LastError));
         Assert.Empty(_outbox.Messages);
     }
 
@@ -97,7 +103,7 @@ public class ExpertNotifierTests
 
         await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
-        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.Equal(Delivery.Failed, Notification().Status);
         Assert.Equal("HTTP 404: Could not find a person with the given email.", Notification().LastError);
         Assert.Empty(_outbox.Messages);
         Assert.DoesNotContain("bot-token-SECRET", _logs.AllText, StringComparison.Ordinal);
@@ -109,7 +115,7 @@ public class ExpertNotifierTests
         _store.Overwrite(Meeting());
         var delays = new List<TimeSpan>();
         var message = Message();
-        for (var attempt = 0; attempt < 40 && Notification().Status == ExpertNotification.Pending; attempt++)
+        for (var attempt = 0; attempt < 40 && Notification().Status == Delivery.Pending; attempt++)
         {
             _webex.Next(HttpStatusCode.ServiceUnavailable);
             await _notifier.SendAsync(message, $"delivery-{attempt}", CancellationToken.None);
@@ -121,7 +127,7 @@ public class ExpertNotifierTests
             }
         }
 
-        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.Equal(Delivery.Failed, Notification().Status);
         Assert.Equal([1, 2, 4, 8, 16, 32, 60], delays.Take(7).Select(d => (int)d.TotalSeconds));
         Assert.True(_time.GetUtcNow() - Now <= new NotificationsOptions().RetryWindow);
         Assert.Equal(delays.Count + 1, _webex.Requests.Count);
@@ -136,7 +142,7 @@ public class ExpertNotifierTests
 
         Assert.Empty(_webex.Requests);
         Assert.Empty(_outbox.Messages);
-        Assert.Equal((ExpertNotification.Failed, "These links have no host link to send."), (Notification().Status, Notification().LastError));
+        Assert.Equal((Delivery.Failed, "These links have no host link to send."), (Notification().Status, Notification().LastError));
     }
 
     [Fact]
@@ -153,7 +159,7 @@ public class ExpertNotifierTests
         webexAnswers.SetResult();
         await first;
         Assert.Single(_webex.Requests);
-        Assert.Equal((ExpertNotification.Sent, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
+        Assert.Equal((Delivery.Sent, 1, (string?)null), (Notification().Status, Notification().Attempts, Notification().SendingBy));
         Assert.Empty(_outbox.Messages);
         Assert.Contains("another delivery of it is sending it", _logs.AllText, StringComparison.Ordinal);
     }
@@ -166,8 +172,8 @@ public class ExpertNotifierTests
         await _notifier.SendAsync(Message(), "delivery-1", CancellationToken.None);
 
         Assert.Single(_webex.Requests);
-        Assert.Equal((ExpertNotification.Sent, 2), (Notification().Status, Notification().Attempts));
-        Assert.Contains("gets it twice", _logs.AllText, StringComparison.Ordinal);
+        Assert.Equal((Delivery.Sent, 2), (Notification().Status, Notification().Attempts));
+        Assert.Contains("gets there twice", _logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,15 +192,15 @@ public class ExpertNotifierTests
 
         await _notifier.GiveUpAsync(Message(), CancellationToken.None);
 
-        Assert.Equal(ExpertNotification.Failed, Notification().Status);
+        Assert.Equal(Delivery.Failed, Notification().Status);
         Assert.NotNull(Notification().LastError);
     }
 
-    private static NotificationMessage Message() => new(MeetingId, IssuedLink.CreateBatch);
+    private static NotificationMessage Message() => new(MeetingId, ExpertMessages.KindName, IssuedLink.CreateBatch);
 
-    private ExpertNotification Notification() => Assert.Single(Assert.Single(_store.Meetings).Notifications);
+    private Delivery Notification() => Assert.Single(Assert.Single(_store.Meetings).Notifications).Delivery;
 
-    private static MeetingRecord Meeting(Func<ExpertNotification, ExpertNotification>? change = null) => new()
+    private static MeetingRecord Meeting(Func<Delivery, Delivery>? change = null) => new()
     {
         MeetingId = MeetingId,
         Sub = "sub",
@@ -206,7 +212,7 @@ public class ExpertNotifierTests
         ExpiresAt = Now.AddDays(1),
         VerticalType = "hc",
         Links = [new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hCode01", "hCode01", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
-        Notifications = [(change ?? (n => n))(ExpertNotification.Queued(IssuedLink.CreateBatch, Expert, Now))],
+        Notifications = [ExpertNotification.Queued(IssuedLink.CreateBatch, Expert, Now) is var queued ? queued with { Delivery = (change ?? (d => d))(queued.Delivery) } : null!],
     };
 
     private sealed class RecordingOutbox : INotificationOutbox

@@ -3,21 +3,22 @@ using Microsoft.Azure.Functions.Worker;
 namespace MeetingLinks.Notifications;
 
 /// <summary>
-/// Sends the host links to the expert from the storage queue, so the flow's answer never waits for Webex and a
-/// message survives a restart. A message the host gives up on (its poison queue) ends as <c>failed</c> on the record.
+/// Sends what the service sends (the expert's message, replies under it, events to the flow) from the storage queue,
+/// so no answer waits for Webex or Connect and nothing is lost to a restart. A message the host gives up on (its
+/// poison queue) ends as <c>failed</c> on the record.
 /// </summary>
-public sealed class ExpertNotificationFunctions(ExpertNotifier notifier)
+public sealed class NotificationQueueFunctions(NotificationSender sender)
 {
-    public const string QueueName = "expert-notifications";
+    public const string QueueName = "notifications";
     public const string PoisonQueueName = QueueName + "-poison";
 
-    [Function("SendExpertNotification")]
+    [Function("SendNotification")]
     public Task Send([QueueTrigger(QueueName)] string message, FunctionContext context, CancellationToken cancellationToken)
-        => notifier.SendAsync(NotificationMessage.Parse(message), QueueMessageId(context), cancellationToken);
+        => sender.SendAsync(NotificationMessage.Parse(message), QueueMessageId(context), cancellationToken);
 
-    [Function("ExpertNotificationGaveUp")]
+    [Function("NotificationGaveUp")]
     public Task GaveUp([QueueTrigger(PoisonQueueName)] string message, CancellationToken cancellationToken)
-        => notifier.GiveUpAsync(NotificationMessage.Parse(message), cancellationToken);
+        => sender.GiveUpAsync(NotificationMessage.Parse(message), cancellationToken);
 
     // The host hands every queue trigger the message's metadata; its id stays the same across redeliveries.
     private static string QueueMessageId(FunctionContext context)

@@ -1,0 +1,77 @@
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Webex;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Connect;
+
+/// <summary>
+/// Events for the flow (queue kind <c>flow</c>): added to the record in the same change as what they tell of, then
+/// queued, and sent through the one sending path to <c>Connect__EventsUrl</c>. Without that setting none are made.
+/// </summary>
+public sealed class FlowEvents(
+    IMeetingStore store, INotificationOutbox outbox, ConnectEventsClient connect, IOptions<ConnectOptions> options, TimeProvider time) : INotificationKind
+{
+    public const string KindName = "flow";
+
+    public string Name => KindName;
+
+    public TimeSpan RetryWindow => options.Value.RetryWindow;
+
+    public bool Enabled => options.Value.EventsUrl is not null;
+
+    /// <summary>The record with event <paramref name="eventName"/> to send, once per <paramref name="eventId"/>.</summary>
+    public MeetingRecord Add(MeetingRecord record, string eventId, string eventName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return !Enabled || record.FlowDeliveries.Any(e => e.EventId == eventId)
+            ? record
+            : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at))] };
+    }
+
+    /// <summary>Adds the event to the meeting and queues it.</summary>
+    public async Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
+    {
+        if (Enabled && await store.ChangeAsync(meetingId, r => Add(r, eventId, eventName, time.GetUtcNow()) is var added && added != r ? added : null,
+                cancellationToken) is { } record)
+        {
+            await outbox.QueueIfPendingAsync(record, this, eventId, cancellationToken);
+        }
+    }
+
+    public Delivery? Find(MeetingRecord record, string id) => record.FlowDeliveries.FirstOrDefault(e => e.EventId == id)?.Delivery;
+
+    public MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change)
+        => record with { FlowDeliveries = [.. record.FlowDeliveries.Select(e => e.EventId == id ? e with { Delivery = change(e.Delivery) } : e)] };
+
+    public string Recipient(MeetingRecord record, string id) => "the flow";
+
+    public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
+        => record.FlowDeliveries.FirstOrDefault(e => e.EventId == id) is { } flowEvent
+            ? await connect.PostAsync(Body(record, flowEvent, time.GetUtcNow()), cancellationToken)
+            : Failure.Unexpected();
+
+    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The event as the flow reads it, with a guest link still valid at <paramref name="now"/>.</summary>
+    public static FlowEventBody Body(MeetingRecord record, FlowEvent flowEvent, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(flowEvent);
+        var guest = record.Links.LastOrDefault(l => l.Kind == IssuedLink.Guest && l.ExpiresAt > now);
+        return new FlowEventBody(
+            flowEvent.EventId,
+            flowEvent.Event,
+            record.MeetingId,
+            record.RequestId,
+            record.Reference,
+            record.CustomerPhone?.TrimStart('+'),
+            record.Channel,
+            guest?.Url,
+            guest?.ShortCode,
+            record.Notifications.Count > 0 ? record.Notifications[^1].Target.Masked : null,
+            flowEvent.At);
+    }
+}

@@ -1,0 +1,61 @@
+using MeetingLinks.Connect;
+using MeetingLinks.Meetings;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Webex;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Notifications;
+
+/// <summary>
+/// The expert's message with a batch of host links (queue kind <c>expert</c>), by the batch. When one fails for good,
+/// the flow hears that the expert cannot be reached.
+/// </summary>
+public sealed class ExpertMessages(WebexClient webex, FlowEvents flow, IOptions<NotificationsOptions> options) : INotificationKind
+{
+    public const string KindName = "expert";
+
+    public string Name => KindName;
+
+    public TimeSpan RetryWindow => options.Value.RetryWindow;
+
+    public Delivery? Find(MeetingRecord record, string id) => Entry(record, id)?.Delivery;
+
+    public MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change)
+        => record with { Notifications = [.. record.Notifications.Select(n => n.Batch == id ? n with { Delivery = change(n.Delivery) } : n)] };
+
+    public string Recipient(MeetingRecord record, string id) => Entry(record, id)?.Target.Masked ?? "(nobody)";
+
+    public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
+        => Entry(record, id) is { } entry && ExpertMessage.For(record, id) is { } content
+            ? await webex.SendAsync(entry.Target, content, cancellationToken)
+            : new Failure(FailureKind.Invalid, ProblemCodes.NoHostLink, "No host link", "These links have no host link to send.");
+
+    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
+        => flow.RaiseAsync(record.MeetingId, $"unreachable-{id}", FlowEvent.Unreachable, cancellationToken);
+
+    private static ExpertNotification? Entry(MeetingRecord record, string batch) => record.Notifications.FirstOrDefault(n => n.Batch == batch);
+}
+
+/// <summary>The threaded replies under the expert's card (queue kind <c>reply</c>), by the Webex action they answer.</summary>
+public sealed class ExpertReplies(WebexClient webex, IOptions<NotificationsOptions> options) : INotificationKind
+{
+    public const string KindName = "reply";
+
+    public string Name => KindName;
+
+    public TimeSpan RetryWindow => options.Value.RetryWindow;
+
+    public Delivery? Find(MeetingRecord record, string id) => record.Replies.FirstOrDefault(r => r.ActionId == id)?.Delivery;
+
+    public MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change)
+        => record with { Replies = [.. record.Replies.Select(r => r.ActionId == id ? r with { Delivery = change(r.Delivery) } : r)] };
+
+    public string Recipient(MeetingRecord record, string id) => "the expert's thread";
+
+    public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
+        => record.Replies.FirstOrDefault(r => r.ActionId == id) is { } reply
+            ? await webex.ReplyAsync(reply.RoomId, reply.ParentId, reply.Markdown, cancellationToken)
+            : Failure.Unexpected();
+
+    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,169 @@
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Webex;
+using Microsoft.Extensions.Logging;
+
+namespace MeetingLinks.Notifications;
+
+/// <summary>
+/// The one sending path: takes what the record says is to be sent (the expert's message, a reply under it, an event
+/// to the flow) to the far end, once, on the queue's terms. A delivery of a queue message claims the record's entry
+/// with the message's id, sends, and marks the entry sent or failed. Another copy of the message (a replay, ops'
+/// resend) that finds the claim leaves it be; the same message seen again means its earlier attempt died, so it takes
+/// over. Neither Webex nor Connect takes an idempotency key: had that attempt reached them, the message goes twice,
+/// and the log says so. A failure worth retrying releases the claim and puts the message back on the queue, invisible
+/// for as long as the far end asked (<c>Retry-After</c>) or the back-off says, until the kind's retry window is over;
+/// the poison queue ends it as failed.
+/// </summary>
+public sealed class NotificationSender(
+    IMeetingStore store,
+    IEnumerable<INotificationKind> kinds,
+    INotificationOutbox outbox,
+    TimeProvider time,
+    ILogger<NotificationSender> logger)
+{
+    private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
+
+    private readonly Dictionary<string, INotificationKind> _kinds = kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
+
+    /// <param name="deliveryId">The queue message's id: the same on every delivery of one message, new when it is queued again.</param>
+    public async Task SendAsync(NotificationMessage message, string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var kind = KindOf(message);
+        var takenOver = false;
+        var record = await store.ChangeAsync(message.MeetingId, current =>
+        {
+            var entry = Pending(kind, current, message.Id);
+            takenOver = entry?.SendingBy == deliveryId;
+            return entry is not null && (entry.SendingBy is null || takenOver)
+                ? kind.Change(current, message.Id, d => d with { SendingBy = deliveryId, Attempts = d.Attempts + 1 })
+                : null;
+        }, cancellationToken);
+
+        if (Pending(kind, record, message.Id) is not { } claimed || claimed.SendingBy != deliveryId)
+        {
+            logger.LogInformation("{Kind} {Id} for meeting {MeetingId} not sent by this delivery: {Reason}",
+                kind.Name, message.Id, message.MeetingId, WhyNot(kind, record, message.Id));
+            return;
+        }
+
+        if (takenOver)
+        {
+            logger.LogWarning(
+                "{Kind} {Id} for meeting {MeetingId}: an earlier attempt ended without a result; if it had been accepted, it gets there twice",
+                kind.Name, message.Id, message.MeetingId);
+        }
+
+        // From here on the attempt is finished even when the host is stopping: cut off, nobody would know whether the
+        // far end took it.
+        await SendClaimedAsync(kind, record!, message, claimed, deliveryId);
+    }
+
+    /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
+    public async Task GiveUpAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var kind = KindOf(message);
+        logger.LogError("{Kind} {Id} for meeting {MeetingId} failed repeatedly and was given up", kind.Name, message.Id, message.MeetingId);
+        var failed = false;
+        var record = await store.ChangeAsync(message.MeetingId, current => (failed = Pending(kind, current, message.Id) is not null)
+            ? kind.Change(current, message.Id, d => d with
+            {
+                Status = Delivery.Failed, LastError = d.LastError ?? "Sending failed repeatedly; it was given up.", SendingBy = null,
+            })
+            : null, cancellationToken);
+        if (failed && record is not null)
+        {
+            await kind.FailedAsync(record, message.Id, cancellationToken);
+        }
+    }
+
+    private async Task SendClaimedAsync(INotificationKind kind, MeetingRecord record, NotificationMessage message, Delivery claimed, string deliveryId)
+    {
+        var sent = await kind.SendAsync(record, message.Id, CancellationToken.None);
+        var now = time.GetUtcNow();
+        if (sent.TryGet(out var accepted, out var failure))
+        {
+            await SettleAsync(kind, record, message.Id, deliveryId, d => d with { Status = Delivery.Sent, MessageId = accepted.Id, SentAt = now, LastError = null });
+            logger.LogInformation("{Kind} {Id} for meeting {MeetingId} sent to {To} after {Attempts} attempt(s)",
+                kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), claimed.Attempts);
+            return;
+        }
+
+        var wait = BackOff(claimed.Attempts, failure.RetryAfter);
+        var again = failure.Kind == FailureKind.Unavailable && now + wait < claimed.QueuedAt + kind.RetryWindow;
+        var settled = await SettleAsync(kind, record, message.Id, deliveryId, d => d with
+        {
+            Status = again ? Delivery.Pending : Delivery.Failed, LastError = failure.Detail,
+        });
+        if (!again)
+        {
+            logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To} failed: {Reason}",
+                kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), failure.Detail);
+            if (settled is not null)
+            {
+                await kind.FailedAsync(settled, message.Id, CancellationToken.None);
+            }
+
+            return;
+        }
+
+        // The claim is released first: a crash before the message is queued again leaves this delivery to the queue.
+        logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To}: {Reason}; trying again in {Seconds} s",
+            kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), failure.Detail, (int)wait.TotalSeconds);
+        await outbox.EnqueueAsync(message, wait, CancellationToken.None);
+    }
+
+    /// <summary>Ends this delivery's claim with <paramref name="change"/>, unless the entry is no longer this delivery's.</summary>
+    private Task<MeetingRecord?> SettleAsync(INotificationKind kind, MeetingRecord record, string id, string deliveryId, Func<Delivery, Delivery> change)
+        => store.ChangeAsync(record, current => Pending(kind, current, id)?.SendingBy == deliveryId
+            ? kind.Change(current, id, d => change(d) with { SendingBy = null })
+            : null, CancellationToken.None);
+
+    private INotificationKind KindOf(NotificationMessage message)
+        => _kinds.TryGetValue(message.Kind, out var kind) ? kind : throw new InvalidOperationException($"No notification kind '{message.Kind}'.");
+
+    private static Delivery? Pending(INotificationKind kind, MeetingRecord? record, string id)
+        => record is not null && kind.Find(record, id) is { IsPending: true } delivery ? delivery : null;
+
+    private static string WhyNot(INotificationKind kind, MeetingRecord? record, string id)
+        => record is null ? "the meeting is gone (erased or purged)"
+            : kind.Find(record, id) is not { } entry ? "the record holds no such entry"
+            : !entry.IsPending ? $"it is {entry.Status} already"
+            : "another delivery of it is sending it";
+
+    /// <summary>1, 2, 4… seconds after each attempt, at most a minute; never sooner than the far end asked.</summary>
+    private static TimeSpan BackOff(int attempts, TimeSpan? retryAfter)
+    {
+        var backOff = TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Max(0, attempts - 1))));
+        return retryAfter is { } asked && asked > backOff ? asked : backOff;
+    }
+}
+
+/// <summary>
+/// One kind of thing the service sends: where its entries are on the record, how one is sent, how long a failure is
+/// tried again, and what follows when one fails for good.
+/// </summary>
+public interface INotificationKind
+{
+    /// <summary>The <see cref="NotificationMessage.Kind"/> of its queue messages.</summary>
+    string Name { get; }
+
+    TimeSpan RetryWindow { get; }
+
+    Delivery? Find(MeetingRecord record, string id);
+
+    /// <summary>The record with the delivery of entry <paramref name="id"/> changed.</summary>
+    MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change);
+
+    /// <summary>For logs: to whom, masked.</summary>
+    string Recipient(MeetingRecord record, string id);
+
+    /// <summary>Sends it once; the answer is the far end's id for it, when it gave one.</summary>
+    Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
+
+    /// <summary>What follows when it failed for good.</summary>
+    Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
+}

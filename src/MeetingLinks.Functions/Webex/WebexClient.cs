@@ -1,0 +1,188 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using MeetingLinks.InstantConnect;
+using MeetingLinks.Notifications;
+using MeetingLinks.Outcomes;
+using MeetingLinks.Validation;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Webex;
+
+/// <summary>
+/// Webex's REST API as the bot (<c>{Webex__ApiBaseUrl}/v1/…</c>, the Instant Connect bot token). One attempt per
+/// call: whether and when to try again is the caller's business, so the answer says which failures are worth it —
+/// 408, 429, 5xx and no answer are <see cref="FailureKind.Unavailable"/> (with Webex's <c>Retry-After</c>); any other
+/// 4xx is <see cref="FailureKind.UpstreamRejected"/> with Webex's reason. The token never appears in an answer.
+/// </summary>
+public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, IOptions<InstantConnectOptions> bot, TimeProvider time)
+{
+    private const int MaxReasonLength = 300;
+
+    /// <summary>Sends the expert's message: markdown, text and the card.</summary>
+    public Task<Outcome<AcceptedMessage>> SendAsync(ExpertTarget to, ExpertMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(message);
+        return PostMessageAsync(new JsonObject
+        {
+            [to.Kind switch { ExpertTarget.Email => "toPersonEmail", ExpertTarget.PersonId => "toPersonId", _ => "roomId" }] = to.Address,
+            ["markdown"] = message.Markdown,
+            ["text"] = message.Text,
+            ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = ExpertMessage.CardContentType, ["content"] = message.Card.DeepClone() }),
+        }, cancellationToken);
+    }
+
+    /// <summary>Replies in the thread of <paramref name="parentId"/>.</summary>
+    public Task<Outcome<AcceptedMessage>> ReplyAsync(string roomId, string parentId, string markdown, CancellationToken cancellationToken)
+        => PostMessageAsync(new JsonObject { ["roomId"] = roomId, ["parentId"] = parentId, ["markdown"] = markdown }, cancellationToken);
+
+    /// <summary>A pressed button: which message it was on, who pressed it, and the button's data with the card's inputs.</summary>
+    public Task<Outcome<AttachmentAction>> GetActionAsync(string actionId, CancellationToken cancellationToken)
+        => GetAsync($"v1/attachment/actions/{Uri.EscapeDataString(actionId)}", WebexJsonContext.Default.AttachmentAction, cancellationToken);
+
+    /// <summary>A person's display name, or null when Webex does not say.</summary>
+    public async Task<string?> GetDisplayNameAsync(string personId, CancellationToken cancellationToken)
+        => (await GetAsync($"v1/people/{Uri.EscapeDataString(personId)}", WebexJsonContext.Default.WebexPerson, cancellationToken))
+            .TryGet(out var person, out _) && person.DisplayName is { } name
+            ? TextInput.Neutralise(name, 100)
+            : null;
+
+    /// <summary>The bot's webhooks (the first 100, far more than it ever has).</summary>
+    public async Task<Outcome<IReadOnlyList<WebexWebhook>>> ListWebhooksAsync(CancellationToken cancellationToken)
+        => (await GetAsync("v1/webhooks?max=100", WebexJsonContext.Default.WebexWebhookList, cancellationToken))
+            .Then<IReadOnlyList<WebexWebhook>>(list => new List<WebexWebhook>(list.Items ?? []));
+
+    public Task<Outcome<WebexWebhook>> CreateWebhookAsync(WebexWebhook webhook, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Post, "v1/webhooks", JsonSerializer.SerializeToNode(webhook, WebexJsonContext.Default.WebexWebhook)!.AsObject(),
+            WebexJsonContext.Default.WebexWebhook, cancellationToken);
+
+    /// <summary>Points the webhook at <paramref name="webhook"/>'s URL with its secret, and makes it active again.</summary>
+    public Task<Outcome<WebexWebhook>> UpdateWebhookAsync(string id, WebexWebhook webhook, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Put, $"v1/webhooks/{Uri.EscapeDataString(id)}",
+            new JsonObject { ["name"] = webhook.Name, ["targetUrl"] = webhook.TargetUrl, ["secret"] = webhook.Secret, ["status"] = "active" },
+            WebexJsonContext.Default.WebexWebhook, cancellationToken);
+
+    public async Task<Outcome<bool>> DeleteWebhookAsync(string id, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Delete, $"v1/webhooks/{Uri.EscapeDataString(id)}", null, WebexJsonContext.Default.WebexMessage, acceptUnreadable: true, cancellationToken))
+            .Then<bool>(_ => true);
+
+    private async Task<Outcome<AcceptedMessage>> PostMessageAsync(JsonObject body, CancellationToken cancellationToken)
+        => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, acceptUnreadable: true, cancellationToken))
+            .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Body?.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
+
+    private async Task<Outcome<T>> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+        => (await SendAsync(HttpMethod.Get, path, null, type, acceptUnreadable: false, cancellationToken)).Then<T>(read => read.Body!);
+
+    private async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string path, JsonObject body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+        => (await SendAsync(method, path, body, type, acceptUnreadable: false, cancellationToken)).Then<T>(read => read.Body!);
+
+    /// <param name="acceptUnreadable">
+    /// A 2xx whose body cannot be read still counts (as null): for a message, sending again would give it twice.
+    /// </param>
+    private async Task<Outcome<Answer<T>>> SendAsync<T>(
+        HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, bool acceptUnreadable, CancellationToken cancellationToken)
+        where T : class
+    {
+        using var request = new HttpRequestMessage(method, new Uri(webex.Value.ApiBaseUrl, path));
+        if (body is not null)
+        {
+            // Serialised first, so the request says its length rather than being chunked, which some proxies and stand-ins refuse.
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, WebexJsonContext.Default.JsonObject));
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Value.BearerToken);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Unavailable($"Webex did not answer within {webex.Value.RequestTimeout.TotalSeconds:0.#} s.", null);
+        }
+        catch (HttpRequestException ex)
+        {
+            return Unavailable($"Webex could not be reached ({ex.HttpRequestError}).", null);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var read = status == 204 ? null : await ReadAsync(response, type, cancellationToken);
+                return read is not null || acceptUnreadable
+                    ? new Answer<T>(read)
+                    : Unavailable($"HTTP {status}: an answer Webex's API does not give.", null);
+            }
+
+            var reason = $"HTTP {status}: {await ReasonAsync(response, cancellationToken)}";
+            return status is 408 or 429 || status >= 500
+                ? Unavailable(reason, RetryAfter.Read(response, time))
+                : new Failure(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex refused the request", reason);
+        }
+    }
+
+    private static Failure Unavailable(string reason, TimeSpan? retryAfter)
+        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex is unavailable", reason, retryAfter);
+
+    private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var error = await ReadAsync(response, WebexJsonContext.Default.WebexError, cancellationToken);
+        var text = error?.Message ?? (error?.Errors is { Count: > 0 } items ? items[0].Description : null) ?? response.ReasonPhrase ?? "no reason given";
+        return TextInput.Neutralise(text, MaxReasonLength) ?? "no reason given";
+    }
+
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync(type, cancellationToken);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A 2xx answer's body, null when it had none that could be read.</summary>
+internal sealed record Answer<T>(T? Body)
+    where T : class;
+
+/// <summary>A message Webex took; <paramref name="Id"/> is null when its answer did not say.</summary>
+public sealed record AcceptedMessage(string? Id);
+
+/// <summary>A pressed card button, as <c>GET /v1/attachment/actions/{id}</c> tells it.</summary>
+public sealed record AttachmentAction(string? Id, string? Type, string? MessageId, string? PersonId, string? RoomId, JsonObject? Inputs);
+
+/// <summary>A webhook, as Webex's API reads and writes it.</summary>
+public sealed record WebexWebhook(string? Id, string Name, string TargetUrl, string Resource, string Event, string? Secret = null, string? Status = null);
+
+internal sealed record WebexWebhookList(IReadOnlyList<WebexWebhook>? Items);
+
+internal sealed record WebexPerson(string? DisplayName);
+
+internal sealed record WebexMessage(string? Id);
+
+internal sealed record WebexError(string? Message, IReadOnlyList<WebexErrorItem>? Errors);
+
+internal sealed record WebexErrorItem(string? Description);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(WebexMessage))]
+[JsonSerializable(typeof(WebexError))]
+[JsonSerializable(typeof(AttachmentAction))]
+[JsonSerializable(typeof(WebexWebhook))]
+[JsonSerializable(typeof(WebexWebhookList))]
+[JsonSerializable(typeof(WebexPerson))]
+internal sealed partial class WebexJsonContext : JsonSerializerContext;

@@ -1,0 +1,167 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using MeetingLinks.Connect;
+using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
+using MeetingLinks.Outcomes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MeetingLinks.Webex;
+
+/// <summary>
+/// Webex's webhook calls for pressed card buttons. A call counts only when it is signed with
+/// <c>Webex__WebhookSecret</c>, its action is on an expert message this service sent for the meeting the button names,
+/// and the answer is one the card offers. An answer that changes the meeting's <c>expertResponse</c> goes to the flow;
+/// every counted action gets a reply in the card's thread, once, however often Webex sends the same call.
+/// </summary>
+public sealed class WebexEventsHandler(
+    IMeetingStore store,
+    WebexClient webex,
+    FlowEvents flow,
+    ExpertReplies replies,
+    INotificationOutbox outbox,
+    IOptions<WebexOptions> options,
+    TimeProvider time,
+    ILogger<WebexEventsHandler> logger)
+{
+    public const string SignatureHeader = "X-Spark-Signature";
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The hex HMAC-SHA1 of the raw body with the webhook's secret, compared in constant time.</summary>
+    [SuppressMessage("Security", "CA5350", Justification = "Webex signs its webhook calls with HMAC-SHA1; there is no other scheme to check.")]
+    public bool IsSigned(string? signature, ReadOnlySpan<byte> body)
+    {
+        if (options.Value.WebhookSecret is not { Length: > 0 } secret || signature is not { Length: 40 })
+        {
+            return false;
+        }
+
+        Span<byte> presented = stackalloc byte[20];
+        Span<byte> expected = stackalloc byte[20];
+        return Convert.FromHexString(signature, presented, out _, out var written) == System.Buffers.OperationStatus.Done && written == 20
+            && HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), body, expected) == 20
+            && CryptographicOperations.FixedTimeEquals(presented, expected);
+    }
+
+    public async Task<Outcome<WebexEventAnswer>> HandleAsync(ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        if (Read(body) is not { Resource: "attachmentActions", Event: "created", Data.Id: { Length: > 0 } actionId })
+        {
+            return Ignored("not a pressed button");
+        }
+
+        if (!(await webex.GetActionAsync(actionId, cancellationToken)).TryGet(out var action, out var unreadable))
+        {
+            // Webex tries a failed call again; an action it no longer has never counts.
+            return unreadable.Kind == FailureKind.Unavailable ? unreadable : Ignored($"the action cannot be read ({unreadable.Detail})");
+        }
+
+        var meetingId = Input(action, "meetingId");
+        var answer = Input(action, "answer");
+        if (meetingId is null || answer is null || !ExpertResponse.Answers.Contains(answer)
+            || action is not { MessageId: { } messageId, PersonId: { } personId, RoomId: { } roomId })
+        {
+            return Ignored("not an answer on an expert's card");
+        }
+
+        if (await store.GetAsync(meetingId, cancellationToken) is not { } meeting
+            || !meeting.Notifications.Any(n => n.Delivery.MessageId == messageId))
+        {
+            logger.LogWarning("A button was pressed on message {MessageId}, which is not an expert message sent for meeting {MeetingId}; ignored",
+                messageId, meetingId);
+            return Ignored("not an expert message this service sent for that meeting");
+        }
+
+        var name = await webex.GetDisplayNameAsync(personId, cancellationToken);
+        var now = time.GetUtcNow();
+        var changed = false;
+        var saved = await store.ChangeAsync(meeting, current =>
+        {
+            if (current.Replies.Any(r => r.ActionId == actionId))
+            {
+                return null; // Webex sent this call before
+            }
+
+            var before = current.ExpertResponse;
+            changed = before?.Answer != answer;
+            var next = current with
+            {
+                Replies = [.. current.Replies, new ExpertReply(actionId, roomId, messageId, ReplyText(answer, name, changed ? null : before, flow.Enabled), Delivery.Queued(now))],
+            };
+            return changed
+                ? flow.Add(next with { ExpertResponse = new ExpertResponse(answer, personId, name, messageId, now) }, actionId,
+                    answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined, now)
+                : next;
+        }, cancellationToken);
+        if (saved is null)
+        {
+            return Ignored("the meeting is gone");
+        }
+
+        // Queued again when Webex repeats the call too: a crash may have come between the change and the queue.
+        await outbox.QueueIfPendingAsync(saved, replies, actionId, cancellationToken);
+        await outbox.QueueIfPendingAsync(saved, flow, actionId, cancellationToken);
+        logger.LogInformation("Meeting {MeetingId}: the expert answered {Answer} (action {ActionId}){Change}",
+            meetingId, answer, actionId, changed ? "" : "; no change");
+        return new WebexEventAnswer(changed ? "recorded" : "unchanged", meetingId, answer);
+    }
+
+    /// <summary>What the thread under the card says, so that in a team space everyone sees who answered.</summary>
+    private static string ReplyText(string answer, string? name, ExpertResponse? standing, bool flowHears)
+    {
+        var who = ExpertMessage.Escape(name ?? "An expert");
+        if (standing is not null)
+        {
+            var standingWho = ExpertMessage.Escape(standing.PersonName ?? "an expert");
+            return standing.Answer == ExpertResponse.Joining
+                ? $"Already answered: **{standingWho}** is joining."
+                : $"Already answered: **{standingWho}** can't take it.";
+        }
+
+        return answer == ExpertResponse.Joining
+            ? $"**{who}** is joining." + (flowHears ? " The customer is told." : "")
+            : $"**{who}** can't take it." + (flowHears ? " The customer is told." : "");
+    }
+
+    private static string? Input(AttachmentAction action, string name)
+        => action.Inputs?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length is > 0 and <= 100 ? text : null;
+
+    private static WebexWebhookCall? Read(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, WebexEventsJsonContext.Default.WebexWebhookCall);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private Outcome<WebexEventAnswer> Ignored(string why)
+    {
+        logger.LogInformation("Webex webhook call ignored: {Reason}", why);
+        return new WebexEventAnswer("ignored", null, null) { Reason = why };
+    }
+}
+
+/// <summary>What Webex is told: whether the call changed the expert's answer.</summary>
+public sealed record WebexEventAnswer(string Outcome, string? MeetingId, string? Answer)
+{
+    public string? Reason { get; init; }
+}
+
+internal sealed record WebexWebhookCall(string? Resource, string? Event, WebexWebhookData? Data);
+
+internal sealed record WebexWebhookData(string? Id, string? MessageId, string? PersonId, string? RoomId);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(WebexWebhookCall))]
+[JsonSerializable(typeof(WebexEventAnswer))]
+internal sealed partial class WebexEventsJsonContext : JsonSerializerContext;
