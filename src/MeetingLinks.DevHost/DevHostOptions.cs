@@ -34,6 +34,9 @@ public sealed class DevHostOptions
     /// <summary>Use the stand-in for Webex's messages API; null decides from the settings (<see cref="WorkerSettings.UsesMessagesStandIn"/>).</summary>
     public bool? MessagesStandIn { get; init; }
 
+    /// <summary>Use the stand-in for Connect's Inbound Webhook; null decides from the settings (<see cref="WorkerSettings.UsesConnectStandIn"/>).</summary>
+    public bool? ConnectStandIn { get; init; }
+
     /// <summary>Run timer functions on their schedules.</summary>
     public bool RunTimers { get; init; } = true;
 

@@ -49,11 +49,12 @@ public sealed class DevelopmentHost : IAsyncDisposable
             var given = WorkerSettings.WithStorageDefault(options.Settings);
             var broker = options.BrokerStandIn ?? WorkerSettings.UsesBrokerStandIn(given);
             var messages = options.MessagesStandIn ?? WorkerSettings.UsesMessagesStandIn(given);
+            var connect = options.ConnectStandIn ?? WorkerSettings.UsesConnectStandIn(given);
             var standInOptions = StandInOptions.FromSettings(given);
 
             // A taken port is said at once, before Azurite or a worker is started for nothing.
             LocalServer.EnsureFree(options.Urls, "--urls", "http://localhost:7073");
-            if (broker || messages)
+            if (broker || messages || connect)
             {
                 LocalServer.EnsureFree(options.SandboxUrls, "--sandbox-urls", "http://localhost:7082");
             }
@@ -66,14 +67,15 @@ public sealed class DevelopmentHost : IAsyncDisposable
             }
 
             StandInServer? standIns = null;
-            if (broker || messages)
+            if (broker || messages || connect)
             {
-                standIns = await StandInServer.StartAsync(options.SandboxUrls, broker, messages, standInOptions, cancellationToken);
+                standIns = await StandInServer.StartAsync(options.SandboxUrls, broker, messages, connect, standInOptions, cancellationToken);
                 started.Add(standIns);
             }
 
             var loopbackOnly = LoopbackAddresses.OnlyLoopback(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            var (settings, notes) = WorkerSettings.Compose(given, loopbackOnly, broker ? standIns!.BaseAddress : null, messages ? standIns!.BaseAddress : null);
+            var (settings, notes) = WorkerSettings.Compose(
+                given, loopbackOnly, broker ? standIns!.BaseAddress : null, messages ? standIns!.BaseAddress : null, connect ? standIns!.BaseAddress : null);
             report.AddRange(notes);
 
             var hostOptions = new FunctionsHostOptions

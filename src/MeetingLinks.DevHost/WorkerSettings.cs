@@ -20,6 +20,12 @@ public static class WorkerSettings
     public static bool UsesMessagesStandIn(IReadOnlyDictionary<string, string> settings)
         => !IsSet(settings, "Webex__ApiBaseUrl") && !IsSet(settings, "InstantConnect__BotToken");
 
+    /// <summary>Connect's Inbound Webhook stand-in hears the flow's events unless <c>Connect__EventsUrl</c> is set.</summary>
+    public static bool UsesConnectStandIn(IReadOnlyDictionary<string, string> settings) => !IsSet(settings, "Connect__EventsUrl");
+
+    /// <summary>The secret the app and the Webex stand-in sign pressed buttons with, when none is set.</summary>
+    public const string StandInWebhookSecret = "sandbox-webhook-secret";
+
     /// <summary>
     /// The settings with the queue functions' account (<c>AzureWebJobsStorage</c>) on development storage unless they name
     /// one, as Core Tools' template has it.
@@ -41,9 +47,10 @@ public static class WorkerSettings
     /// <param name="given">The settings as given, with <see cref="WithStorageDefault"/>.</param>
     /// <param name="loopbackOnly">Whether the host listens on loopback addresses alone.</param>
     /// <param name="brokerStandIn">The broker stand-in's address, when it is in use.</param>
-    /// <param name="messagesStandIn">The messages stand-in's address, when it is in use.</param>
+    /// <param name="messagesStandIn">The Webex stand-in's address, when it is in use.</param>
+    /// <param name="connectStandIn">The Connect stand-in's address, when it is in use.</param>
     public static (Dictionary<string, string> Settings, List<string> Notes) Compose(
-        IReadOnlyDictionary<string, string> given, bool loopbackOnly, Uri? brokerStandIn, Uri? messagesStandIn)
+        IReadOnlyDictionary<string, string> given, bool loopbackOnly, Uri? brokerStandIn, Uri? messagesStandIn, Uri? connectStandIn = null)
     {
         ArgumentNullException.ThrowIfNull(given);
         var settings = new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase);
@@ -82,10 +89,33 @@ public static class WorkerSettings
         {
             settings["Webex__ApiBaseUrl"] = messagesStandIn.AbsoluteUri;
             notes.Add($"Webex messages: the sandbox stand-in; what experts would have received: {new Uri(messagesStandIn, "messages")}");
+
+            // The stand-in calls the app back for pressed buttons: at its own front door, signed with a sandbox secret.
+            if (!IsSet(given, "Webex__WebhookSecret"))
+            {
+                settings["Webex__WebhookSecret"] = StandInWebhookSecret;
+            }
+
+            if (!IsSet(given, "Webex__WebhookUrl"))
+            {
+                settings["Webex__WebhookUrl"] = Hosting.FunctionsHostOptions.FrontDoorPlaceholder + "api/webex/events";
+            }
+
+            notes.Add($"Webex answers: register the webhook once (POST /api/webex/webhooks, ops key), then press an expert's button: POST {new Uri(messagesStandIn, "messages/{id}/press?answer=joining")}");
         }
         else
         {
             notes.Add($"Webex messages: {given.GetValueOrDefault("Webex__ApiBaseUrl") ?? "https://webexapis.com"}");
+        }
+
+        if (connectStandIn is not null)
+        {
+            settings["Connect__EventsUrl"] = new Uri(connectStandIn, "connect/events").AbsoluteUri;
+            notes.Add($"Connect: the sandbox Inbound Webhook; what the flow would have heard: {new Uri(connectStandIn, "connect/events")}");
+        }
+        else
+        {
+            notes.Add($"Connect: events to {given.GetValueOrDefault("Connect__EventsUrl")}");
         }
 
         return (settings, notes);

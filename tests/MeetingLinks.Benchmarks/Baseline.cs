@@ -37,7 +37,7 @@ internal sealed class Baseline : IAsyncDisposable
     public static async Task<Baseline> CreateAsync(string storage, string table, TimeSpan brokerLatency)
     {
         var standIn = await StandInServer.StartAsync(
-            "http://127.0.0.1:0", broker: true, messages: false, new StandInOptions { Latency = brokerLatency }, CancellationToken.None);
+            "http://127.0.0.1:0", broker: true, messages: false, connect: false, new StandInOptions { Latency = brokerLatency }, CancellationToken.None);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Tables:ConnectionString"] = storage,

@@ -363,7 +363,8 @@ public sealed class FunctionsHost : IAsyncDisposable
         };
         foreach (var (name, value) in options.Settings)
         {
-            environment[name] = value;
+            // A setting that points back at the app (a webhook's URL) names the front door, whose port may be picked at start.
+            environment[name] = value.Replace(FunctionsHostOptions.FrontDoorPlaceholder, BaseAddress.AbsoluteUri, StringComparison.Ordinal);
         }
 
         return environment;

@@ -18,6 +18,9 @@ public sealed class FunctionsHostOptions
     /// </summary>
     public IDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>In a setting's value, the front door's address once it listens, such as <c>http://127.0.0.1:7071/</c>.</summary>
+    public const string FrontDoorPlaceholder = "{frontDoor}";
+
     /// <summary>Receives every log line as it arrives (tests pass xunit's output helper here).</summary>
     public Action<string>? Log { get; init; }
 

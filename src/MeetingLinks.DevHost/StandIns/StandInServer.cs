@@ -11,9 +11,11 @@ namespace MeetingLinks.DevHost.StandIns;
 
 /// <summary>
 /// The stand-ins' own HTTP server, which the worker reaches through its ordinary settings as it would reach Webex:
-/// the broker (<c>POST /api/v2/joseencrypt</c>) for <c>InstantConnect__BaseUrl</c>, Webex's messages API
-/// (<c>POST /v1/messages</c>) for <c>Webex__ApiBaseUrl</c>, the sandbox page its links open (<c>/visit/{code}</c>), and
-/// what experts would have received (<c>GET /messages</c>). Each path answers only while its stand-in is in use.
+/// the broker (<c>POST /api/v2/joseencrypt</c>) for <c>InstantConnect__BaseUrl</c>, Webex's API (messages, webhooks,
+/// attachment actions, people) for <c>Webex__ApiBaseUrl</c>, the sandbox page its links open (<c>/visit/{code}</c>),
+/// what experts would have received (<c>GET /messages</c>) and a button to press on each message
+/// (<c>POST /messages/{id}/press?answer=joining</c>), and Connect's Inbound Webhook (<c>/connect/events</c>) for
+/// <c>Connect__EventsUrl</c>. Each path answers only while its stand-in is in use.
 /// </summary>
 public sealed class StandInServer : IAsyncDisposable
 {
@@ -27,6 +29,9 @@ public sealed class StandInServer : IAsyncDisposable
         Messages = messages;
     }
 
+    /// <summary>Connect's Inbound Webhook: what the flow would have heard.</summary>
+    public ConnectStandIn Connect { get; } = new();
+
     /// <summary>Where the stand-ins answer, such as <c>http://localhost:7072/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -34,7 +39,7 @@ public sealed class StandInServer : IAsyncDisposable
     public MessagesStandIn Messages { get; }
 
     /// <summary>Starts listening on <paramref name="urls"/> with the stand-ins asked for.</summary>
-    public static async Task<StandInServer> StartAsync(string urls, bool broker, bool messages, StandInOptions options, CancellationToken cancellationToken)
+    public static async Task<StandInServer> StartAsync(string urls, bool broker, bool messages, bool connect, StandInOptions options, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls(urls);
@@ -51,8 +56,23 @@ public sealed class StandInServer : IAsyncDisposable
 
         if (messages)
         {
-            app.MapPost("/v1/messages", server.Messages.HandleAsync);
-            app.MapGet("/messages", () => Results.Json(server.Messages.Messages, MessagesJson));
+            var webex = server.Messages;
+            app.MapPost("/v1/messages", webex.HandleAsync);
+            app.MapGet("/v1/attachment/actions/{id}", (HttpRequest request, string id) => webex.GetAction(request, id));
+            app.MapGet("/v1/people/{id}", (HttpRequest request, string id) => MessagesStandIn.GetPerson(request, id));
+            app.MapGet("/v1/webhooks", webex.ListWebhooks);
+            app.MapPost("/v1/webhooks", (HttpRequest request) => webex.SaveWebhookAsync(request, null));
+            app.MapPut("/v1/webhooks/{id}", (HttpRequest request, string id) => webex.SaveWebhookAsync(request, id));
+            app.MapDelete("/v1/webhooks/{id}", (HttpRequest request, string id) => webex.DeleteWebhook(request, id));
+            app.MapGet("/messages", () => Results.Json(webex.Messages, MessagesJson));
+            app.MapPost("/messages/{id}/press", (string id, string answer, string? personId, CancellationToken cancellationToken)
+                => webex.PressAsync(id, answer, personId, cancellationToken));
+        }
+
+        if (connect)
+        {
+            app.MapPost("/connect/events", server.Connect.HandleAsync);
+            app.MapGet("/connect/events", () => Results.Json(server.Connect.Events, MessagesJson));
         }
 
         try

@@ -8,13 +8,20 @@ namespace MeetingLinks.Notifications;
 /// <summary>
 /// What the expert reads: the new host link(s), the reference, subject, customer name, channel and the validity in
 /// UTC, never the customer's full number. Markdown with a plain-text fallback and an adaptive card with a "Join as
-/// host" button. Every value from a request is escaped, so a customer name cannot add markdown or card content.
+/// host" button and two answers, "I'm joining" and "I can't take it", which come back through Webex's webhook. Every
+/// value from a request is escaped, so a customer name cannot add markdown or card content.
 /// </summary>
 public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card)
 {
     public const string CardContentType = "application/vnd.microsoft.card.adaptive";
 
+    public const string JoiningTitle = "I'm joining";
+    public const string DeclinedTitle = "I can't take it";
+
     private const string Time = "yyyy-MM-dd HH:mm 'UTC'";
+
+    // Webex shows at most five actions on a card: the two answers and up to three host links (all are in the text).
+    private const int MaxLinkActions = 3;
 
     /// <summary>The message for the host links of <paramref name="batch"/>; null when that batch has none.</summary>
     public static ExpertMessage? For(MeetingRecord record, string batch)
@@ -60,7 +67,10 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
             text.Append(label).Append(": ").Append(hosts[i].Url).Append('\n');
         }
 
-        return new ExpertMessage(markdown.ToString(), text.ToString(), BuildCard(title, facts, hosts));
+        var answer = $"Say whether you take it with the buttons on the card: \"{JoiningTitle}\" or \"{DeclinedTitle}\".";
+        markdown.Append("\n\n").Append(Escape(answer));
+        text.Append(answer).Append('\n');
+        return new ExpertMessage(markdown.ToString(), text.ToString(), BuildCard(title, facts, hosts, record.MeetingId));
     }
 
     /// <summary>
@@ -86,7 +96,7 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
         return escaped.ToString();
     }
 
-    private static JsonObject BuildCard(string title, List<(string Name, string Value, bool FromRequest)> facts, List<IssuedLink> hosts) => new()
+    private static JsonObject BuildCard(string title, List<(string Name, string Value, bool FromRequest)> facts, List<IssuedLink> hosts, string meetingId) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -98,11 +108,24 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.FromRequest ? Escape(f.Value) : f.Value })]),
             }),
-        ["actions"] = new JsonArray([.. hosts.Select((h, i) => (JsonNode)new JsonObject
-        {
-            ["type"] = "Action.OpenUrl",
-            ["title"] = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})",
-            ["url"] = h.Url,
-        })]),
+        ["actions"] = new JsonArray(
+        [
+            .. hosts.Take(MaxLinkActions).Select((h, i) => (JsonNode)new JsonObject
+            {
+                ["type"] = "Action.OpenUrl",
+                ["title"] = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})",
+                ["url"] = h.Url,
+            }),
+            Answer(JoiningTitle, meetingId, ExpertResponse.Joining),
+            Answer(DeclinedTitle, meetingId, ExpertResponse.Declined),
+        ]),
+    };
+
+    /// <summary>A button whose data Webex hands back, with the card's inputs, as the attachment action's <c>inputs</c>.</summary>
+    private static JsonObject Answer(string title, string meetingId, string answer) => new()
+    {
+        ["type"] = "Action.Submit",
+        ["title"] = title,
+        ["data"] = new JsonObject { ["meetingId"] = meetingId, ["answer"] = answer },
     };
 }

@@ -19,7 +19,7 @@ public sealed class StandInTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await StandInServer.StartAsync("http://127.0.0.1:0", broker: true, messages: true, new StandInOptions(), CancellationToken.None);
+        server = await StandInServer.StartAsync("http://127.0.0.1:0", broker: true, messages: true, connect: true, new StandInOptions(), CancellationToken.None);
         client = new HttpClient { BaseAddress = server.BaseAddress };
     }
 
@@ -102,7 +102,7 @@ public sealed class StandInTests : IAsyncLifetime
     public async Task A_failure_rate_of_1_always_answers_the_failure_status_after_the_latency()
     {
         await using var failing = await StandInServer.StartAsync(
-            "http://127.0.0.1:0", broker: true, messages: false,
+            "http://127.0.0.1:0", broker: true, messages: false, connect: false,
             new StandInOptions { FailureRate = 1, FailureStatusCode = 502, Latency = TimeSpan.FromMilliseconds(200) }, CancellationToken.None);
         using var failingClient = new HttpClient { BaseAddress = failing.BaseAddress };
         var clock = Stopwatch.StartNew();
