@@ -13,19 +13,9 @@ namespace MeetingLinks.Receipts;
 /// A signature that is sent is always checked and never overruled by a key: a mismatch means a
 /// wrong secret or a forged call, and either should be seen, not masked.
 /// </summary>
-public sealed class ReceiptAuthenticator
+public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
 {
-    private readonly ApiKeyAuthorizer _authorizer;
-    private readonly ILogger<ReceiptAuthenticator> _logger;
-    private readonly byte[] _secret;
-
-    public ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _authorizer = authorizer;
-        _logger = logger;
-        _secret = Encoding.UTF8.GetBytes(options.Value.HubSecret ?? string.Empty);
-    }
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.HubSecret ?? string.Empty);
 
     public bool ChecksSignatures => _secret.Length > 0;
 
@@ -50,19 +40,19 @@ public sealed class ReceiptAuthenticator
 
             var forged = new Failure(FailureKind.Unauthorized, ProblemCodes.InvalidSignature, "The signature is not valid",
                 $"{HubSignature.HeaderName} does not match the body signed with this service's webhook secret.");
-            _logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
+            logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
                 forged.Code);
             return forged;
         }
 
         if (signature.Length > 0)
         {
-            _logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
+            logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
         }
 
-        if (_authorizer.Authorize(request, ApiRole.Flow).Failure is { } denied)
+        if (authorizer.Authorize(request, ApiRole.Flow).Failure is { } denied)
         {
-            _logger.LogWarning("Refused a receipt: {Code}", denied.Code);
+            logger.LogWarning("Refused a receipt: {Code}", denied.Code);
             return denied;
         }
 
