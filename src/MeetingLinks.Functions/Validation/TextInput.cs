@@ -21,15 +21,7 @@ public static class TextInput
     public static bool HasUnsafe(string text, bool allowLineBreaks = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text)
-        {
-            if (IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text.Any(c => IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
     }
 
     /// <summary>
