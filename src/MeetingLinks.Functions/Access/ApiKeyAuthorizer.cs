@@ -21,7 +21,7 @@ public sealed class ApiKeyAuthorizer(IOptions<AccessOptions> options)
     private readonly byte[][] _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
 
     /// <summary>Whether keys of <paramref name="role"/> are configured.</summary>
-    public bool HasKeys(ApiRole role) => (role == ApiRole.Flow ? _flowKeys : _opsKeys).Length > 0;
+    public bool HasKeys(ApiRole role) => KeysOf(role).Length > 0;
 
     /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>
     public Outcome<ApiRole> Authorize(HttpRequest request, ApiRole role)

@@ -34,7 +34,7 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
         // like HEAD, whatever Connect uses to check the URL. Credentials that are sent are checked
         // anyway, so a wrong secret shows when the URL is saved rather than at the first receipt.
         var testCall = ReceiptTestCall.Matches(body);
-        if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body).Failure is { } denied)
+        if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body) is { } denied)
         {
             return denied.ToProblem();
         }

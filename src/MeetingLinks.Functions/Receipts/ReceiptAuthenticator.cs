@@ -26,8 +26,8 @@ public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<R
         return request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
     }
 
-    /// <summary>How the caller proved it may post <paramref name="body"/>; otherwise why it may not.</summary>
-    public Outcome<ReceiptSender> Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
+    /// <summary>Why the caller may not post <paramref name="body"/>; null when it proved that it may.</summary>
+    public Failure? Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(request);
         var signature = request.Headers[HubSignature.HeaderName].ToString();
@@ -35,7 +35,7 @@ public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<R
         {
             if (HubSignature.IsValid(signature, body, _secret))
             {
-                return ReceiptSender.SignedWebhook;
+                return null;
             }
 
             var forged = new Failure(FailureKind.Unauthorized, ProblemCodes.InvalidSignature, "The signature is not valid",
@@ -56,16 +56,7 @@ public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<R
             return denied;
         }
 
-        return ReceiptSender.FlowKey;
+        return null;
     }
 }
 
-/// <summary>How a receipt's sender proved who it is.</summary>
-public enum ReceiptSender
-{
-    /// <summary>An Outbound Webhook's <c>x-hub-signature</c> over the body.</summary>
-    SignedWebhook,
-
-    /// <summary>A flow key in <c>x-api-key</c>.</summary>
-    FlowKey,
-}
