@@ -20,7 +20,6 @@ public sealed class ApiKeyAuthorizer(IOptions<AccessOptions> options)
     private readonly byte[][] _flowKeys = [.. AccessOptions.Split(options.Value.FlowKeys).Select(Digest)];
     private readonly byte[][] _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
 
-    /// <summary>Whether keys of <paramref name="role"/> are configured.</summary>
     public bool HasKeys(ApiRole role) => KeysOf(role).Length > 0;
 
     /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>

@@ -12,7 +12,6 @@ namespace MeetingLinks.Hosting;
 
 public static class AppServices
 {
-    /// <summary>Every feature of the app.</summary>
     public static IServiceCollection AddMeetingLinks(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -19,7 +19,6 @@ internal sealed class InstantConnectClient(
     TimeProvider time,
     ILogger<InstantConnectClient> logger) : IInstantConnectClient
 {
-    /// <summary>The IHttpClientFactory name of the broker's HttpClient.</summary>
     public const string HttpClientName = "InstantConnect";
 
     private const string JsonMediaType = "application/json";

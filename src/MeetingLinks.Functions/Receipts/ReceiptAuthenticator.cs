@@ -19,7 +19,6 @@ public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<R
 
     public bool ChecksSignatures => _secret.Length > 0;
 
-    /// <summary>Whether the request carries a signature or an API key at all.</summary>
     public static bool HasCredentials(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -11,10 +11,8 @@ namespace MeetingLinks.Validation;
 /// </summary>
 public static class TextInput
 {
-    /// <summary>What a caller is told when their text breaks the rule.</summary>
     public const string UnsafeMessage = "must not contain control characters or invisible formatting characters.";
 
-    /// <summary>True for a character that must never be stored in free text.</summary>
     public static bool IsUnsafe(char c) => char.IsControl(c) || IsInvisibleFormat(c);
 
     /// <summary>True for text that breaks the rule; line breaks and tabs pass when <paramref name="allowLineBreaks"/>.</summary>

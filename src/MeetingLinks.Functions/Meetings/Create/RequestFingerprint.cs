@@ -54,7 +54,6 @@ public static class RequestFingerprint
     /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
     public static string OfLinksKey(string meetingId, string key) => OfKey($"links\n{meetingId}\n{key}");
 
-    /// <summary>The SHA-256 of the JSON object <paramref name="writeFields"/> writes.</summary>
     private static string Digest(Action<Utf8JsonWriter> writeFields)
     {
         var buffer = new ArrayBufferWriter<byte>();
