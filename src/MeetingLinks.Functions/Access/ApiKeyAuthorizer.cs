@@ -10,25 +10,17 @@ namespace MeetingLinks.Access;
 /// Checks the <c>x-api-key</c> header against the keys of a role. Keys are compared as SHA-256 digests in constant time, and
 /// every configured key is compared, so timing reveals neither a key nor which one matched.
 /// </summary>
-public sealed class ApiKeyAuthorizer
+public sealed class ApiKeyAuthorizer(IOptions<AccessOptions> options)
 {
     public const string HeaderName = "x-api-key";
 
     // Longer values are not keys; refuse them before hashing anything.
     private const int MaxKeyLength = 512;
 
-    private readonly byte[][] _flowKeys;
-    private readonly byte[][] _opsKeys;
+    private readonly byte[][] _flowKeys = [.. AccessOptions.Split(options.Value.FlowKeys).Select(Digest)];
+    private readonly byte[][] _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
 
-    public ApiKeyAuthorizer(IOptions<AccessOptions> options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _flowKeys = [.. AccessOptions.Split(options.Value.FlowKeys).Select(Digest)];
-        _opsKeys = [.. AccessOptions.Split(options.Value.OpsKeys).Select(Digest)];
-    }
-
-    /// <summary>Whether keys of <paramref name="role"/> are configured.</summary>
-    public bool HasKeys(ApiRole role) => (role == ApiRole.Flow ? _flowKeys : _opsKeys).Length > 0;
+    public bool HasKeys(ApiRole role) => KeysOf(role).Length > 0;
 
     /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>
     public Outcome<ApiRole> Authorize(HttpRequest request, ApiRole role)

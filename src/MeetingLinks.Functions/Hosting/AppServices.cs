@@ -12,14 +12,12 @@ namespace MeetingLinks.Hosting;
 
 public static class AppServices
 {
-    /// <summary>Every feature of the app.</summary>
     public static IServiceCollection AddMeetingLinks(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        // Around every HTTP function: role check, storage outage, unexpected errors.
+        // The roles HttpFunctionGuardMiddleware checks around every HTTP function.
         services.AddSingleton(new FunctionCatalog(typeof(AppServices).Assembly));
-        services.AddSingleton<HttpFunctionGuard>();
 
         // Results written by the functions use the app's source-generated JSON contract.
         services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 
 namespace MeetingLinks.Hosting;
 
@@ -8,29 +8,16 @@ public static class HostJson
 {
     /// <summary>
     /// <c>extensions.queues.messageEncoding</c> of the <c>host.json</c> in <paramref name="appDirectory"/>: base64 (the
-    /// host's default) or none. Like the host, it reads names without regard to case.
+    /// host's default) or none. Read as configuration, like the host reads it: names without regard to case, comments
+    /// and trailing commas allowed.
     /// </summary>
     public static QueueMessageEncoding QueueMessageEncoding(string appDirectory)
     {
-        var path = Path.Combine(appDirectory, "host.json");
-        if (!File.Exists(path))
-        {
-            return Azure.Storage.Queues.QueueMessageEncoding.Base64;
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions
-        {
-            CommentHandling = JsonCommentHandling.Skip,
-            AllowTrailingCommas = true,
-        });
-        return Property(Property(Property(document.RootElement, "extensions"), "queues"), "messageEncoding")?.GetString() is { } encoding
+        var hostJson = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Path.GetFullPath(appDirectory), "host.json"), optional: true)
+            .Build();
+        return hostJson["extensions:queues:messageEncoding"] is { Length: > 0 } encoding
             ? Enum.Parse<QueueMessageEncoding>(encoding, ignoreCase: true)
             : Azure.Storage.Queues.QueueMessageEncoding.Base64;
     }
-
-    private static JsonElement? Property(JsonElement? element, string name)
-        => element?.ValueKind == JsonValueKind.Object
-            ? element.Value.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                .Select(p => (JsonElement?)p.Value).FirstOrDefault()
-            : null;
 }

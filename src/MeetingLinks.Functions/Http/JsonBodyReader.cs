@@ -63,7 +63,7 @@ public static class JsonBodyReader
                 var field = FieldName(ex.Path);
                 return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]>
                 {
-                    [field] = [ExpectedShape(document.RootElement, field)],
+                    [field] = [ExpectedShape(field)],
                 });
             }
         }
@@ -97,7 +97,7 @@ public static class JsonBodyReader
         return field.Length == 0 ? "body" : field;
     }
 
-    private static string ExpectedShape(JsonElement root, string field)
+    private static string ExpectedShape(string field)
     {
         var last = field.Split('.')[^1];
         return last switch
@@ -107,8 +107,7 @@ public static class JsonBodyReader
             "validFrom" or "expiresAt" => "must be a date and time in ISO 8601 with an offset, e.g. 2026-11-25T10:00:00Z.",
             "loginUrlForHost" => "must be true or false.",
             "customer" => "must be an object with phone, name and channel.",
-            _ when root.ValueKind == JsonValueKind.Object => "must be a string.",
-            _ => "has the wrong type.",
+            _ => "must be a string.",
         };
     }
 }

@@ -12,36 +12,21 @@ namespace MeetingLinks.InstantConnect;
 /// Calls the broker's <c>joseencrypt</c> endpoint. Retries, timeouts and the circuit breaker live in the HttpClient's
 /// resilience handler; this class builds the request and maps every outcome to links or the <see cref="Failure"/> in their place.
 /// </summary>
-internal sealed class InstantConnectClient : IInstantConnectClient
+internal sealed class InstantConnectClient(
+    HttpClient http,
+    IOptions<InstantConnectOptions> options,
+    BrokerCircuitState circuit,
+    TimeProvider time,
+    ILogger<InstantConnectClient> logger) : IInstantConnectClient
 {
-    /// <summary>The IHttpClientFactory name of the broker's HttpClient.</summary>
     public const string HttpClientName = "InstantConnect";
 
     private const string JsonMediaType = "application/json";
 
-    private readonly HttpClient _http;
-    private readonly InstantConnectOptions _options;
-    private readonly BrokerCircuitState _circuit;
-    private readonly TimeProvider _time;
-    private readonly ILogger<InstantConnectClient> _logger;
-    private readonly Uri _endpoint;
+    private readonly InstantConnectOptions _options = options.Value;
 
-    public InstantConnectClient(
-        HttpClient http,
-        IOptions<InstantConnectOptions> options,
-        BrokerCircuitState circuit,
-        TimeProvider time,
-        ILogger<InstantConnectClient> logger)
-    {
-        _http = http;
-        _options = options.Value;
-        _circuit = circuit;
-        _time = time;
-        _logger = logger;
-
-        // Appending keeps any path prefix in BaseUrl.
-        _endpoint = new Uri($"{_options.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v2/joseencrypt");
-    }
+    // Appending keeps any path prefix in BaseUrl.
+    private readonly Uri _endpoint = new($"{options.Value.BaseUrl.AbsoluteUri.TrimEnd('/')}/api/v2/joseencrypt");
 
     public async Task<Outcome<MeetingLinkSet>> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
     {
@@ -54,11 +39,11 @@ internal sealed class InstantConnectClient : IInstantConnectClient
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BearerToken);
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
 
-        var started = _time.GetTimestamp();
+        var started = time.GetTimestamp();
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -66,22 +51,22 @@ internal sealed class InstantConnectClient : IInstantConnectClient
         }
         catch (Exception exception) when (MapFailure(exception) is { } failure)
         {
-            _logger.LogWarning("Instant Connect broker call for sub {Sub} failed after {ElapsedMs} ms: {Reason} ({Exception})",
-                request.Sub, (long)_time.GetElapsedTime(started).TotalMilliseconds, failure.Detail, exception.GetType().Name);
+            logger.LogWarning("Instant Connect broker call for sub {Sub} failed after {ElapsedMs} ms: {Reason} ({Exception})",
+                request.Sub, (long)time.GetElapsedTime(started).TotalMilliseconds, failure.Detail, exception.GetType().Name);
             return failure;
         }
 
         using (response)
         {
-            var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+            var elapsedMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
-                _logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
-                return BrokerFailures.ForStatus(response, _options, _time);
+                logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+                return BrokerFailures.ForStatus(response, _options, time);
             }
 
-            _logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
+            logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
             BrokerResponse? payload;
             try
             {
@@ -96,7 +81,7 @@ internal sealed class InstantConnectClient : IInstantConnectClient
             var links = BrokerLinks.Build(payload, request, _options);
             if (links.Failure is { } malformed)
             {
-                _logger.LogWarning("Instant Connect broker's answer for sub {Sub} is not usable: {Reason}", request.Sub, malformed.Detail);
+                logger.LogWarning("Instant Connect broker's answer for sub {Sub} is not usable: {Reason}", request.Sub, malformed.Detail);
             }
 
             return links;
@@ -124,7 +109,7 @@ internal sealed class InstantConnectClient : IInstantConnectClient
     {
         TimeoutRejectedException timeout when timeout.Timeout == _options.TotalTimeout => BrokerFailures.TotalTimeout(_options),
         TimeoutRejectedException => BrokerFailures.AttemptsTimedOut(_options),
-        BrokenCircuitException => BrokerFailures.CircuitOpen(_circuit.RemainingBreak),
+        BrokenCircuitException => BrokerFailures.CircuitOpen(circuit.RemainingBreak),
         HttpRequestException transport => BrokerFailures.Transport(transport),
 
         // HttpClient's own backstop timeout (reading the body) surfaces as a cancellation nobody asked for.

@@ -8,18 +8,13 @@ public sealed class InstantConnectOptions
 {
     public const string Section = "InstantConnect";
 
-    public const string DefaultAudience = "a4d886b0-979f-4e2c-a958-3e8c14605e51";
-
-    /// <summary>Webex's broker.</summary>
-    public static readonly Uri DefaultBaseUrl = new("https://mtg-broker-a.wbx2.com");
-
-    /// <summary>The broker host; US-gov tenants use another one.</summary>
-    public Uri BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>The broker host, Webex's by default; US-gov tenants use another one.</summary>
+    public Uri BaseUrl { get; set; } = new("https://mtg-broker-a.wbx2.com");
 
     /// <summary>Secret. Never logged, never put in exception messages.</summary>
     public string? BotToken { get; set; }
 
-    public string Audience { get; set; } = DefaultAudience;
+    public string Audience { get; set; } = "a4d886b0-979f-4e2c-a958-3e8c14605e51";
 
     /// <summary><c>hc</c> or <c>gen</c>: the default for <see cref="MeetingLinkRequest.VerticalType"/>.</summary>
     public string VerticalType { get; set; } = "hc";
@@ -46,6 +41,5 @@ public sealed class InstantConnectOptions
     /// <summary>A longer <c>Retry-After</c> is not waited for: the call fails at once, carrying it.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(4);
 
-    /// <summary>The token to send.</summary>
     internal string BearerToken => BotToken?.Trim() ?? string.Empty;
 }

@@ -34,7 +34,7 @@ public static class InstantConnectServiceCollectionExtensions
 
         services.AddHttpClient<IInstantConnectClient, InstantConnectClient>(InstantConnectClient.HttpClientName, (provider, http) =>
             {
-                http.Timeout = Options(provider).TotalTimeout + BackstopMargin;
+                http.Timeout = provider.GetRequiredService<IOptions<InstantConnectOptions>>().Value.TotalTimeout + BackstopMargin;
                 http.MaxResponseContentBufferSize = MaxResponseBytes;
             })
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
@@ -43,7 +43,4 @@ public static class InstantConnectServiceCollectionExtensions
 
         return services;
     }
-
-    private static InstantConnectOptions Options(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<InstantConnectOptions>>().Value;
 }

@@ -25,20 +25,19 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     {
         ArgumentNullException.ThrowIfNull(query);
         var errors = new ValidationErrors();
-        void Fail(string field, string message) => errors.Add(field, message);
 
         foreach (var unknown in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))
         {
-            Fail(unknown, $"is not a known parameter; use {string.Join(", ", Known)}.");
+            errors.Add(unknown, $"is not a known parameter; use {string.Join(", ", Known)}.");
         }
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var day = Day(query, "day", Fail);
-        var from = Day(query, "from", Fail);
-        var to = Day(query, "to", Fail);
+        var day = Day(query, "day", errors);
+        var from = Day(query, "from", errors);
+        var to = Day(query, "to", errors);
         if (day is not null && (from is not null || to is not null))
         {
-            Fail("day", "use either day or from/to, not both.");
+            errors.Add("day", "use either day or from/to, not both.");
         }
 
         var phone = errors.Phone("phone", Text(query, "phone"));
@@ -46,31 +45,32 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         var (first, last) = day is { } d ? (d, d) : (from ?? (to ?? today).AddDays(1 - defaultDays), to ?? today);
         if (first > last)
         {
-            Fail("from", "must not be after to.");
+            errors.Add("from", "must not be after to.");
         }
         else if (last.DayNumber - first.DayNumber + 1 > maxDays)
         {
-            Fail("from", $"the range may span at most {maxDays} days.");
+            errors.Add("from", $"the range may span at most {maxDays} days.");
         }
+
         var reference = errors.Text("reference", Text(query, "reference"), 100);
 
         var status = Text(query, "status")?.ToLowerInvariant();
         if (status is not null && !MeetingStatus.IsKnown(status))
         {
-            Fail("status", $"must be one of {string.Join(", ", MeetingStatus.All)}.");
+            errors.Add("status", $"must be one of {string.Join(", ", MeetingStatus.All)}.");
         }
 
         var pageSize = DefaultPageSize;
         if (paged && Text(query, "pageSize") is { } rawSize
             && (!int.TryParse(rawSize, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
         {
-            Fail("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
+            errors.Add("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
         }
 
         var notification = Text(query, "expertNotification")?.ToLowerInvariant();
         if (notification is not null && !Notifications.Delivery.Statuses.Contains(notification))
         {
-            Fail("expertNotification", $"must be one of {string.Join(", ", Notifications.Delivery.Statuses)}.");
+            errors.Add("expertNotification", $"must be one of {string.Join(", ", Notifications.Delivery.Statuses)}.");
         }
 
         var filter = new MeetingFilter(phone, reference, status, notification);
@@ -78,7 +78,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         if (paged && Text(query, "continuationToken") is { } token
             && !ContinuationToken.TryRead(token, first, last, filter, out cursor))
         {
-            Fail("continuationToken", "is not a token from this listing; start again without it.");
+            errors.Add("continuationToken", "is not a token from this listing; start again without it.");
         }
 
         return errors.Or(ProblemCodes.InvalidQuery, () => new ListingQuery(first, last, filter, pageSize, cursor));
@@ -87,7 +87,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     private static string? Text(IQueryCollection query, string name)
         => query.TryGetValue(name, out var values) && values.ToString().Trim() is { Length: > 0 } value ? value : null;
 
-    private static DateOnly? Day(IQueryCollection query, string name, Action<string, string> fail)
+    private static DateOnly? Day(IQueryCollection query, string name, ValidationErrors errors)
     {
         if (Text(query, name) is not { } text)
         {
@@ -99,7 +99,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
             return day;
         }
 
-        fail(name, "must be a UTC day as YYYY-MM-DD.");
+        errors.Add(name, "must be a UTC day as YYYY-MM-DD.");
         return null;
     }
 }

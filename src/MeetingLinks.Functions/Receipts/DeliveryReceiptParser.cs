@@ -33,14 +33,14 @@ public static class DeliveryReceiptParser
         }
         catch (JsonException ex)
         {
-            return Unreadable($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return DeliveryReceiptEvents.Invalid($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Unreadable("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
+                return DeliveryReceiptEvents.Invalid("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
             }
 
             DeliveryReceipt receipt;
@@ -50,11 +50,11 @@ public static class DeliveryReceiptParser
             }
             catch (InvalidOperationException)
             {
-                return Unreadable("The body holds text that is not valid UTF-8.");
+                return DeliveryReceiptEvents.Invalid("The body holds text that is not valid UTF-8.");
             }
 
             return receipt.DeliveryStatus is null && receipt.Code is null
-                ? Unreadable("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
+                ? DeliveryReceiptEvents.Invalid("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
                 : receipt;
         }
     }
@@ -118,22 +118,7 @@ public static class DeliveryReceiptParser
 
     /// <summary>Keys match whatever their case: the samples have both <c>description</c> and <c>Description</c>.</summary>
     private static JsonElement? Property(JsonElement parent, string name)
-    {
-        if (parent.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var property in parent.EnumerateObject())
-        {
-            if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
-
-    private static Failure Unreadable(string error) => DeliveryReceiptEvents.Invalid(error);
+        => parent.ValueKind == JsonValueKind.Object
+            ? parent.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault()
+            : null;
 }

@@ -13,31 +13,20 @@ namespace MeetingLinks.Receipts;
 /// A signature that is sent is always checked and never overruled by a key: a mismatch means a
 /// wrong secret or a forged call, and either should be seen, not masked.
 /// </summary>
-public sealed class ReceiptAuthenticator
+public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
 {
-    private readonly ApiKeyAuthorizer _authorizer;
-    private readonly ILogger<ReceiptAuthenticator> _logger;
-    private readonly byte[] _secret;
-
-    public ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        _authorizer = authorizer;
-        _logger = logger;
-        _secret = Encoding.UTF8.GetBytes(options.Value.HubSecret ?? string.Empty);
-    }
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.HubSecret ?? string.Empty);
 
     public bool ChecksSignatures => _secret.Length > 0;
 
-    /// <summary>Whether the request carries a signature or an API key at all.</summary>
     public static bool HasCredentials(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         return request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
     }
 
-    /// <summary>How the caller proved it may post <paramref name="body"/>; otherwise why it may not.</summary>
-    public Outcome<ReceiptSender> Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
+    /// <summary>Why the caller may not post <paramref name="body"/>; null when it proved that it may.</summary>
+    public Failure? Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(request);
         var signature = request.Headers[HubSignature.HeaderName].ToString();
@@ -45,37 +34,28 @@ public sealed class ReceiptAuthenticator
         {
             if (HubSignature.IsValid(signature, body, _secret))
             {
-                return ReceiptSender.SignedWebhook;
+                return null;
             }
 
             var forged = new Failure(FailureKind.Unauthorized, ProblemCodes.InvalidSignature, "The signature is not valid",
                 $"{HubSignature.HeaderName} does not match the body signed with this service's webhook secret.");
-            _logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
+            logger.LogWarning("Refused a receipt: {Code}; x-hub-signature does not match the body (a wrong Receipts__HubSecret, or a forged or altered call)",
                 forged.Code);
             return forged;
         }
 
         if (signature.Length > 0)
         {
-            _logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
+            logger.LogWarning("A receipt carries x-hub-signature but Receipts__HubSecret is not set, so only a flow key in x-api-key is accepted");
         }
 
-        if (_authorizer.Authorize(request, ApiRole.Flow).Failure is { } denied)
+        if (authorizer.Authorize(request, ApiRole.Flow).Failure is { } denied)
         {
-            _logger.LogWarning("Refused a receipt: {Code}", denied.Code);
+            logger.LogWarning("Refused a receipt: {Code}", denied.Code);
             return denied;
         }
 
-        return ReceiptSender.FlowKey;
+        return null;
     }
 }
 
-/// <summary>How a receipt's sender proved who it is.</summary>
-public enum ReceiptSender
-{
-    /// <summary>An Outbound Webhook's <c>x-hub-signature</c> over the body.</summary>
-    SignedWebhook,
-
-    /// <summary>A flow key in <c>x-api-key</c>.</summary>
-    FlowKey,
-}

@@ -17,27 +17,13 @@ public static class ReceiptMeetingIds
     public static bool TryFind(DeliveryReceipt receipt, out string meetingId)
     {
         ArgumentNullException.ThrowIfNull(receipt);
-        meetingId = string.Empty;
         string?[] sources = [receipt.CorrelationId, receipt.CallbackData];
-        foreach (var source in sources)
-        {
-            if (source?.Trim() is { } whole && MeetingIds.TryParse(whole, out _, out _))
-            {
-                meetingId = whole;
-                return true;
-            }
-        }
 
-        foreach (var source in sources)
-        {
-            if (FindInside(source) is { } found)
-            {
-                meetingId = found;
-                return true;
-            }
-        }
-
-        return false;
+        // A field that is the id alone wins over an id found inside either.
+        var found = sources.Select(source => source?.Trim()).FirstOrDefault(whole => whole is not null && MeetingIds.TryParse(whole, out _, out _))
+            ?? sources.Select(FindInside).FirstOrDefault(inside => inside is not null);
+        meetingId = found ?? string.Empty;
+        return found is not null;
     }
 
     /// <summary>The first 26 characters that form a meeting id and are not part of a longer word.</summary>

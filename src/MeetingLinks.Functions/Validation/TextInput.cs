@@ -11,25 +11,15 @@ namespace MeetingLinks.Validation;
 /// </summary>
 public static class TextInput
 {
-    /// <summary>What a caller is told when their text breaks the rule.</summary>
     public const string UnsafeMessage = "must not contain control characters or invisible formatting characters.";
 
-    /// <summary>True for a character that must never be stored in free text.</summary>
     public static bool IsUnsafe(char c) => char.IsControl(c) || IsInvisibleFormat(c);
 
     /// <summary>True for text that breaks the rule; line breaks and tabs pass when <paramref name="allowLineBreaks"/>.</summary>
     public static bool HasUnsafe(string text, bool allowLineBreaks = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var c in text)
-        {
-            if (IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return text.Any(c => IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
     }
 
     /// <summary>

@@ -18,10 +18,8 @@ public static class RequestFingerprint
     public static string Of(ValidatedCreate request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        return Digest(json =>
         {
-            json.WriteStartObject();
             json.WriteNull("idempotencyKey");
             json.WriteString("phone", request.Phone);
             json.WriteString("customerName", request.CustomerName);
@@ -37,32 +35,37 @@ public static class RequestFingerprint
 
             json.WriteEndArray();
             WriteExpert(json, request.Expert);
-            json.WriteEndObject();
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        });
     }
 
     /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
     public static string Of(ValidatedAddLinks request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        return Digest(json =>
         {
-            json.WriteStartObject();
             WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
             WriteExpert(json, request.Expert);
-            json.WriteEndObject();
-        }
-
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        });
     }
 
     public static string OfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
     public static string OfLinksKey(string meetingId, string key) => OfKey($"links\n{meetingId}\n{key}");
+
+    private static string Digest(Action<Utf8JsonWriter> writeFields)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            writeFields(json);
+            json.WriteEndObject();
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+    }
 
     private static void WriteLinks(Utf8JsonWriter json, int hosts, int guests, LinkValidity validity, string verticalType, bool loginUrlForHost)
     {
