@@ -14,7 +14,9 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// A stand-in for Webex's messages API on a loopback port (<c>POST /v1/messages</c>), independent of the development
 /// host's own. Each recipient (the <c>toPersonEmail</c>, <c>toPersonId</c> or <c>roomId</c> of a message) has a mailbox
 /// of its own (<see cref="For"/>), so tests that share one app and one fake never see each other's messages: it records
-/// every request and answers from the recipient's script, then accepts with ids <c>msg-1</c>, <c>msg-2</c>…
+/// every request and answers from the recipient's script, then accepts with ids <c>msg-1</c>, <c>msg-2</c>… A reply in a
+/// thread goes to its space's mailbox. It also keeps webhooks (<c>/v1/webhooks</c>), answers for the attachment actions a
+/// test puts there (<c>GET /v1/attachment/actions/{id}</c>, counting the reads) and for people (<c>GET /v1/people/{id}</c>).
 /// </summary>
 public sealed class FakeWebex : IAsyncDisposable
 {
@@ -22,6 +24,30 @@ public sealed class FakeWebex : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _actions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, JsonObject> _webhooks = new(StringComparer.Ordinal);
+    private int _actionReads;
+    private int _webhookIds;
+
+    /// <summary>How often the app read an attachment action.</summary>
+    public int ActionReads => _actionReads;
+
+    /// <summary>The webhooks as Webex would hold them.</summary>
+    public IReadOnlyList<JsonObject> Webhooks => [.. _webhooks.Values];
+
+    /// <summary>A pressed button as Webex would keep it: the message it was on, who pressed it, the button's data.</summary>
+    public void AddAction(string id, string messageId, string personId, string roomId, JsonObject inputs)
+        => _actions[id] = new JsonObject
+        {
+            ["id"] = id, ["type"] = "submit", ["messageId"] = messageId, ["personId"] = personId, ["roomId"] = roomId, ["inputs"] = inputs,
+        };
+
+    /// <summary>A webhook that was there before the app registered its own.</summary>
+    public void AddWebhook(string name, string targetUrl, string resource = "attachmentActions")
+    {
+        var id = $"wh-{Interlocked.Increment(ref _webhookIds)}";
+        _webhooks[id] = new JsonObject { ["id"] = id, ["name"] = name, ["targetUrl"] = targetUrl, ["resource"] = resource, ["event"] = "created", ["status"] = "inactive" };
+    }
 
     private FakeWebex(WebApplication app) => _app = app;
 
@@ -35,6 +61,38 @@ public sealed class FakeWebex : IAsyncDisposable
         var app = builder.Build();
         var webex = new FakeWebex(app);
         app.MapPost("/v1/messages", webex.HandleAsync);
+        app.MapGet("/v1/attachment/actions/{id}", (string id) =>
+        {
+            Interlocked.Increment(ref webex._actionReads);
+            return webex._actions.TryGetValue(id, out var action) ? Results.Json(action) : Results.Json(new { message = "not found" }, statusCode: 404);
+        });
+        app.MapGet("/v1/people/{id}", (string id) => Results.Json(new { id, displayName = "Dr " + id }));
+        app.MapGet("/v1/webhooks", () => Results.Json(new JsonObject { ["items"] = new JsonArray([.. webex._webhooks.Values.Select(w => (JsonNode)w.DeepClone())]) }));
+        app.MapPost("/v1/webhooks", async (HttpRequest request) =>
+        {
+            var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+            var id = $"wh-{Interlocked.Increment(ref webex._webhookIds)}";
+            body["id"] = id;
+            body["status"] = "active";
+            webex._webhooks[id] = body;
+            return Results.Json(body);
+        });
+        app.MapPut("/v1/webhooks/{id}", async (HttpRequest request, string id) =>
+        {
+            var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
+            if (!webex._webhooks.TryGetValue(id, out var webhook))
+            {
+                return Results.Json(new { message = "not found" }, statusCode: 404);
+            }
+
+            foreach (var field in new[] { "name", "targetUrl", "secret", "status" })
+            {
+                webhook[field] = body[field]?.DeepClone();
+            }
+
+            return Results.Json(webhook);
+        });
+        app.MapDelete("/v1/webhooks/{id}", (string id) => webex._webhooks.TryRemove(id, out _) ? Results.NoContent() : Results.NotFound());
         await app.StartAsync();
         webex.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return webex;

@@ -8,4 +8,7 @@ public static class TestSecrets
     public const string OpsKey = "ops-key-4d21e0";
     public const string BotToken = "bot-token-SECRET-91c4f2e8";
     public const string HubSecret = "hub-secret-5e7d1a9b";
+    public const string WebhookSecret = "webex-webhook-secret-3c9e71";
+    public const string ConnectServiceKey = "connect-service-key-8d02b4";
+    public const string ConnectEventsSecret = "connect-events-secret-61fa0c";
 }

@@ -31,14 +31,24 @@ public class ExpertMessageTests
     }
 
     [Fact]
-    public void The_card_has_a_join_as_host_button_for_the_link()
+    public void The_card_has_a_join_as_host_button_for_the_link_and_the_experts_two_answers()
     {
-        var card = ExpertMessage.For(Record("Jane", null, null), IssuedLink.CreateBatch)!.Card;
+        var message = ExpertMessage.For(Record("Jane", null, null), IssuedLink.CreateBatch)!;
+        var card = message.Card;
 
         Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
-        var action = Assert.Single(card["actions"]!.AsArray())!;
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(3, actions.Count);
         Assert.Equal(("Action.OpenUrl", "Join as host", "https://instant.webex.com/visit/hCode01"),
-            (action["type"]!.GetValue<string>(), action["title"]!.GetValue<string>(), action["url"]!.GetValue<string>()));
+            (actions[0]!["type"]!.GetValue<string>(), actions[0]!["title"]!.GetValue<string>(), actions[0]!["url"]!.GetValue<string>()));
+        Assert.Equal(
+            [("Action.Submit", "I'm joining", """{"meetingId":"20261125-51299877-k3j7xq2a","answer":"joining"}"""),
+             ("Action.Submit", "I can't take it", """{"meetingId":"20261125-51299877-k3j7xq2a","answer":"declined"}""")],
+            actions.Skip(1).Select(a => (a!["type"]!.GetValue<string>(), a["title"]!.GetValue<string>(), a["data"]!.ToJsonString())));
+
+        // Without the card, the text says the same.
+        Assert.Contains("\"I'm joining\" or \"I can't take it\"", message.Text, StringComparison.Ordinal);
+        Assert.Contains("I'm joining", message.Markdown, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -60,7 +70,7 @@ public class ExpertMessageTests
         Assert.DoesNotContain("<script>", message.Card.ToJsonString(), StringComparison.Ordinal);
         var facts = message.Card["body"]![1]!["facts"]!.AsArray().Select(f => f!["value"]!.GetValue<string>());
         Assert.Contains(ExpertMessage.Escape(name + ", +15*******67, whatsapp"), facts);
-        Assert.Single(message.Card["actions"]!.AsArray());
+        Assert.Single(message.Card["actions"]!.AsArray(), a => a!["type"]!.GetValue<string>() == "Action.OpenUrl");
     }
 
     [Fact]
@@ -74,7 +84,7 @@ public class ExpertMessageTests
 
         var two = ExpertMessage.For(record, "b-1")!;
 
-        Assert.Equal(2, two.Card["actions"]!.AsArray().Count);
+        Assert.Equal(2, two.Card["actions"]!.AsArray().Count(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl"));
         Assert.Contains("Join as host (2)", two.Text, StringComparison.Ordinal);
         Assert.Null(ExpertMessage.For(record, "b-2"));
     }
