@@ -52,7 +52,7 @@ public static class ContinuationToken
     private static string QueryDigest(DateOnly from, DateOnly to, MeetingFilter filter)
     {
         var query = string.Join(Separator, from.ToString("O", CultureInfo.InvariantCulture), to.ToString("O", CultureInfo.InvariantCulture),
-            filter.Phone, filter.Reference, filter.Status, filter.ExpertNotification);
+            filter.Phone, filter.Reference, filter.Status, filter.ExpertNotification, filter.ExpertResponse);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..16];
     }
 }

@@ -19,7 +19,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     public const int DefaultDays = 7;
     public const int MaxDays = 92;
 
-    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "expertNotification", "pageSize", "continuationToken"];
+    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "expertNotification", "expertResponse", "pageSize", "continuationToken"];
 
     public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
@@ -73,7 +73,14 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
             errors.Add("expertNotification", $"must be one of {string.Join(", ", Notifications.Delivery.Statuses)}.");
         }
 
-        var filter = new MeetingFilter(phone, reference, status, notification);
+        // The expert's answer, or "none" for meetings whose expert has not answered.
+        var response = Text(query, "expertResponse")?.ToLowerInvariant();
+        if (response is not null && response != MeetingFilter.NoResponse && !Notifications.ExpertResponse.Answers.Contains(response))
+        {
+            errors.Add("expertResponse", $"must be one of {string.Join(", ", Notifications.ExpertResponse.Answers)}, {MeetingFilter.NoResponse}.");
+        }
+
+        var filter = new MeetingFilter(phone, reference, status, notification, response);
         ListingCursor? cursor = null;
         if (paged && Text(query, "continuationToken") is { } token
             && !ContinuationToken.TryRead(token, first, last, filter, out cursor))

@@ -14,7 +14,7 @@ public static class MeetingsCsv
     public static readonly string[] Columns =
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
-        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail",
+        "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail", "expertResponse", "flowEvents",
     ];
 
     public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
@@ -47,6 +47,8 @@ public static class MeetingsCsv
             record.ExpertNotification is { } expert
                 ? $"to {expert.To}; attempts {expert.Attempts}" + (expert.SentAt is { } sent ? $"; sent {Time(sent)}" : "") + (expert.LastError is { } error ? $"; {error}" : "")
                 : null,
+            record.ExpertResponse is { } response ? $"{response.Answer} {response.PersonName ?? response.PersonId} {Time(response.At)}" : null,
+            string.Join("; ", record.FlowEvents.Select(e => $"{e.Event} {e.Status} attempts {e.Attempts}" + (e.LastError is { } error ? $" {error}" : ""))),
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }

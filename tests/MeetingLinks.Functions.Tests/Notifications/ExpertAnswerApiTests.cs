@@ -25,6 +25,7 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
 
     private readonly string _expertEmail = $"dr.ana.{Guid.NewGuid():N}@clinic.example";
     private readonly string _transId = $"wa-{Guid.NewGuid():N}";
+    private readonly string _reference = $"CASE-{Guid.NewGuid():N}"[..20];
     private int _meetings;
 
     [Fact]
@@ -91,6 +92,15 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Contains("is joining", reply["markdown"]!.GetValue<string>(), StringComparison.Ordinal);
         var response = record.GetProperty("expertResponse");
         Assert.Equal(("joining", "person-ana", messageId), (response.GetProperty("answer").GetString(), response.GetProperty("personId").GetString(), response.GetProperty("messageId").GetString()));
+
+        // Ops find it by the answer, in the listing and the export.
+        var (joining, none) = (await ListAsync(app, "joining"), await ListAsync(app, "none"));
+        Assert.Contains(meetingId, joining);
+        Assert.DoesNotContain(meetingId, none);
+        var csv = await (await app.GetAsync($"/api/meetings/export?reference={_reference}&expertResponse=joining")).Content.ReadAsStringAsync();
+        Assert.Contains(",joining Dr person-ana ", csv, StringComparison.Ordinal);
+        Assert.Contains("expert.joining sent attempts 1", csv, StringComparison.Ordinal);
+        await (await app.GetAsync("/api/meetings?expertResponse=maybe")).AssertProblemAsync(400, "invalid_query");
 
         // Webex sending the same call again: nothing more.
         var again = await (await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
@@ -252,9 +262,13 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         return record;
     }
 
+    private async Task<List<string>> ListAsync(AppHost app, string answer)
+        => [.. (await (await app.GetAsync($"/api/meetings?reference={_reference}&expertResponse={answer}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("meetingId").GetString()!)];
+
     private object Create() => new
     {
-        reference = "CASE-ANSWER",
+        reference = _reference,
         customer = new { phone = Phone, name = "Jane Doe", channel = "whatsapp" },
         expert = new { email = _expertEmail },
     };

@@ -305,6 +305,33 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     }
 
     [Fact]
+    public async Task The_expert_column_shows_the_experts_answer_and_what_the_flow_was_told()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-ANSWER");
+        var now = DateTimeOffset.UtcNow;
+        await TableRows.SeedMeetingAsync(Azurite, app.TableName, now, reference, change: r => r with
+        {
+            Notifications =
+            [
+                new(IssuedLink.CreateBatch, new("email", "dr.ana@clinic.example"), new MeetingLinks.Notifications.Delivery("sent", 1, now, MessageId: "msg-1")),
+            ],
+            ExpertResponse = new("joining", "person-ana", "Ana <b>Ruiz</b>", "msg-1", now),
+            FlowDeliveries = [new("action-1", "expert.joining", now, new MeetingLinks.Notifications.Delivery("failed", 1, now, LastError: "HTTP 400: Invalid request"))],
+        });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
+        await session.SearchDayAsync(DateOnly.FromDateTime(now.UtcDateTime), reference);
+
+        var expert = session.RowWith(reference).Locator("td[data-col=expert]");
+        await Expect(expert.Locator(".answer-joining")).ToHaveTextAsync("joining");
+        await Expect(expert).ToContainTextAsync("Ana <b>Ruiz</b>");
+        await Expect(expert.Locator(".flow-events")).ToContainTextAsync("expert.joining: failed");
+        await Expect(expert.Locator(".flow-events")).ToContainTextAsync("HTTP 400: Invalid request");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_meeting_is_erased_from_the_page_only_after_a_confirmation()
     {
         var app = await AppAsync();

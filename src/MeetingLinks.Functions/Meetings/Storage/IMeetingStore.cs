@@ -79,8 +79,11 @@ public interface IMeetingStore
 
 /// <summary>Exact-match filters for listings; null means any.</summary>
 /// <param name="ExpertNotification">The status of the latest message to the expert.</param>
-public sealed record MeetingFilter(string? Phone, string? Reference, string? Status, string? ExpertNotification = null)
+/// <param name="ExpertResponse">The expert's answer (<c>joining</c>, <c>declined</c>), or <see cref="NoResponse"/>.</param>
+public sealed record MeetingFilter(string? Phone, string? Reference, string? Status, string? ExpertNotification = null, string? ExpertResponse = null)
 {
+    public const string NoResponse = "none";
+
     public static readonly MeetingFilter None = new(null, null, null);
 
     /// <summary>Whether a record passes the filters other than the phone number (the store applies those it can itself).</summary>
@@ -89,7 +92,8 @@ public sealed record MeetingFilter(string? Phone, string? Reference, string? Sta
         ArgumentNullException.ThrowIfNull(record);
         return (Reference is null || record.Reference == Reference)
             && (Status is null || record.Status == Status)
-            && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification);
+            && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification)
+            && (ExpertResponse is null || (record.ExpertResponse?.Answer ?? NoResponse) == ExpertResponse);
     }
 }
 

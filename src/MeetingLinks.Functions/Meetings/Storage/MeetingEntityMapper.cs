@@ -56,7 +56,7 @@ internal static class MeetingEntityMapper
             ["LastError"] = record.LastError,
             ["KeyHash"] = record.KeyHash,
             ["RequestId"] = record.RequestId,
-            ["ExpertAnswer"] = record.ExpertResponse?.Answer,
+            ["ExpertAnswer"] = record.ExpertResponse?.Answer ?? MeetingFilter.NoResponse,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);

@@ -29,6 +29,12 @@ public sealed partial class TableMeetingStore
                 query += " and " + TableClient.CreateQueryFilter($"ExpertNotificationStatus eq {notification}");
             }
 
+            if (filter.ExpertResponse is { } answer)
+            {
+                // Written as "none" until the expert answers, since a filter cannot ask for a missing column.
+                query += " and " + TableClient.CreateQueryFilter($"ExpertAnswer eq {answer}");
+            }
+
             await foreach (var page in table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken)
                 .AsPages(continuation, maxItems))
             {

@@ -42,7 +42,7 @@ export function recordRow(record, announce, erase) {
     cell('phone', phoneToggle(record.customerPhone)),
     cell('channel', textOf(record.channel)),
     cell('status', statusWithEvents(record)),
-    cell('expert', expertNotification(record.expertNotification)),
+    cell('expert', expertNotification(record.expertNotification), expertResponse(record.expertResponse), flowEvents(record.flowEvents)),
     cell('links', linkButtons(record, announce)),
     cell('expires', timeText(record.expiresAt, true)),
     cell('erase', eraseControl(record, row, announce, erase)));
@@ -136,6 +136,24 @@ function expertNotification(notification) {
     el('small', { className: 'muted expert-to', text: textOf(notification.to) }),
     attempts > 1 ? el('small', { className: 'muted', text: `${attempts} attempts` }) : null,
     notification.lastError ? el('small', { className: 'last-error', text: notification.lastError }) : null);
+}
+
+// The expert's answer on the card: joining or declined, by whom.
+function expertResponse(response) {
+  if (!response || typeof response !== 'object') return null;
+  const answer = textOf(response.answer, 'unknown');
+  return el('div', { className: 'expert-response' },
+    el('span', { className: `badge answer-${answer === 'joining' || answer === 'declined' ? answer : 'other'}`, text: answer }),
+    el('small', { className: 'muted', text: textOf(response.personName, textOf(response.personId)) }),
+    el('small', { className: 'muted' }, timeText(response.at)));
+}
+
+// What the flow was told of the expert's answer, and whether it arrived.
+function flowEvents(events) {
+  if (!Array.isArray(events) || events.length === 0) return null;
+  return el('ul', { className: 'flow-events' }, ...events.map(e => el('li', null,
+    el('span', { text: `${textOf(e.event, '?')}: ${textOf(e.status, '?')}` }),
+    e.lastError ? el('small', { className: 'last-error', text: e.lastError }) : null)));
 }
 
 function eventItem(event) {
