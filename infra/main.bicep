@@ -40,6 +40,23 @@ param opsKeys string
 @description('Receipts__HubSecret: the Webex Connect Outbound Webhook secret. Read back and generated like flowKeys.')
 param receiptsHubSecret string
 
+@secure()
+@minLength(12)
+@description('Webex__WebhookSecret: signs Webex\'s calls for the expert\'s answers (X-Spark-Signature). Read back and generated like flowKeys.')
+param webexWebhookSecret string
+
+@description('Connect__EventsUrl: the Webex Connect Inbound Webhook that hears the expert\'s answer; empty until the flow has one (answers are then only recorded).')
+param connectEventsUrl string = ''
+
+@secure()
+@description('Connect__ServiceKey: the Connect service\'s key, sent in the key header; empty sends none.')
+param connectServiceKey string = ''
+
+@secure()
+@minLength(12)
+@description('Connect__EventsSecret: signs the events (x-hub-signature, HMAC-SHA256) for the Inbound Webhook\'s signature check. Read back and generated like flowKeys.')
+param connectEventsSecret string
+
 @description('Key Vault purge protection. Recommended for production; once on it cannot be turned off, and the vault name stays taken until its retention ends.')
 param enableKeyVaultPurgeProtection bool = true
 
@@ -123,6 +140,9 @@ module keyVault 'modules/keyvault.bicep' = {
     flowKeys: flowKeys
     opsKeys: opsKeys
     receiptsHubSecret: receiptsHubSecret
+    webexWebhookSecret: webexWebhookSecret
+    connectServiceKey: connectServiceKey
+    connectEventsSecret: connectEventsSecret
   }
 }
 
@@ -155,6 +175,11 @@ module functionApp 'modules/functionapp.bicep' = {
     flowKeysSecretUri: keyVault.outputs.flowKeysSecretUri
     opsKeysSecretUri: keyVault.outputs.opsKeysSecretUri
     hubSecretSecretUri: keyVault.outputs.hubSecretSecretUri
+    webhookSecretSecretUri: keyVault.outputs.webhookSecretSecretUri
+    connectEventsUrl: connectEventsUrl
+    connectServiceKeySecretUri: keyVault.outputs.connectServiceKeySecretUri
+    hasConnectServiceKey: !empty(connectServiceKey)
+    connectEventsSecretSecretUri: keyVault.outputs.connectEventsSecretSecretUri
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     alwaysReadyInstances: alwaysReadyInstances

@@ -41,6 +41,21 @@ param opsKeysSecretUri string
 @description('Versionless Key Vault URI of the Webex Connect webhook secret.')
 param hubSecretSecretUri string
 
+@description('Versionless Key Vault URI of the Webex webhook secret.')
+param webhookSecretSecretUri string
+
+@description('Connect__EventsUrl: the flow\'s Inbound Webhook; empty sends no events.')
+param connectEventsUrl string = ''
+
+@description('Versionless Key Vault URI of the Connect service key.')
+param connectServiceKeySecretUri string
+
+@description('Whether a Connect service key was given (its secret exists); without one the key header is not sent.')
+param hasConnectServiceKey bool = false
+
+@description('Versionless Key Vault URI of the secret that signs the events to Connect.')
+param connectEventsSecretSecretUri string
+
 @description('Webex REST API the bot sends the expert\'s messages through; US government organisations use another.')
 param webexApiBaseUrl string = 'https://webexapis.com'
 
@@ -160,6 +175,14 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Auth__FlowKeys', value: '@Microsoft.KeyVault(SecretUri=${flowKeysSecretUri})' }
         { name: 'Auth__OpsKeys', value: '@Microsoft.KeyVault(SecretUri=${opsKeysSecretUri})' }
         { name: 'Receipts__HubSecret', value: '@Microsoft.KeyVault(SecretUri=${hubSecretSecretUri})' }
+
+        // The expert's answers: Webex calls /api/webex/events (Webex__WebhookUrl defaults to this app's host name),
+        // and the flow hears them at its Inbound Webhook, retried for a quarter of an hour.
+        { name: 'Webex__WebhookSecret', value: '@Microsoft.KeyVault(SecretUri=${webhookSecretSecretUri})' }
+        { name: 'Connect__EventsUrl', value: connectEventsUrl }
+        { name: 'Connect__ServiceKey', value: hasConnectServiceKey ? '@Microsoft.KeyVault(SecretUri=${connectServiceKeySecretUri})' : '' }
+        { name: 'Connect__EventsSecret', value: '@Microsoft.KeyVault(SecretUri=${connectEventsSecretSecretUri})' }
+        { name: 'Connect__RetryWindow', value: '00:15:00' }
       ]
     }
   }

@@ -39,6 +39,18 @@ param opsKeys string
 @description('Receipts__HubSecret: the Webex Connect Outbound Webhook secret that signs x-hub-signature.')
 param receiptsHubSecret string
 
+@secure()
+@description('Webex__WebhookSecret: signs Webex\'s calls for the expert\'s answers.')
+param webexWebhookSecret string
+
+@secure()
+@description('Connect__ServiceKey: the Connect service\'s key; empty stores none.')
+param connectServiceKey string = ''
+
+@secure()
+@description('Connect__EventsSecret: signs the events to the flow\'s Inbound Webhook.')
+param connectEventsSecret string
+
 var botTokenSecretName = 'instantconnect-bottoken'
 var flowKeysSecretName = 'auth-flowkeys'
 var opsKeysSecretName = 'auth-opskeys'
@@ -109,6 +121,33 @@ resource hubSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
   }
 }
 
+resource webhookSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: 'webex-webhooksecret'
+  properties: {
+    value: webexWebhookSecret
+    contentType: 'Webex webhook secret for the expert\'s answers (Webex__WebhookSecret)'
+  }
+}
+
+resource connectServiceKeySecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = if (!empty(connectServiceKey)) {
+  parent: vault
+  name: 'connect-servicekey'
+  properties: {
+    value: connectServiceKey
+    contentType: 'Webex Connect service key for the Inbound Webhook (Connect__ServiceKey)'
+  }
+}
+
+resource connectEventsSecretSecret 'Microsoft.KeyVault/vaults/secrets@2024-11-01' = {
+  parent: vault
+  name: 'connect-eventssecret'
+  properties: {
+    value: connectEventsSecret
+    contentType: 'Signs the events to the Webex Connect Inbound Webhook (Connect__EventsSecret)'
+  }
+}
+
 output name string = vault.name
 output uri string = vault.properties.vaultUri
 
@@ -117,3 +156,7 @@ output botTokenSecretUri string = '${vault.properties.vaultUri}secrets/${botToke
 output flowKeysSecretUri string = flowKeysSecret.properties.secretUri
 output opsKeysSecretUri string = opsKeysSecret.properties.secretUri
 output hubSecretSecretUri string = hubSecret.properties.secretUri
+output webhookSecretSecretUri string = webhookSecret.properties.secretUri
+// Versionless; the secret exists only when a service key was given.
+output connectServiceKeySecretUri string = '${vault.properties.vaultUri}secrets/connect-servicekey'
+output connectEventsSecretSecretUri string = connectEventsSecretSecret.properties.secretUri

@@ -18,9 +18,19 @@ public sealed class WebexOptionsTests
         Assert.Equal(new Uri("http://127.0.0.1:9000"), pointed.Services.GetRequiredService<IOptions<WebexOptions>>().Value.ApiBaseUrl);
     }
 
+    [Fact]
+    public async Task An_empty_connect_url_as_bicep_writes_it_sends_the_flow_nothing()
+    {
+        await using var host = Host(new() { ["Connect:EventsUrl"] = "", ["Connect:ServiceKey"] = "" });
+
+        var connect = host.Services.GetRequiredService<IOptions<MeetingLinks.Connect.ConnectOptions>>().Value;
+        Assert.Equal((null, ""), (connect.EventsUrl, connect.ServiceKey));
+    }
+
     [Theory]
     [InlineData("Webex:RequestTimeout", "00:05:00", "Webex__RequestTimeout")]
     [InlineData("Notifications:RetryWindow", "00:00:10", "Notifications__RetryWindow")]
+    [InlineData("Connect:RetryWindow", "00:00:10", "Connect__RetryWindow")]
     public async Task Out_of_range_settings_fail_naming_the_setting(string key, string value, string named)
     {
         await using var host = Host(new() { [key] = value });
