@@ -20,7 +20,7 @@ public sealed record FlowEventView(string EventId, string Event, DateTimeOffset 
 /// <summary>
 /// What the flow's Inbound Webhook receives: flat, so a flow reads each field by JSONPath (<c>$.event</c>,
 /// <c>$.customerPhone</c>…). <c>customerPhone</c> is E.164 without the plus, as WhatsApp ids come; <c>guestUrl</c>
-/// and <c>guestSuffix</c> are a guest link still valid, so the flow can send it again.
+/// and <c>guestSuffix</c> are a guest link still valid, so the flow can send it again. <c>at</c> is UTC, written with <c>Z</c>.
 /// </summary>
 public sealed record FlowEventBody(
     string EventId,
@@ -33,4 +33,4 @@ public sealed record FlowEventBody(
     string? GuestUrl,
     string? GuestSuffix,
     string? Expert,
-    DateTimeOffset At);
+    DateTime At);

@@ -72,6 +72,6 @@ public sealed class FlowEvents(
             guest?.Url,
             guest?.ShortCode,
             record.Notifications.Count > 0 ? record.Notifications[^1].Target.Masked : null,
-            flowEvent.At);
+            flowEvent.At.UtcDateTime);
     }
 }
