@@ -157,6 +157,15 @@ public partial class OpenApiDescriptionTests
         Assert.Equal(
             MeetingLinks.Notifications.Delivery.Statuses,
             Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertNotificationStatus"]!["schema"]!));
+
+        // The expert's answers, and what the flow hears of them.
+        Assert.Equal(MeetingLinks.Notifications.ExpertResponse.Answers, Enums(schemas["ExpertResponse"]!["properties"]!["answer"]!));
+        Assert.Equal(
+            [.. MeetingLinks.Notifications.ExpertResponse.Answers, MeetingLinks.Meetings.Storage.MeetingFilter.NoResponse],
+            Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertAnswer"]!["schema"]!));
+        Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEvent"]!["properties"]!["event"]!));
+        Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEventBody"]!["properties"]!["event"]!));
+        Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Enums(schemas["FlowEvent"]!["properties"]!["status"]!));
     }
 
     [Fact]

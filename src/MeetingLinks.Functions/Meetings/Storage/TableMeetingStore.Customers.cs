@@ -41,8 +41,10 @@ public sealed partial class TableMeetingStore
             var entries = table.QueryAsync<TableEntity>(PhoneIndex.Filter(phone, firstDay, lastDay), maxItems, ["MeetingId"], cancellationToken);
             await foreach (var page in entries.AsPages(continuation, maxItems))
             {
-                var found = await Task.WhenAll(page.Values.Select(e => ReadAsync(e.GetString("MeetingId"), cancellationToken)));
-                return (await WithEventsAsync([.. found.OfType<MeetingRecord>().Where(filter.Matches)], cancellationToken), page.ContinuationToken);
+                // Each meeting with its own events, so a number's listing reads no one else's rows.
+                var found = await Task.WhenAll(page.Values.Select(e => ReadWithEventsAsync(e.GetString("MeetingId"), cancellationToken)));
+                IReadOnlyList<MeetingRecord> items = [.. found.OfType<MeetingRecord>().Where(filter.Matches)];
+                return (items, page.ContinuationToken);
             }
 
             return ((IReadOnlyList<MeetingRecord>)[], (string?)null);

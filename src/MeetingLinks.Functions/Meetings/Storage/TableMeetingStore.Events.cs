@@ -45,13 +45,41 @@ public sealed partial class TableMeetingStore
         }, cancellationToken);
 
     public Task<MeetingRecord?> GetWithEventsAsync(string meetingId, CancellationToken cancellationToken)
-        => GuardAsync(async () => await ReadAsync(meetingId, cancellationToken) is { } record
-            ? (await WithEventsAsync([record], cancellationToken))[0]
-            : null, cancellationToken);
+        => GuardAsync(() => ReadWithEventsAsync(meetingId, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// The records with their events, the latest <see cref="MaxEventsShown"/> of each: one query per day among them,
-    /// over the RowKeys from the first of that day's records to the last.
+    /// One meeting with its events in one query: its row and the event rows after it, and no one else's. Null for an
+    /// unknown, erased or malformed id.
+    /// </summary>
+    private async Task<MeetingRecord?> ReadWithEventsAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        {
+            return null;
+        }
+
+        var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey ge {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"), cancellationToken: cancellationToken);
+        MeetingRecord? record = null;
+        var events = new List<MeetingEvent>();
+        await foreach (var row in rows)
+        {
+            if (row.RowKey == rowKey)
+            {
+                record = MeetingEntityMapper.ToRecord(row) is { IsErased: false } read ? Versioned(read, row.ETag) : null;
+            }
+            else if (row.GetString("Kind") == MeetingEntityMapper.EventKind)
+            {
+                events.Add(MeetingEntityMapper.ToEvent(row));
+            }
+        }
+
+        return record is null ? null : WithEvents(record, events);
+    }
+
+    /// <summary>
+    /// A day's page of records with their events, the latest <see cref="MaxEventsShown"/> of each: one query over the
+    /// RowKeys from the page's first record to its last.
     /// </summary>
     private async Task<IReadOnlyList<MeetingRecord>> WithEventsAsync(IReadOnlyList<MeetingRecord> records, CancellationToken cancellationToken)
     {
@@ -75,12 +103,14 @@ public sealed partial class TableMeetingStore
             }
         }
 
-        return [.. records.Select(r => events.TryGetValue(r.MeetingId, out var list) ? r with
-        {
-            Events = [.. list.OrderBy(e => e.ReceivedAt).ThenBy(e => e.OccurredAt).TakeLast(MaxEventsShown)],
-            UpdatedAt = list.Max(e => e.ReceivedAt) is var latest && latest > r.UpdatedAt ? latest : r.UpdatedAt,
-        } : r)];
+        return [.. records.Select(r => events.TryGetValue(r.MeetingId, out var list) ? WithEvents(r, list) : r)];
     }
+
+    private static MeetingRecord WithEvents(MeetingRecord record, List<MeetingEvent> events) => events.Count == 0 ? record : record with
+    {
+        Events = [.. events.OrderBy(e => e.ReceivedAt).ThenBy(e => e.OccurredAt).TakeLast(MaxEventsShown)],
+        UpdatedAt = events.Max(e => e.ReceivedAt) is var latest && latest > record.UpdatedAt ? latest : record.UpdatedAt,
+    };
 
     /// <summary>Deletes an erased meeting's event rows.</summary>
     private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
