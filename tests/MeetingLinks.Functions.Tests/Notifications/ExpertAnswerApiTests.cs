@@ -102,6 +102,16 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Contains("expert.joining sent attempts 1", csv, StringComparison.Ordinal);
         await (await app.GetAsync("/api/meetings?expertResponse=maybe")).AssertProblemAsync(400, "invalid_query");
 
+        // No secret of Webex's or Connect's reaches a log, an answer or the record; the number only masked in logs.
+        foreach (var secret in new[] { TestSecrets.WebhookSecret, TestSecrets.ConnectServiceKey, TestSecrets.ConnectEventsSecret, TestSecrets.BotToken })
+        {
+            Assert.DoesNotContain(secret, app.LogText, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, record.GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, answer.GetRawText(), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Phone[1..], app.LogText, StringComparison.Ordinal);
+
         // Webex sending the same call again: nothing more.
         var again = await (await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
         Assert.Equal("unchanged", again.GetProperty("outcome").GetString());
