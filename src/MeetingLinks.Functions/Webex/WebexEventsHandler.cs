@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MeetingLinks.Connect;
 using MeetingLinks.Meetings;
+using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Notifications;
 using MeetingLinks.Outcomes;
@@ -32,6 +33,9 @@ public sealed class WebexEventsHandler(
 {
     public const string SignatureHeader = "X-Spark-Signature";
     public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The <see cref="MeetingEvent.Source"/> of the expert's answers.</summary>
+    public const string EventSource = "webex";
 
     /// <summary>The hex HMAC-SHA1 of the raw body with the webhook's secret, compared in constant time.</summary>
     [SuppressMessage("Security", "CA5350", Justification = "Webex signs its webhook calls with HMAC-SHA1; there is no other scheme to check.")]
@@ -102,6 +106,13 @@ public sealed class WebexEventsHandler(
         if (saved is null)
         {
             return Ignored("the meeting is gone");
+        }
+
+        if (changed)
+        {
+            // On the meeting's timeline too, beside the delivery events.
+            await store.AddEventAsync(meetingId, new MeetingEvent(
+                answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined, null, name ?? personId, null, EventSource, messageId, now, now), cancellationToken);
         }
 
         // Queued again when Webex repeats the call too: a crash may have come between the change and the queue.

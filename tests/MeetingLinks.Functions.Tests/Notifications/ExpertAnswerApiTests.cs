@@ -90,6 +90,8 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.Equal((messageId, "room-of-" + meetingId), (reply["parentId"]!.GetValue<string>(), reply["roomId"]!.GetValue<string>()));
         Assert.Contains("**Dr person\\-ana**", reply["markdown"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("is joining", reply["markdown"]!.GetValue<string>(), StringComparison.Ordinal);
+        var timeline = Assert.Single(record.GetProperty("events").EnumerateArray(), e => e.GetProperty("source").GetString() == "webex");
+        Assert.Equal(("expert.joining", "Dr person-ana"), (timeline.GetProperty("type").GetString(), timeline.GetProperty("detail").GetString()));
         var response = record.GetProperty("expertResponse");
         Assert.Equal(("joining", "person-ana", messageId), (response.GetProperty("answer").GetString(), response.GetProperty("personId").GetString(), response.GetProperty("messageId").GetString()));
 

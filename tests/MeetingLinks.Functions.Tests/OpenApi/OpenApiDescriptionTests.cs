@@ -166,6 +166,11 @@ public partial class OpenApiDescriptionTests
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEvent"]!["properties"]!["event"]!));
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEventBody"]!["properties"]!["event"]!));
         Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Enums(schemas["FlowEvent"]!["properties"]!["status"]!));
+        Assert.Equal([MeetingLinks.Connect.FlowEvent.Joining, MeetingLinks.Connect.FlowEvent.Declined],
+            Enums(schemas["MeetingEvent"]!["properties"]!["type"]!["anyOf"]![1]!));
+        Assert.Equal(
+            [MeetingLinks.Meetings.Events.ReportEventValidator.Source, MeetingLinks.Receipts.DeliveryReceiptEvents.Source, MeetingLinks.Webex.WebexEventsHandler.EventSource],
+            Enums(schemas["MeetingEvent"]!["properties"]!["source"]!));
     }
 
     [Fact]

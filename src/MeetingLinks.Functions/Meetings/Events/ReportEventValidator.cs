@@ -5,6 +5,9 @@ namespace MeetingLinks.Meetings.Events;
 
 internal static class ReportEventValidator
 {
+    /// <summary>The <see cref="MeetingEvent.Source"/> of what flows report.</summary>
+    public const string Source = "flow";
+
     // A reporter's clock may run a little ahead; a time further out is a mistake.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
@@ -35,7 +38,7 @@ internal static class ReportEventValidator
             Channel: channel,
             Detail: detail,
             Code: null,
-            Source: "flow",
+            Source: Source,
             MessageId: null,
             OccurredAt: body.OccurredAt ?? now,
             ReceivedAt: now));
