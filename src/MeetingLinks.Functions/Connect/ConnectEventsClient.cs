@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -20,6 +19,7 @@ namespace MeetingLinks.Connect;
 /// </summary>
 public sealed class ConnectEventsClient(HttpClient http, IOptions<ConnectOptions> options, TimeProvider time)
 {
+    private const string Service = "Connect";
     private const string Queued = "1002";
     private const int MaxReasonLength = 300;
 
@@ -45,24 +45,15 @@ public sealed class ConnectEventsClient(HttpClient http, IOptions<ConnectOptions
             request.Headers.Add("x-hub-signature", "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), bytes)));
         }
 
-        HttpResponseMessage response;
-        try
+        if (!(await UpstreamCall.SendAsync(http, request, Service, connect.RequestTimeout, cancellationToken)).TryGet(out var response, out var none))
         {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Unavailable($"Connect did not answer within {connect.RequestTimeout.TotalSeconds:0.#} s.", null);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Unavailable($"Connect could not be reached ({ex.HttpRequestError}).", null);
+            return none;
         }
 
         using (response)
         {
             var status = (int)response.StatusCode;
-            var answer = await ReadAsync(response, cancellationToken);
+            var answer = await UpstreamCall.ReadAsync(response, ConnectJsonContext.Default.ConnectAnswer, cancellationToken);
             var item = answer?.Response is { Count: > 0 } items ? items[0] : null;
             if (response.IsSuccessStatusCode)
             {
@@ -72,27 +63,12 @@ public sealed class ConnectEventsClient(HttpClient http, IOptions<ConnectOptions
             }
 
             var reason = $"HTTP {status}: {item?.Description ?? response.ReasonPhrase ?? "no reason given"}";
-            return status is 408 or 429 || status >= 500 ? Unavailable(reason, RetryAfter.Read(response, time)) : Rejected(reason);
+            return UpstreamCall.IsWorthRetrying(status) ? UpstreamCall.Unavailable(Service, reason, RetryAfter.Read(response, time)) : Rejected(reason);
         }
     }
 
     private static Failure Rejected(string reason)
         => new(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Connect refused the event", TextInput.Neutralise(reason, MaxReasonLength) ?? reason);
-
-    private static Failure Unavailable(string reason, TimeSpan? retryAfter)
-        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Connect is unavailable", reason, retryAfter);
-
-    private static async Task<ConnectAnswer?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(ConnectJsonContext.Default.ConnectAnswer, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            return null;
-        }
-    }
 }
 
 internal sealed record ConnectAnswer(IReadOnlyList<ConnectAnswerItem>? Response);

@@ -25,8 +25,6 @@ public sealed record IssuedLink(
     [System.Text.Json.Serialization.JsonIgnore]
     public string? BaseUrl => ShortCode is { Length: > 0 } code && Url.EndsWith(code, StringComparison.Ordinal) ? Url[..^code.Length] : null;
 
-    public bool IsExpiredAt(DateTimeOffset now) => ExpiresAt <= now;
-
     /// <summary>The links of one broker answer, as the record keeps them.</summary>
     public static IEnumerable<IssuedLink> From(
         MeetingLinkSet links, DateTimeOffset validFrom, DateTimeOffset expiresAt, DateTimeOffset issuedAt, string batch)

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -20,6 +19,7 @@ namespace MeetingLinks.Webex;
 /// </summary>
 public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, IOptions<InstantConnectOptions> bot, TimeProvider time)
 {
+    private const string Service = "Webex";
     private const int MaxReasonLength = 300;
 
     /// <summary>Sends the expert's message: markdown, text and the card.</summary>
@@ -42,18 +42,18 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
 
     /// <summary>A pressed button: which message it was on, who pressed it, and the button's data with the card's inputs.</summary>
     public Task<Outcome<AttachmentAction>> GetActionAsync(string actionId, CancellationToken cancellationToken)
-        => GetAsync($"v1/attachment/actions/{Uri.EscapeDataString(actionId)}", WebexJsonContext.Default.AttachmentAction, cancellationToken);
+        => SendAsync(HttpMethod.Get, $"v1/attachment/actions/{Uri.EscapeDataString(actionId)}", null, WebexJsonContext.Default.AttachmentAction, cancellationToken);
 
     /// <summary>A person's display name, or null when Webex does not say.</summary>
     public async Task<string?> GetDisplayNameAsync(string personId, CancellationToken cancellationToken)
-        => (await GetAsync($"v1/people/{Uri.EscapeDataString(personId)}", WebexJsonContext.Default.WebexPerson, cancellationToken))
+        => (await SendAsync(HttpMethod.Get, $"v1/people/{Uri.EscapeDataString(personId)}", null, WebexJsonContext.Default.WebexPerson, cancellationToken))
             .TryGet(out var person, out _) && person.DisplayName is { } name
             ? TextInput.Neutralise(name, 100)
             : null;
 
     /// <summary>The bot's webhooks (the first 100, far more than it ever has).</summary>
     public async Task<Outcome<IReadOnlyList<WebexWebhook>>> ListWebhooksAsync(CancellationToken cancellationToken)
-        => (await GetAsync("v1/webhooks?max=100", WebexJsonContext.Default.WebexWebhookList, cancellationToken))
+        => (await SendAsync(HttpMethod.Get, "v1/webhooks?max=100", null, WebexJsonContext.Default.WebexWebhookList, cancellationToken))
             .Then<IReadOnlyList<WebexWebhook>>(list => new List<WebexWebhook>(list.Items ?? []));
 
     public Task<Outcome<WebexWebhook>> CreateWebhookAsync(WebexWebhook webhook, CancellationToken cancellationToken)
@@ -74,11 +74,7 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
         => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, acceptUnreadable: true, cancellationToken))
             .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Body?.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
 
-    private async Task<Outcome<T>> GetAsync<T>(string path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class
-        => (await SendAsync(HttpMethod.Get, path, null, type, acceptUnreadable: false, cancellationToken)).Then<T>(read => read.Body!);
-
-    private async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string path, JsonObject body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    private async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
         => (await SendAsync(method, path, body, type, acceptUnreadable: false, cancellationToken)).Then<T>(read => read.Body!);
 
@@ -98,18 +94,9 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
         }
 
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Value.BearerToken);
-        HttpResponseMessage response;
-        try
+        if (!(await UpstreamCall.SendAsync(http, request, Service, webex.Value.RequestTimeout, cancellationToken)).TryGet(out var response, out var none))
         {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Unavailable($"Webex did not answer within {webex.Value.RequestTimeout.TotalSeconds:0.#} s.", null);
-        }
-        catch (HttpRequestException ex)
-        {
-            return Unavailable($"Webex could not be reached ({ex.HttpRequestError}).", null);
+            return none;
         }
 
         using (response)
@@ -117,40 +104,24 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                var read = status == 204 ? null : await ReadAsync(response, type, cancellationToken);
+                var read = status == 204 ? null : await UpstreamCall.ReadAsync(response, type, cancellationToken);
                 return read is not null || acceptUnreadable
                     ? new Answer<T>(read)
-                    : Unavailable($"HTTP {status}: an answer Webex's API does not give.", null);
+                    : UpstreamCall.Unavailable(Service, $"HTTP {status}: an answer Webex's API does not give.", null);
             }
 
             var reason = $"HTTP {status}: {await ReasonAsync(response, cancellationToken)}";
-            return status is 408 or 429 || status >= 500
-                ? Unavailable(reason, RetryAfter.Read(response, time))
+            return UpstreamCall.IsWorthRetrying(status)
+                ? UpstreamCall.Unavailable(Service, reason, RetryAfter.Read(response, time))
                 : new Failure(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex refused the request", reason);
         }
     }
 
-    private static Failure Unavailable(string reason, TimeSpan? retryAfter)
-        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex is unavailable", reason, retryAfter);
-
     private static async Task<string> ReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var error = await ReadAsync(response, WebexJsonContext.Default.WebexError, cancellationToken);
+        var error = await UpstreamCall.ReadAsync(response, WebexJsonContext.Default.WebexError, cancellationToken);
         var text = error?.Message ?? (error?.Errors is { Count: > 0 } items ? items[0].Description : null) ?? response.ReasonPhrase ?? "no reason given";
         return TextInput.Neutralise(text, MaxReasonLength) ?? "no reason given";
-    }
-
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await response.Content.ReadFromJsonAsync(type, cancellationToken);
-        }
-        catch (Exception ex) when (ex is JsonException or NotSupportedException)
-        {
-            return null;
-        }
     }
 }
 
