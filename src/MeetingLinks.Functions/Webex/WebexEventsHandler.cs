@@ -84,6 +84,7 @@ public sealed class WebexEventsHandler(
 
         var name = await webex.GetDisplayNameAsync(personId, cancellationToken);
         var now = time.GetUtcNow();
+        var flowEvent = answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined;
         var changed = false;
         var saved = await store.ChangeAsync(meeting, current =>
         {
@@ -99,8 +100,7 @@ public sealed class WebexEventsHandler(
                 Replies = [.. current.Replies, new ExpertReply(actionId, roomId, messageId, ReplyText(answer, name, changed ? null : before, flow.Enabled), Delivery.Queued(now))],
             };
             return changed
-                ? flow.Add(next with { ExpertResponse = new ExpertResponse(answer, personId, name, messageId, now) }, actionId,
-                    answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined, now)
+                ? flow.Add(next with { ExpertResponse = new ExpertResponse(answer, personId, name, messageId, now) }, actionId, flowEvent, now)
                 : next;
         }, cancellationToken);
         if (saved is null)
@@ -111,8 +111,7 @@ public sealed class WebexEventsHandler(
         if (changed)
         {
             // On the meeting's timeline too, beside the delivery events.
-            await store.AddEventAsync(meetingId, new MeetingEvent(
-                answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined, null, name ?? personId, null, EventSource, messageId, now, now), cancellationToken);
+            await store.AddEventAsync(meetingId, new MeetingEvent(flowEvent, null, name ?? personId, null, EventSource, messageId, now, now), cancellationToken);
         }
 
         // Queued again when Webex repeats the call too: a crash may have come between the change and the queue.
@@ -124,21 +123,11 @@ public sealed class WebexEventsHandler(
     }
 
     /// <summary>What the thread under the card says, so that in a team space everyone sees who answered.</summary>
-    private static string ReplyText(string answer, string? name, ExpertResponse? standing, bool flowHears)
-    {
-        var who = ExpertMessage.Escape(name ?? "An expert");
-        if (standing is not null)
-        {
-            var standingWho = ExpertMessage.Escape(standing.PersonName ?? "an expert");
-            return standing.Answer == ExpertResponse.Joining
-                ? $"Already answered: **{standingWho}** is joining."
-                : $"Already answered: **{standingWho}** can't take it.";
-        }
+    private static string ReplyText(string answer, string? name, ExpertResponse? standing, bool flowHears) => standing is not null
+        ? $"Already answered: **{ExpertMessage.Escape(standing.PersonName ?? "an expert")}** {Says(standing.Answer)}."
+        : $"**{ExpertMessage.Escape(name ?? "An expert")}** {Says(answer)}." + (flowHears ? " The customer is told." : "");
 
-        return answer == ExpertResponse.Joining
-            ? $"**{who}** is joining." + (flowHears ? " The customer is told." : "")
-            : $"**{who}** can't take it." + (flowHears ? " The customer is told." : "");
-    }
+    private static string Says(string answer) => answer == ExpertResponse.Joining ? "is joining" : "can't take it";
 
     private static string? Input(AttachmentAction action, string name)
         => action.Inputs?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length is > 0 and <= 100 ? text : null;

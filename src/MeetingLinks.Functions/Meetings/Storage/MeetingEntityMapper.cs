@@ -74,16 +74,36 @@ internal static class MeetingEntityMapper
     /// <summary>The id of the meeting a meeting row (or a projection of its keys) stands for.</summary>
     public static string MeetingId(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey;
 
-    public static MeetingRecord ToRecord(TableEntity entity)
-    {
-        var meetingId = MeetingId(entity);
-        if (entity.GetString("Kind") == ErasedKind)
+    public static MeetingRecord ToRecord(TableEntity entity) => entity.GetString("Kind") == ErasedKind
+        ? Tombstone(MeetingId(entity), entity.GetDateTimeOffset("ErasedAt") ?? default)
+        : new()
         {
-            return Tombstone(meetingId, entity.GetDateTimeOffset("ErasedAt") ?? default);
-        }
-
-        return ReadRecord(entity, meetingId);
-    }
+            MeetingId = MeetingId(entity),
+            Sub = entity.GetString("Sub"),
+            CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
+            UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
+            Status = entity.GetString("Status") ?? MeetingStatus.Pending,
+            Reference = entity.GetString("Reference"),
+            Subject = entity.GetString("Subject"),
+            CustomerName = entity.GetString("CustomerName"),
+            CustomerPhone = entity.GetString("CustomerPhone"),
+            Channel = entity.GetString("Channel"),
+            Hosts = entity.GetInt32("Hosts") ?? 0,
+            Guests = entity.GetInt32("Guests") ?? 0,
+            ValidFrom = entity.GetDateTimeOffset("ValidFrom") ?? default,
+            ExpiresAt = entity.GetDateTimeOffset("ExpiresAt") ?? default,
+            VerticalType = entity.GetString("VerticalType") ?? "hc",
+            LoginUrlForHost = entity.GetBoolean("LoginUrlForHost") ?? false,
+            LastError = entity.GetString("LastError"),
+            Devices = ReadJson(entity, "Devices", StorageJsonContext.Default.StringArray) ?? [],
+            Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
+            Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
+            KeyHash = entity.GetString("KeyHash"),
+            RequestId = entity.GetString("RequestId"),
+            ExpertResponse = ReadJson(entity, "ExpertResponse", StorageJsonContext.Default.ExpertResponse),
+            Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
+            FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],
+        };
 
     /// <summary>What an erasure leaves of a meeting: its id and when it was erased, nothing personal.</summary>
     public static MeetingRecord Tombstone(string meetingId, DateTimeOffset erasedAt) => new()
@@ -97,35 +117,6 @@ internal static class MeetingEntityMapper
         ExpiresAt = default,
         VerticalType = string.Empty,
         ErasedAt = erasedAt,
-    };
-
-    private static MeetingRecord ReadRecord(TableEntity entity, string meetingId) => new()
-    {
-        MeetingId = meetingId,
-        Sub = entity.GetString("Sub"),
-        CreatedAt = entity.GetDateTimeOffset("CreatedAt") ?? default,
-        UpdatedAt = entity.GetDateTimeOffset("UpdatedAt") ?? default,
-        Status = entity.GetString("Status") ?? MeetingStatus.Pending,
-        Reference = entity.GetString("Reference"),
-        Subject = entity.GetString("Subject"),
-        CustomerName = entity.GetString("CustomerName"),
-        CustomerPhone = entity.GetString("CustomerPhone"),
-        Channel = entity.GetString("Channel"),
-        Hosts = entity.GetInt32("Hosts") ?? 0,
-        Guests = entity.GetInt32("Guests") ?? 0,
-        ValidFrom = entity.GetDateTimeOffset("ValidFrom") ?? default,
-        ExpiresAt = entity.GetDateTimeOffset("ExpiresAt") ?? default,
-        VerticalType = entity.GetString("VerticalType") ?? "hc",
-        LoginUrlForHost = entity.GetBoolean("LoginUrlForHost") ?? false,
-        LastError = entity.GetString("LastError"),
-        Devices = ReadJson(entity, "Devices", StorageJsonContext.Default.StringArray) ?? [],
-        Links = ReadJson(entity, "Links", StorageJsonContext.Default.IssuedLinkArray) ?? [],
-        Notifications = ReadJson(entity, "Notifications", StorageJsonContext.Default.ExpertNotificationArray) ?? [],
-        KeyHash = entity.GetString("KeyHash"),
-        RequestId = entity.GetString("RequestId"),
-        ExpertResponse = ReadJson(entity, "ExpertResponse", StorageJsonContext.Default.ExpertResponse),
-        Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
-        FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],
     };
 
     /// <summary>

@@ -35,8 +35,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
             {
-                var stored = await table.GetEntityAsync<TableEntity>(
-                    MeetingEntityMapper.KeyPartition(candidate.KeyHash), candidate.KeyHash, cancellationToken: cancellationToken);
+                var stored = await ReadClaimAsync();
                 var claim = MeetingEntityMapper.ToClaim(stored.Value);
                 if (claim.ExpiresAt > candidate.CreatedAt)
                 {
@@ -52,11 +51,12 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 }
                 catch (RequestFailedException race) when (race.Status == (int)HttpStatusCode.PreconditionFailed)
                 {
-                    var winner = await table.GetEntityAsync<TableEntity>(
-                        MeetingEntityMapper.KeyPartition(candidate.KeyHash), candidate.KeyHash, cancellationToken: cancellationToken);
-                    return MeetingEntityMapper.ToClaim(winner.Value);
+                    return MeetingEntityMapper.ToClaim((await ReadClaimAsync()).Value);
                 }
             }
+
+            Task<Response<TableEntity>> ReadClaimAsync() => table.GetEntityAsync<TableEntity>(
+                MeetingEntityMapper.KeyPartition(candidate.KeyHash), candidate.KeyHash, cancellationToken: cancellationToken);
         }, cancellationToken);
 
     public Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
