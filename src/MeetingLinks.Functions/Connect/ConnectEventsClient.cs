@@ -25,7 +25,6 @@ public sealed class ConnectEventsClient(HttpClient http, IOptions<ConnectOptions
 
     public async Task<Outcome<AcceptedMessage>> PostAsync(FlowEventBody body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         var connect = options.Value;
         if (connect.EventsUrl is not { } url)
         {

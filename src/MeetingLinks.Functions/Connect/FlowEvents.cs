@@ -24,12 +24,9 @@ public sealed class FlowEvents(
 
     /// <summary>The record with event <paramref name="eventName"/> to send, once per <paramref name="eventId"/>.</summary>
     public MeetingRecord Add(MeetingRecord record, string eventId, string eventName, DateTimeOffset at)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return !Enabled || record.FlowDeliveries.Any(e => e.EventId == eventId)
+        => !Enabled || record.FlowDeliveries.Any(e => e.EventId == eventId)
             ? record
             : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at))] };
-    }
 
     /// <summary>Adds the event to the meeting and queues it.</summary>
     public async Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
@@ -58,8 +55,6 @@ public sealed class FlowEvents(
     /// <summary>The event as the flow reads it, with a guest link still valid at <paramref name="now"/>.</summary>
     public static FlowEventBody Body(MeetingRecord record, FlowEvent flowEvent, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(flowEvent);
         var guest = record.Links.LastOrDefault(l => l.Kind == IssuedLink.Guest && l.ExpiresAt > now);
         return new FlowEventBody(
             flowEvent.EventId,

@@ -28,9 +28,6 @@ public sealed record IssuedLink(
     /// <summary>The links of one broker answer, as the record keeps them.</summary>
     public static IEnumerable<IssuedLink> From(
         MeetingLinkSet links, DateTimeOffset validFrom, DateTimeOffset expiresAt, DateTimeOffset issuedAt, string batch)
-    {
-        ArgumentNullException.ThrowIfNull(links);
-        return links.Hosts.Select(l => new IssuedLink(Host, l.Url, l.ShortCode, validFrom, expiresAt, issuedAt, batch))
+        => links.Hosts.Select(l => new IssuedLink(Host, l.Url, l.ShortCode, validFrom, expiresAt, issuedAt, batch))
             .Concat(links.Guests.Select(l => new IssuedLink(Guest, l.Url, l.ShortCode, validFrom, expiresAt, issuedAt, batch)));
-    }
 }

@@ -25,7 +25,6 @@ public sealed class LinkIssuer(
     public async Task<Outcome<T>> WithinBudgetAsync<T>(Func<CancellationToken, Task<Outcome<T>>> call, CancellationToken cancellationToken)
         where T : notnull
     {
-        ArgumentNullException.ThrowIfNull(call);
         var limit = options.Value.CreateBudget;
         using var budget = new CancellationTokenSource(limit, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
@@ -86,7 +85,6 @@ public sealed class LinkIssuer(
     /// </summary>
     public async Task<Outcome<IssuedBatch>> IssueAsync(LinkBatch request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var (stored, batch) = (request.Stored, request.Batch);
         if (stored.Links.Any(l => l.Batch == batch))
         {

@@ -20,17 +20,13 @@ public sealed class LinkRules(IOptions<InstantConnectOptions> brokerOptions, Tim
 
     /// <summary>The <c>Idempotency-Key</c> header, or else the body's <c>requestId</c>.</summary>
     public static string? Key(ValidationErrors errors, string? header, string? requestId)
-    {
-        ArgumentNullException.ThrowIfNull(errors);
-        return header is { Length: > 0 }
+        => header is { Length: > 0 }
             ? errors.Text("Idempotency-Key", header, MaxKeyLength)
             : errors.Text("requestId", requestId, MaxKeyLength);
-    }
 
     /// <summary>How many links of each kind: the defaults for what is left out, together 1 to 25.</summary>
     public static (int Hosts, int Guests) Counts(ValidationErrors errors, int? hosts, int? guests, int defaultHosts, int defaultGuests)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         var (h, g) = (hosts ?? defaultHosts, guests ?? defaultGuests);
         if (h < 0)
         {
@@ -53,7 +49,6 @@ public sealed class LinkRules(IOptions<InstantConnectOptions> brokerOptions, Tim
     /// <summary>When the links are valid, in whole seconds (what the broker takes), with the configured lifetime.</summary>
     public LinkValidity Validity(ValidationErrors errors, DateTimeOffset? validFrom, DateTimeOffset? expiresAt)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         var now = time.GetUtcNow();
         var lifetime = brokerOptions.Value.LinkLifetime;
         validFrom = validFrom is { } from ? WholeSeconds(from) : null;
@@ -87,7 +82,6 @@ public sealed class LinkRules(IOptions<InstantConnectOptions> brokerOptions, Tim
     /// <summary><c>hc</c> or <c>gen</c>; the configured one when left out.</summary>
     public string Vertical(ValidationErrors errors, string? requested)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         var vertical = (errors.Text("verticalType", requested, 10) ?? brokerOptions.Value.VerticalType).ToLowerInvariant();
         if (!VerticalTypes.IsKnown(vertical))
         {

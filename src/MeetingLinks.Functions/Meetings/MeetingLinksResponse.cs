@@ -21,7 +21,6 @@ public sealed record MeetingLinksResponse(
     /// <summary>The answer for the links of <paramref name="batch"/> on <paramref name="record"/>.</summary>
     public static MeetingLinksResponse For(MeetingRecord record, string batch, bool replayed)
     {
-        ArgumentNullException.ThrowIfNull(record);
         var links = record.Links.Where(l => l.Batch == batch).ToList();
         var guests = links.Where(l => l.Kind == IssuedLink.Guest).ToList();
         var hosts = links.Where(l => l.Kind == IssuedLink.Host).ToList();

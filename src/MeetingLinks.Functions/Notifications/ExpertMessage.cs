@@ -26,7 +26,6 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
     /// <summary>The message for the host links of <paramref name="batch"/>; null when that batch has none.</summary>
     public static ExpertMessage? For(MeetingRecord record, string batch)
     {
-        ArgumentNullException.ThrowIfNull(record);
         var hosts = record.Links.Where(l => l.Batch == batch && l.Kind == IssuedLink.Host).ToList();
         if (hosts.Count == 0)
         {
@@ -78,7 +77,6 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
     /// </summary>
     public static string Escape(string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var escaped = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {

@@ -14,7 +14,6 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
 
     public static Outcome<ResendTarget> Validate(NotifyRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var target = ExpertTarget.From(errors, request.Expert);
         return errors.Or(ProblemCodes.InvalidRequest, () => new ResendTarget(target));

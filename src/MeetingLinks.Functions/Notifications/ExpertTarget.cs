@@ -22,7 +22,6 @@ public sealed partial record ExpertTarget(string Kind, string Address)
     /// </summary>
     public static ExpertTarget? From(ValidationErrors errors, ExpertRequest? expert)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         if (expert is null)
         {
             return null;

@@ -23,7 +23,6 @@ public sealed class NotificationOutbox : INotificationOutbox
 
     public NotificationOutbox(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var options = new QueueClientOptions { MessageEncoding = HostJson.QueueMessageEncoding(AppContext.BaseDirectory) };
         _queue = new Lazy<QueueClient>(() => QueueStorage.Connect(configuration, QueueStorage.DefaultConnection, options)
             .GetQueueClient(NotificationQueueFunctions.QueueName));
@@ -32,7 +31,6 @@ public sealed class NotificationOutbox : INotificationOutbox
 
     public async Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         try
         {
             await _creation.WaitAsync(cancellationToken);
@@ -54,21 +52,13 @@ public static class NotificationOutboxExtensions
     /// <summary>Queues entry <paramref name="id"/> of <paramref name="kind"/> when the record has it still to send.</summary>
     public static Task QueueIfPendingAsync(
         this INotificationOutbox outbox, Meetings.MeetingRecord record, INotificationKind kind, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        ArgumentNullException.ThrowIfNull(kind);
-        return kind.Find(record, id) is { IsPending: true }
+        => kind.Find(record, id) is { IsPending: true }
             ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, kind.Name, id), null, cancellationToken)
             : Task.CompletedTask;
-    }
 
     /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
     public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(outbox);
-        ArgumentNullException.ThrowIfNull(record);
-        return record.Notifications.Any(n => n.Batch == batch && n.Delivery.IsPending)
+        => record.Notifications.Any(n => n.Batch == batch && n.Delivery.IsPending)
             ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, ExpertMessages.KindName, batch), null, cancellationToken)
             : Task.CompletedTask;
-    }
 }

@@ -30,7 +30,6 @@ public sealed class NotificationSender(
     /// <param name="deliveryId">The queue message's id: the same on every delivery of one message, new when it is queued again.</param>
     public async Task SendAsync(NotificationMessage message, string deliveryId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var kind = KindOf(message);
         var takenOver = false;
         var record = await store.ChangeAsync(message.MeetingId, current =>
@@ -64,7 +63,6 @@ public sealed class NotificationSender(
     /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
     public async Task GiveUpAsync(NotificationMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         var kind = KindOf(message);
         logger.LogError("{Kind} {Id} for meeting {MeetingId} failed repeatedly and was given up", kind.Name, message.Id, message.MeetingId);
         var failed = false;

@@ -16,7 +16,6 @@ public static class ContinuationToken
 
     public static string Write(ListingCursor cursor, DateOnly from, DateOnly to, MeetingFilter filter)
     {
-        ArgumentNullException.ThrowIfNull(cursor);
         var text = string.Join(Separator,
             cursor.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             cursor.Continuation ?? string.Empty,

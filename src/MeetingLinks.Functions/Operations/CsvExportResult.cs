@@ -13,7 +13,6 @@ public sealed class CsvExportResult(IAsyncEnumerator<MeetingRecord> rows, bool a
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         var cancellationToken = httpContext.RequestAborted;
         await using var _ = rows;

@@ -16,7 +16,6 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (!parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid))
         {
             return invalid.ToProblem();
@@ -32,7 +31,6 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (!parser.Parse(request.Query, paged: false).TryGet(out var query, out var invalid))
         {
             return invalid.ToProblem();

@@ -23,7 +23,6 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
 
     public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var errors = new ValidationErrors();
 
         foreach (var unknown in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))

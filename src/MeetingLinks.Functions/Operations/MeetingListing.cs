@@ -15,7 +15,6 @@ public sealed class MeetingListing(IMeetingStore store)
 
     public async Task<(IReadOnlyList<MeetingRecord> Items, string? ContinuationToken)> PageAsync(ListingQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var items = new List<MeetingRecord>(query.PageSize);
         var day = query.Cursor?.Day ?? query.To;
         var continuation = query.Cursor?.Continuation;
@@ -47,7 +46,6 @@ public sealed class MeetingListing(IMeetingStore store)
     /// <summary>Every matching record, newest first, fetched a chunk at a time (for exports).</summary>
     public async IAsyncEnumerable<MeetingRecord> AllAsync(ListingQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
         var day = query.To;
         string? continuation = null;
         while (day >= query.From)

@@ -21,7 +21,6 @@ public static class MeetingsCsv
 
     public static string Line(MeetingRecord record)
     {
-        ArgumentNullException.ThrowIfNull(record);
         string?[] cells =
         [
             record.MeetingId,

@@ -37,7 +37,6 @@ public sealed record Failure(
     /// <summary>Field-level messages; the detail names the field when there is one.</summary>
     public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors)
     {
-        ArgumentNullException.ThrowIfNull(errors);
         var detail = errors.Count == 1
             ? $"{errors.First().Key}: {errors.First().Value[0]}"
             : $"{errors.Count} fields are invalid; see errors.";

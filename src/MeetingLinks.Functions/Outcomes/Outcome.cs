@@ -39,8 +39,5 @@ public readonly struct Outcome<T>
     /// <summary>Continues with <paramref name="next"/> on success; a failure passes through.</summary>
     public Outcome<TNext> Then<TNext>(Func<T, Outcome<TNext>> next)
         where TNext : notnull
-    {
-        ArgumentNullException.ThrowIfNull(next);
-        return Failure is null ? next(Value!) : Failure;
-    }
+        => Failure is null ? next(Value!) : Failure;
 }

@@ -25,8 +25,6 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
     /// <summary>Sends the expert's message: markdown, text and the card.</summary>
     public Task<Outcome<AcceptedMessage>> SendAsync(ExpertTarget to, ExpertMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(to);
-        ArgumentNullException.ThrowIfNull(message);
         return PostMessageAsync(new JsonObject
         {
             [to.Kind switch { ExpertTarget.Email => "toPersonEmail", ExpertTarget.PersonId => "toPersonId", _ => "roomId" }] = to.Address,

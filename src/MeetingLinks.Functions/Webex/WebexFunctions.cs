@@ -18,8 +18,6 @@ public sealed class WebexFunctions(WebexEventsHandler handler, WebhookRegistrati
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webex/events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-
         // Read (capped) before checking the signature: it covers exactly these bytes. Nothing is read from Webex unsigned.
         if (await RequestBody.ReadCappedAsync(request, WebexEventsHandler.MaxBodyBytes, cancellationToken) is not { } body)
         {

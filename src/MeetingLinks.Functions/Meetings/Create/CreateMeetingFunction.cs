@@ -17,7 +17,6 @@ public sealed class CreateMeetingFunction(CreateMeetingValidator validator, Meet
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var body = await JsonBodyReader.ReadAsync(
             request, ApiJsonContext.Default.CreateMeetingRequest, MeetingsOptions.MaxBodyBytes, cancellationToken);
         if (!body.Then(b => validator.Validate(b, request.Headers[IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid))

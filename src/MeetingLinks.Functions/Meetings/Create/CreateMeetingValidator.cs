@@ -13,7 +13,6 @@ public sealed partial class CreateMeetingValidator(LinkRules rules)
 
     public Outcome<ValidatedCreate> Validate(CreateMeetingRequest request, string? idempotencyHeader)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var key = LinkRules.Key(errors, idempotencyHeader, request.RequestId);
 

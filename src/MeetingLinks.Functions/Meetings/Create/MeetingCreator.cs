@@ -15,10 +15,7 @@ namespace MeetingLinks.Meetings.Create;
 public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingCreator> logger)
 {
     public Task<Outcome<MeetingLinksResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return issuer.WithinBudgetAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
-    }
+        => issuer.WithinBudgetAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
 
     private async Task<Outcome<MeetingLinksResponse>> CreateWithinBudgetAsync(ValidatedCreate request, CancellationToken cancellationToken)
     {

@@ -17,7 +17,6 @@ public static class RequestFingerprint
     /// </summary>
     public static string Of(ValidatedCreate request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return Digest(json =>
         {
             json.WriteNull("idempotencyKey");
@@ -41,7 +40,6 @@ public static class RequestFingerprint
     /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
     public static string Of(ValidatedAddLinks request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return Digest(json =>
         {
             WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);

@@ -24,7 +24,6 @@ public sealed class MeetingEraser(IMeetingStore store, TimeProvider time, ILogge
 
     public async Task<Outcome<ErasureReport>> EraseCustomerAsync(EraseCustomerRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var phone = errors.Phone("phone", request.Phone);
         if (phone is null && errors.Count == 0)

@@ -12,7 +12,6 @@ public sealed class MeetingEventRecorder(IMeetingStore store, TimeProvider time,
 {
     public async Task<Outcome<EventOutcome>> RecordAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(meetingEvent);
         if (await store.AddEventAsync(meetingId, meetingEvent, cancellationToken) is not { } stored)
         {
             return Failure.MeetingNotFound(meetingId);

@@ -19,7 +19,6 @@ public sealed class AddLinksFunction(AddLinksValidator validator, MeetingLinksAd
         string id,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.AddLinksRequest, MaxBodyBytes, cancellationToken);
         var header = request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString();
         if (!body.Then(b => validator.Validate(b, header)).TryGet(out var valid, out var invalid))

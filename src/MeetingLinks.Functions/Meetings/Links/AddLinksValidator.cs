@@ -8,7 +8,6 @@ public sealed class AddLinksValidator(LinkRules rules)
 {
     public Outcome<ValidatedAddLinks> Validate(AddLinksRequest request, string? idempotencyHeader)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
         var key = LinkRules.Key(errors, idempotencyHeader, request.RequestId);
         var (hosts, guests) = LinkRules.Counts(errors, request.Hosts, request.Guests, defaultHosts: 0, defaultGuests: 1);

@@ -20,10 +20,7 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
     public const int MaxLinks = 100;
 
     public Task<Outcome<MeetingLinksResponse>> AddAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return issuer.WithinBudgetAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
-    }
+        => issuer.WithinBudgetAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
 
     private async Task<Outcome<MeetingLinksResponse>> AddWithinBudgetAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
     {

@@ -88,13 +88,10 @@ public sealed record MeetingFilter(string? Phone, string? Reference, string? Sta
 
     /// <summary>Whether a record passes the filters other than the phone number (the store applies those it can itself).</summary>
     public bool Matches(MeetingRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return (Reference is null || record.Reference == Reference)
+        => (Reference is null || record.Reference == Reference)
             && (Status is null || record.Status == Status)
             && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification)
             && (ExpertResponse is null || (record.ExpertResponse?.Answer ?? NoResponse) == ExpertResponse);
-    }
 }
 
 /// <summary>An idempotency key (stored only as a SHA-256 digest) bound to one meeting and one request fingerprint.</summary>

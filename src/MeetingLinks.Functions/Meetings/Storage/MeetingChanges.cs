@@ -15,7 +15,6 @@ public static class MeetingChanges
     /// <summary>The wait before attempt <paramref name="attempt"/> (2 or more), on <paramref name="time"/>'s clock.</summary>
     public static Task WaitBeforeAsync(int attempt, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(time);
         var ceiling = Math.Min(FirstCeiling.TotalMilliseconds * Math.Pow(2, attempt - 2), LastCeiling.TotalMilliseconds);
         return Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), time, cancellationToken);
     }

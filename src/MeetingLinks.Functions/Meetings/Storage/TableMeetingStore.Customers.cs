@@ -37,7 +37,6 @@ public sealed partial class TableMeetingStore
         string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(filter);
             var entries = table.QueryAsync<TableEntity>(PhoneIndex.Filter(phone, firstDay, lastDay), maxItems, ["MeetingId"], cancellationToken);
             await foreach (var page in entries.AsPages(continuation, maxItems))
             {

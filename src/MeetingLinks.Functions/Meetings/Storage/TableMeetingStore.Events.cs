@@ -11,7 +11,6 @@ public sealed partial class TableMeetingStore
     public Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken)
         => GuardAsync<(MeetingRecord, bool)?>(async () =>
         {
-            ArgumentNullException.ThrowIfNull(meetingEvent);
             if (!MeetingIds.TryParse(meetingId, out _, out _))
             {
                 return null;

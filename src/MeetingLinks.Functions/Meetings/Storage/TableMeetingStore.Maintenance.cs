@@ -12,7 +12,6 @@ public sealed partial class TableMeetingStore
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(filter);
             var query = TableClient.CreateQueryFilter($"PartitionKey eq {MeetingIds.PartitionOf(day)} and Kind eq {MeetingEntityMapper.MeetingKind}");
             if (filter.Reference is { } reference)
             {

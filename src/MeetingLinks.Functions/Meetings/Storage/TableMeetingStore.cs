@@ -27,7 +27,6 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(candidate);
             try
             {
                 await table.AddEntityAsync(MeetingEntityMapper.ToEntity(candidate), cancellationToken);
@@ -91,8 +90,6 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     public Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(read);
-            ArgumentNullException.ThrowIfNull(change);
             using var turn = await _gate.EnterAsync(read.MeetingId, cancellationToken);
             var current = !turn.Waited && _versions.TryGetValue(read, out _) ? read : await ReadAsync(read.MeetingId, cancellationToken);
             for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)

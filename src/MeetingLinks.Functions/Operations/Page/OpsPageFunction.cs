@@ -15,8 +15,6 @@ public sealed class OpsPageFunction
     public static IResult Page(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ops")] HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-
         // The page links its files as "ops/app.js", relative to /api/ops; under /api/ops/ they would miss.
         if (request.Path.Value?.EndsWith('/') == true)
         {

@@ -17,7 +17,6 @@ public sealed class OpsPageResult(OpsPageAsset asset) : IResult
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
