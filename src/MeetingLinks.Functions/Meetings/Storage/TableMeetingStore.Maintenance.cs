@@ -13,25 +13,13 @@ public sealed partial class TableMeetingStore
         => GuardAsync(async () =>
         {
             var query = TableClient.CreateQueryFilter($"PartitionKey eq {MeetingIds.PartitionOf(day)} and Kind eq {MeetingEntityMapper.MeetingKind}");
-            if (filter.Reference is { } reference)
-            {
-                query += " and " + TableClient.CreateQueryFilter($"Reference eq {reference}");
-            }
 
-            if (filter.Status is { } status)
+            // ExpertAnswer is written as "none" until the expert answers, since a filter cannot ask for a missing column.
+            (string Column, string? Value)[] equal =
+                [("Reference", filter.Reference), ("Status", filter.Status), ("ExpertNotificationStatus", filter.ExpertNotification), ("ExpertAnswer", filter.ExpertResponse)];
+            foreach (var (column, value) in equal.Where(e => e.Value is not null))
             {
-                query += " and " + TableClient.CreateQueryFilter($"Status eq {status}");
-            }
-
-            if (filter.ExpertNotification is { } notification)
-            {
-                query += " and " + TableClient.CreateQueryFilter($"ExpertNotificationStatus eq {notification}");
-            }
-
-            if (filter.ExpertResponse is { } answer)
-            {
-                // Written as "none" until the expert answers, since a filter cannot ask for a missing column.
-                query += " and " + TableClient.CreateQueryFilter($"ExpertAnswer eq {answer}");
+                query += $" and {column} eq {TableClient.CreateQueryFilter($"{value}")}";
             }
 
             await foreach (var page in table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken)
