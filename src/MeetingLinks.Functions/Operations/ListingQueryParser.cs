@@ -52,12 +52,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         }
 
         var reference = errors.Text("reference", Text(query, "reference"), 100);
-
-        var status = Text(query, "status")?.ToLowerInvariant();
-        if (status is not null && !MeetingStatus.IsKnown(status))
-        {
-            errors.Add("status", $"must be one of {string.Join(", ", MeetingStatus.All)}.");
-        }
+        var status = OneOf(query, "status", MeetingStatus.All, errors);
 
         var pageSize = DefaultPageSize;
         if (paged && Text(query, "pageSize") is { } rawSize
@@ -66,18 +61,10 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
             errors.Add("pageSize", $"must be a whole number from 1 to {MaxPageSize}.");
         }
 
-        var notification = Text(query, "expertNotification")?.ToLowerInvariant();
-        if (notification is not null && !Notifications.Delivery.Statuses.Contains(notification))
-        {
-            errors.Add("expertNotification", $"must be one of {string.Join(", ", Notifications.Delivery.Statuses)}.");
-        }
+        var notification = OneOf(query, "expertNotification", Notifications.Delivery.Statuses, errors);
 
         // The expert's answer, or "none" for meetings whose expert has not answered.
-        var response = Text(query, "expertResponse")?.ToLowerInvariant();
-        if (response is not null && response != MeetingFilter.NoResponse && !Notifications.ExpertResponse.Answers.Contains(response))
-        {
-            errors.Add("expertResponse", $"must be one of {string.Join(", ", Notifications.ExpertResponse.Answers)}, {MeetingFilter.NoResponse}.");
-        }
+        var response = OneOf(query, "expertResponse", [.. Notifications.ExpertResponse.Answers, MeetingFilter.NoResponse], errors);
 
         var filter = new MeetingFilter(phone, reference, status, notification, response);
         ListingCursor? cursor = null;
@@ -92,6 +79,18 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
 
     private static string? Text(IQueryCollection query, string name)
         => query.TryGetValue(name, out var values) && values.ToString().Trim() is { Length: > 0 } value ? value : null;
+
+    /// <summary>The parameter in lower case; an error unless it is one of <paramref name="allowed"/>.</summary>
+    private static string? OneOf(IQueryCollection query, string name, IReadOnlyList<string> allowed, ValidationErrors errors)
+    {
+        var value = Text(query, name)?.ToLowerInvariant();
+        if (value is not null && !allowed.Contains(value))
+        {
+            errors.Add(name, $"must be one of {string.Join(", ", allowed)}.");
+        }
+
+        return value;
+    }
 
     private static DateOnly? Day(IQueryCollection query, string name, ValidationErrors errors)
     {
