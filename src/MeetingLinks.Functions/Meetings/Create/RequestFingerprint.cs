@@ -15,37 +15,31 @@ public static class RequestFingerprint
     /// a change to the API's JSON options or to <see cref="ValidatedCreate"/> must not turn every live
     /// key into a conflict. The form is that of the fingerprints already stored (a test pins it).
     /// </summary>
-    public static string Of(ValidatedCreate request)
+    public static string Of(ValidatedCreate request) => Digest(json =>
     {
-        return Digest(json =>
+        json.WriteNull("idempotencyKey");
+        json.WriteString("phone", request.Phone);
+        json.WriteString("customerName", request.CustomerName);
+        json.WriteString("channel", request.Channel);
+        json.WriteString("reference", request.Reference);
+        json.WriteString("subject", request.Subject);
+        WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
+        json.WriteStartArray("devices");
+        foreach (var device in request.Devices)
         {
-            json.WriteNull("idempotencyKey");
-            json.WriteString("phone", request.Phone);
-            json.WriteString("customerName", request.CustomerName);
-            json.WriteString("channel", request.Channel);
-            json.WriteString("reference", request.Reference);
-            json.WriteString("subject", request.Subject);
-            WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
-            json.WriteStartArray("devices");
-            foreach (var device in request.Devices)
-            {
-                json.WriteStringValue(device);
-            }
+            json.WriteStringValue(device);
+        }
 
-            json.WriteEndArray();
-            WriteExpert(json, request.Expert);
-        });
-    }
+        json.WriteEndArray();
+        WriteExpert(json, request.Expert);
+    });
 
     /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
-    public static string Of(ValidatedAddLinks request)
+    public static string Of(ValidatedAddLinks request) => Digest(json =>
     {
-        return Digest(json =>
-        {
-            WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
-            WriteExpert(json, request.Expert);
-        });
-    }
+        WriteLinks(json, request.Hosts, request.Guests, request.Validity, request.VerticalType, request.LoginUrlForHost);
+        WriteExpert(json, request.Expert);
+    });
 
     public static string OfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
@@ -85,14 +79,5 @@ public static class RequestFingerprint
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)
-    {
-        if (value is { } time)
-        {
-            json.WriteString(name, time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
-    }
+        => json.WriteString(name, value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
 }
