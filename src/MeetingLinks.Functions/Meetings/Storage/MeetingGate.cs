@@ -66,28 +66,17 @@ internal sealed class MeetingGate
     }
 
     /// <summary>A meeting's turn; <see cref="Waited"/> when another change held it first (what was read before may be stale).</summary>
-    public sealed class Turn : IDisposable
+    public sealed class Turn(MeetingGate gate, string meetingId, Entry entry, bool waited) : IDisposable
     {
-        private readonly MeetingGate _gate;
-        private readonly string _meetingId;
-        private readonly Entry _entry;
         private int _disposed;
 
-        internal Turn(MeetingGate gate, string meetingId, Entry entry, bool waited)
-        {
-            _gate = gate;
-            _meetingId = meetingId;
-            _entry = entry;
-            Waited = waited;
-        }
-
-        public bool Waited { get; }
+        public bool Waited => waited;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                _gate.Leave(_meetingId, _entry, release: true);
+                gate.Leave(meetingId, entry, release: true);
             }
         }
     }
