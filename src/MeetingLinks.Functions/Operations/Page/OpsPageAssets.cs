@@ -35,13 +35,8 @@ public static class OpsPageAssets
     {
         var assembly = typeof(OpsPageAssets).Assembly;
         var files = new Dictionary<string, OpsPageAsset>(StringComparer.Ordinal);
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             var name = resource[ResourcePrefix.Length..];
             if (name.Contains('/', StringComparison.Ordinal) || !ContentTypes.TryGetValue(Path.GetExtension(name), out var contentType))
             {
@@ -64,10 +59,7 @@ public static class OpsPageAssets
     }
 
     private static OpsPageAsset Asset(string name, string contentType, byte[] content)
-    {
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"";
-        return new OpsPageAsset(name, contentType, content, etag);
-    }
+        => new(name, contentType, content, ETag: $"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"");
 }
 
 /// <param name="ETag">A strong validator from the content, so browsers revalidate cheaply after a deployment.</param>

@@ -24,16 +24,14 @@ public sealed class OpsPageFunction
         return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? new OpsPageResult(index) : NoSuchFile();
     }
 
+    // The HTML is served at /api/ops only, where its relative links work.
     [Function("OpsPageFile")]
     public static IResult File(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = @"ops/{file:regex(^[a-z0-9-]+\.(js|css)$)}")] HttpRequest request,
         string file)
-    {
-        // The HTML is served at /api/ops only, where its relative links work.
-        return file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset
+        => file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset
             ? new OpsPageResult(asset)
             : NoSuchFile();
-    }
 
     private static ProblemResult NoSuchFile() => Failure.NotFound("The ops page has no such file.").ToProblem();
 }
