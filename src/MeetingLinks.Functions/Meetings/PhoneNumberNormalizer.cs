@@ -1,3 +1,4 @@
+using System.Buffers;
 using PhoneNumbers;
 
 namespace MeetingLinks.Meetings;
@@ -10,6 +11,9 @@ namespace MeetingLinks.Meetings;
 public static class PhoneNumberNormalizer
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    // Separators people and systems use; anything else (letters, another '+') is rejected.
+    private static readonly SearchValues<char> DigitsAndSeparators = SearchValues.Create("0123456789 -.()");
 
     public static bool TryNormalize(string? input, out string e164)
     {
@@ -29,13 +33,9 @@ public static class PhoneNumberNormalizer
             text = "+" + text;
         }
 
-        // Separators people and systems use; anything else (letters, another '+') is rejected.
-        foreach (var c in text.AsSpan(1))
+        if (text.AsSpan(1).ContainsAnyExcept(DigitsAndSeparators))
         {
-            if (!char.IsAsciiDigit(c) && c is not (' ' or '-' or '.' or '(' or ')'))
-            {
-                return false;
-            }
+            return false;
         }
 
         try
@@ -58,18 +58,10 @@ public static class PhoneNumberNormalizer
     }
 
     /// <summary>The form phone numbers take in logs: country code and last two digits.</summary>
-    public static string Mask(string? e164)
+    public static string Mask(string? e164) => e164 switch
     {
-        if (string.IsNullOrEmpty(e164))
-        {
-            return "(none)";
-        }
-
-        if (e164.Length < 6)
-        {
-            return "***";
-        }
-
-        return string.Concat(e164.AsSpan(0, 3), new string('*', e164.Length - 5), e164.AsSpan(e164.Length - 2));
-    }
+        null or "" => "(none)",
+        { Length: < 6 } => "***",
+        _ => string.Concat(e164.AsSpan(0, 3), new string('*', e164.Length - 5), e164.AsSpan(e164.Length - 2)),
+    };
 }
