@@ -53,12 +53,7 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>The client id in <c>ClientId=…;Authorization=AAD</c>, or null when AAD is not asked for.</summary>
     public static string? ManagedIdentityClientId(string? authenticationString)
     {
-        if (string.IsNullOrWhiteSpace(authenticationString))
-        {
-            return null;
-        }
-
-        var parts = authenticationString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var parts = (authenticationString ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => part.Split('=', 2))
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
