@@ -20,7 +20,7 @@ internal static class BrokerFailures
         var status = (int)response.StatusCode;
         var described = $"{status} {response.StatusCode}";
 
-        if (IsTransient(response.StatusCode))
+        if (UpstreamCall.IsWorthRetrying(status))
         {
             var retryAfter = RetryAfter.Read(response, time);
             return Unavailable(
@@ -64,7 +64,4 @@ internal static class BrokerFailures
 
     private static Failure Unavailable(string reason, TimeSpan? retryAfter)
         => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 }

@@ -28,6 +28,7 @@ internal static class UpstreamCall
         }
     }
 
+    /// <summary>408, 429 and 5xx: the far end may well answer another attempt (the broker's statuses are read alike).</summary>
     public static bool IsWorthRetrying(int status) => status is 408 or 429 || status >= 500;
 
     public static Failure Unavailable(string service, string reason, TimeSpan? retryAfter)
