@@ -84,34 +84,21 @@ public static class DeliveryReceiptParser
     }
 
     /// <summary>A nested object by name; for a list, its first object.</summary>
-    private static JsonElement? Child(JsonElement parent, string name)
+    private static JsonElement? Child(JsonElement parent, string name) => Property(parent, name) switch
     {
-        if (Property(parent, name) is not { } value)
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Object => value,
-            JsonValueKind.Array => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Object).Select(v => (JsonElement?)v).FirstOrDefault(),
-            _ => null,
-        };
-    }
+        { ValueKind: JsonValueKind.Object } value => value,
+        { ValueKind: JsonValueKind.Array } value => value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Object).Select(v => (JsonElement?)v).FirstOrDefault(),
+        _ => null,
+    };
 
     /// <summary>A field as text: strings as they are, numbers and objects as written (callbackData may be JSON).</summary>
     private static string? Text(JsonElement parent, string name)
     {
-        if (Property(parent, name) is not { } value)
+        var text = Property(parent, name) switch
         {
-            return null;
-        }
-
-        var text = value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Null or JsonValueKind.Undefined => null,
-            _ => value.GetRawText(),
+            { ValueKind: JsonValueKind.String } value => value.GetString(),
+            { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } value => value.GetRawText(),
+            _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
