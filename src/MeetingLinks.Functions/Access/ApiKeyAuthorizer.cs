@@ -25,7 +25,6 @@ public sealed class ApiKeyAuthorizer(IOptions<AccessOptions> options)
     /// <summary>The role when the request carries one of its keys; otherwise why not (unauthorized or forbidden).</summary>
     public Outcome<ApiRole> Authorize(HttpRequest request, ApiRole role)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var presented = request.Headers[HeaderName].ToString();
         if (presented.Length == 0)
         {

@@ -12,7 +12,6 @@ public sealed class FunctionCatalog
 
     public FunctionCatalog(Assembly assembly)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
         _roles = (from type in assembly.GetTypes()
                   where type is { IsClass: true, IsAbstract: false }
                   from method in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)

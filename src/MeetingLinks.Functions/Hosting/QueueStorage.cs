@@ -19,12 +19,9 @@ internal static class QueueStorage
 
     /// <summary>The connection string for <paramref name="connection"/>; null when it names an identity-based endpoint.</summary>
     public static string? ConnectionStringOf(IConfiguration configuration, string connection)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return configuration[connection] is { Length: > 0 } connectionString ? connectionString
+        => configuration[connection] is { Length: > 0 } connectionString ? connectionString
             : Endpoint(configuration.GetSection(connection)) is not null ? null
             : DevelopmentStorage;
-    }
 
     public static QueueServiceClient Connect(IConfiguration configuration, string connection, QueueClientOptions? options = null)
     {

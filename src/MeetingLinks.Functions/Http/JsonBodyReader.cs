@@ -16,8 +16,6 @@ public static class JsonBodyReader
         HttpRequest request, JsonTypeInfo<T> typeInfo, int maxBytes, CancellationToken cancellationToken)
         where T : class, new()
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(typeInfo);
         var body = await RequestBody.ReadCappedAsync(request, maxBytes, cancellationToken);
         if (body is null)
         {

@@ -12,7 +12,6 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpRe
 
     public ProblemResult(Failure failure)
     {
-        ArgumentNullException.ThrowIfNull(failure);
         var status = OutcomeResults.StatusOf(failure.Kind);
         Problem = new ApiProblem($"https://www.rfc-editor.org/rfc/rfc9110#status.{status}", failure.Title, status, failure.Detail, failure.Code)
         {
@@ -35,7 +34,6 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpRe
 
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         var response = httpContext.Response;
         response.StatusCode = Problem.Status;
         if (RetryAfter is { } wait)

@@ -8,7 +8,6 @@ public static class RequestBody
     /// <summary>The body's exact bytes, or null when it is longer than <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]?> ReadCappedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > maxBytes)
         {
             return null;

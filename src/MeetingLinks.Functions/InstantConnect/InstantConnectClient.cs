@@ -30,7 +30,6 @@ internal sealed class InstantConnectClient(
 
     public async Task<Outcome<MeetingLinkSet>> CreateLinksAsync(MeetingLinkRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var body = JsonSerializer.SerializeToUtf8Bytes(BuildBody(request), BrokerJsonContext.Default.BrokerRequest);
 
         // One message for all attempts: every retry resends the identical body, so the same sub yields the same space.

@@ -15,7 +15,6 @@ public sealed class InstantConnectOptionsValidator : IValidateOptions<InstantCon
 
     public ValidateOptionsResult Validate(string? name, InstantConnectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
         string?[] checks =
         [
             string.IsNullOrWhiteSpace(options.BotToken) ? MissingBotTokenMessage : null,

@@ -21,8 +21,6 @@ public static class InstantConnectServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddInstantConnect(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(services);
-
         services.AddOptions<InstantConnectOptions>()
             .BindConfiguration(InstantConnectOptions.Section)
             .ValidateOnStart();

@@ -13,8 +13,6 @@ public sealed class OpenApiFunction
     public static IResult Get(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-
         // As the ops page's files: cache it, but check for a new deployment every time (If-None-Match answers 304).
         var headers = request.HttpContext.Response.Headers;
         headers.CacheControl = "no-cache";

@@ -22,7 +22,6 @@ public static class DeliveryReceiptEvents
     /// <summary>The event type for the receipt's deliveryStatus, or for its code when the status is missing.</summary>
     public static Outcome<string> EventTypeOf(DeliveryReceipt receipt)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
         var status = receipt.DeliveryStatus;
         var found = status is null ? TypeForCode(receipt.Code?.Trim()) : TypeForStatus(status);
         if (found is not null)
@@ -36,9 +35,7 @@ public static class DeliveryReceiptEvents
     }
 
     public static MeetingEvent ToMeetingEvent(DeliveryReceipt receipt, string eventType, DateTimeOffset receivedAt)
-    {
-        ArgumentNullException.ThrowIfNull(receipt);
-        return new MeetingEvent(
+        => new MeetingEvent(
             eventType,
             Clean(receipt.Channel, 32)?.ToLowerInvariant(),
             Clean(receipt.AdditionalInfo, MaxDetailLength) ?? Clean(receipt.Description, MaxDetailLength),
@@ -47,7 +44,6 @@ public static class DeliveryReceiptEvents
             Clean(receipt.TransId, 128),
             ParseTimeStamp(receipt.TimeStamp) ?? receivedAt,
             receivedAt);
-    }
 
     /// <summary>By <see cref="DateWithOffset"/>'s rule: a time without an offset is not guessed.</summary>
     public static DateTimeOffset? ParseTimeStamp(string? text) => DateWithOffset.TryParse(text, out var utc) ? utc : null;

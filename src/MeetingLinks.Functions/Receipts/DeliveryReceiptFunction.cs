@@ -18,7 +18,6 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", "head", Route = "receipts")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (HttpMethods.IsHead(request.Method))
         {
             return TypedResults.Ok();

@@ -20,15 +20,11 @@ public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<R
     public bool ChecksSignatures => _secret.Length > 0;
 
     public static bool HasCredentials(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
-    }
+        => request.Headers.ContainsKey(HubSignature.HeaderName) || request.Headers.ContainsKey(ApiKeyAuthorizer.HeaderName);
 
     /// <summary>Why the caller may not post <paramref name="body"/>; null when it proved that it may.</summary>
     public Failure? Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var signature = request.Headers[HubSignature.HeaderName].ToString();
         if (signature.Length > 0 && ChecksSignatures)
         {

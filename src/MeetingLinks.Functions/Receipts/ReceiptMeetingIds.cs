@@ -16,7 +16,6 @@ public static class ReceiptMeetingIds
 
     public static bool TryFind(DeliveryReceipt receipt, out string meetingId)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
         string?[] sources = [receipt.CorrelationId, receipt.CallbackData];
 
         // A field that is the id alone wins over an id found inside either.

@@ -17,10 +17,7 @@ public static class TextInput
 
     /// <summary>True for text that breaks the rule; line breaks and tabs pass when <paramref name="allowLineBreaks"/>.</summary>
     public static bool HasUnsafe(string text, bool allowLineBreaks = false)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Any(c => IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
-    }
+        => text.Any(c => IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
 
     /// <summary>
     /// Third-party text made safe to store and show: unsafe characters dropped (line breaks and tabs
@@ -63,10 +60,7 @@ public static class TextInput
     /// Persian or Indic words join as they would without the zero-width non-joiner.
     /// </summary>
     public static string WithoutInvisibleFormat(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Any(IsInvisibleFormat) ? string.Concat(text.Where(c => !IsInvisibleFormat(c))) : text;
-    }
+        => text.Any(IsInvisibleFormat) ? string.Concat(text.Where(c => !IsInvisibleFormat(c))) : text;
 
     // U+061C Arabic letter mark, U+200B–U+200F zero-width and directional marks, U+202A–U+202E
     // embeddings and overrides, U+2060–U+2069 word joiner, invisible operators and isolates, U+FEFF.

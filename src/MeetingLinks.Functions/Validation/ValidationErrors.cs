@@ -81,10 +81,7 @@ public sealed class ValidationErrors
     /// <summary>The value <paramref name="complete"/> makes when nothing was wrong; otherwise every error as one failure.</summary>
     public Outcome<T> Or<T>(string code, Func<T> complete)
         where T : notnull
-    {
-        ArgumentNullException.ThrowIfNull(complete);
-        return Count == 0
+        => Count == 0
             ? complete()
             : Failure.Invalid(code, _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
-    }
 }
