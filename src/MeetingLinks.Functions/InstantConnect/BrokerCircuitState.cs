@@ -12,21 +12,9 @@ internal sealed class BrokerCircuitState(TimeProvider time) : TelemetryListener
 {
     private long _openUntilUtcTicks;
 
-    /// <summary>Time left before the breaker lets a probe through; null when closed or already due.</summary>
+    /// <summary>Time left before the breaker lets a probe through; null when closed (0 ticks: long past) or already due.</summary>
     public TimeSpan? RemainingBreak
-    {
-        get
-        {
-            var until = Interlocked.Read(ref _openUntilUtcTicks);
-            if (until == 0)
-            {
-                return null;
-            }
-
-            var remaining = new DateTimeOffset(until, TimeSpan.Zero) - time.GetUtcNow();
-            return remaining > TimeSpan.Zero ? remaining : null;
-        }
-    }
+        => new DateTimeOffset(Interlocked.Read(ref _openUntilUtcTicks), TimeSpan.Zero) - time.GetUtcNow() is var left && left > TimeSpan.Zero ? left : null;
 
     public override void Write<TResult, TArgs>(in TelemetryEventArguments<TResult, TArgs> args)
     {
