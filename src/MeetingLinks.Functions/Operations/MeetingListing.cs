@@ -35,8 +35,7 @@ public sealed class MeetingListing(IMeetingStore store)
 
             if (items.Count >= query.PageSize)
             {
-                var more = day >= query.From;
-                return (items, more ? ContinuationToken.Write(new ListingCursor(day, continuation), query.From, query.To, query.Filter) : null);
+                return (items, day >= query.From ? ContinuationToken.Write(new ListingCursor(day, continuation), query.From, query.To, query.Filter) : null);
             }
         }
 
