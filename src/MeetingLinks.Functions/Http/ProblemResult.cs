@@ -17,8 +17,11 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpRe
         {
             Errors = failure.Errors,
         };
-        RetryAfter = failure.RetryAfter;
+        // A 503 always says when to try again, also when the far end that failed did not.
+        RetryAfter = failure.RetryAfter ?? (status == StatusCodes.Status503ServiceUnavailable ? DefaultRetryAfter : null);
     }
+
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
     public ApiProblem Problem { get; }
 

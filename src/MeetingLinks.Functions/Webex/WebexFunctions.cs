@@ -32,7 +32,7 @@ public sealed class WebexFunctions(WebexEventsHandler handler, WebhookRegistrati
 
         return (await handler.HandleAsync(body, cancellationToken)).TryGet(out var answer, out var failure)
             ? TypedResults.Json(answer, WebexEventsJsonContext.Default.WebexEventAnswer)
-            : WithRetryAfter(failure).ToProblem();
+            : failure.ToProblem();
     }
 
     [Function("RegisterWebexWebhook")]
@@ -42,9 +42,5 @@ public sealed class WebexFunctions(WebexEventsHandler handler, WebhookRegistrati
         CancellationToken cancellationToken)
         => (await registration.EnsureAsync(cancellationToken)).TryGet(out var answer, out var failure)
             ? TypedResults.Ok(answer)
-            : WithRetryAfter(failure).ToProblem();
-
-    // A 503 always says when to try again, also when Webex did not.
-    private static Failure WithRetryAfter(Failure failure)
-        => failure.Kind == FailureKind.Unavailable ? failure with { RetryAfter = failure.RetryAfter ?? TimeSpan.FromSeconds(5) } : failure;
+            : failure.ToProblem();
 }
