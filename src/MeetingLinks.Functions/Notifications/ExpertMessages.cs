@@ -18,7 +18,10 @@ public sealed class ExpertMessages(WebexClient webex, FlowEvents flow, IOptions<
 
     public TimeSpan RetryWindow => options.Value.RetryWindow;
 
-    public Delivery? Find(MeetingRecord record, string id) => Entry(record, id)?.Delivery;
+    /// <summary>Where the expert's message for <paramref name="batch"/> stands, when the record has one.</summary>
+    public static Delivery? DeliveryOf(MeetingRecord record, string batch) => Entry(record, batch)?.Delivery;
+
+    public Delivery? Find(MeetingRecord record, string id) => DeliveryOf(record, id);
 
     public MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change)
         => record with { Notifications = [.. record.Notifications.Select(n => n.Batch == id ? n with { Delivery = change(n.Delivery) } : n)] };
@@ -34,28 +37,4 @@ public sealed class ExpertMessages(WebexClient webex, FlowEvents flow, IOptions<
         => flow.RaiseAsync(record.MeetingId, $"unreachable-{id}", FlowEvent.Unreachable, cancellationToken);
 
     private static ExpertNotification? Entry(MeetingRecord record, string batch) => record.Notifications.FirstOrDefault(n => n.Batch == batch);
-}
-
-/// <summary>The threaded replies under the expert's card (queue kind <c>reply</c>), by the Webex action they answer.</summary>
-public sealed class ExpertReplies(WebexClient webex, IOptions<NotificationsOptions> options) : INotificationKind
-{
-    public const string KindName = "reply";
-
-    public string Name => KindName;
-
-    public TimeSpan RetryWindow => options.Value.RetryWindow;
-
-    public Delivery? Find(MeetingRecord record, string id) => record.Replies.FirstOrDefault(r => r.ActionId == id)?.Delivery;
-
-    public MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change)
-        => record with { Replies = [.. record.Replies.Select(r => r.ActionId == id ? r with { Delivery = change(r.Delivery) } : r)] };
-
-    public string Recipient(MeetingRecord record, string id) => "the expert's thread";
-
-    public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
-        => record.Replies.FirstOrDefault(r => r.ActionId == id) is { } reply
-            ? await webex.ReplyAsync(reply.RoomId, reply.ParentId, reply.Markdown, cancellationToken)
-            : Failure.Unexpected();
-
-    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
 }

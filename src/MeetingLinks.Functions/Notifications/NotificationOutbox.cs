@@ -52,13 +52,15 @@ public static class NotificationOutboxExtensions
     /// <summary>Queues entry <paramref name="id"/> of <paramref name="kind"/> when the record has it still to send.</summary>
     public static Task QueueIfPendingAsync(
         this INotificationOutbox outbox, Meetings.MeetingRecord record, INotificationKind kind, string id, CancellationToken cancellationToken)
-        => kind.Find(record, id) is { IsPending: true }
-            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, kind.Name, id), null, cancellationToken)
-            : Task.CompletedTask;
+        => outbox.QueueIfPendingAsync(record.MeetingId, kind.Name, id, kind.Find(record, id), cancellationToken);
 
     /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
     public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, Meetings.MeetingRecord record, string batch, CancellationToken cancellationToken)
-        => record.Notifications.Any(n => n.Batch == batch && n.Delivery.IsPending)
-            ? outbox.EnqueueAsync(new NotificationMessage(record.MeetingId, ExpertMessages.KindName, batch), null, cancellationToken)
+        => outbox.QueueIfPendingAsync(record.MeetingId, ExpertMessages.KindName, batch, ExpertMessages.DeliveryOf(record, batch), cancellationToken);
+
+    private static Task QueueIfPendingAsync(
+        this INotificationOutbox outbox, string meetingId, string kind, string id, Delivery? delivery, CancellationToken cancellationToken)
+        => delivery is { IsPending: true }
+            ? outbox.EnqueueAsync(new NotificationMessage(meetingId, kind, id), null, cancellationToken)
             : Task.CompletedTask;
 }
