@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using MeetingLinks.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Tests.Hosts;
 
@@ -16,7 +12,7 @@ namespace MeetingLinks.Tests.Hosts;
 public sealed class OutboundCalls : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _calls = new();
-    private WebApplication? _proxy;
+    private LoopbackServer? _proxy;
 
     private OutboundCalls()
     {
@@ -30,19 +26,14 @@ public sealed class OutboundCalls : IAsyncDisposable
     public static async Task<OutboundCalls> WithRefusingProxyAsync()
     {
         var calls = new OutboundCalls();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var proxy = builder.Build();
-        proxy.Run(context =>
+        var proxy = await LoopbackServer.StartAsync(app => app.Run(context =>
         {
             // A proxied call names its target: CONNECT host:port for https, an absolute URI for http.
             calls._calls.Enqueue($"{context.Request.Method} {context.Request.Host}{context.Request.Path}");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;
-        });
-        await proxy.StartAsync();
-        var address = proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
+        var address = proxy.Url.AbsoluteUri.TrimEnd('/');
         calls._proxy = proxy;
         calls.ProxyEnvironment = new Dictionary<string, string>
         {
@@ -58,7 +49,6 @@ public sealed class OutboundCalls : IAsyncDisposable
     {
         if (_proxy is not null)
         {
-            await _proxy.StopAsync();
             await _proxy.DisposeAsync();
         }
     }

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
@@ -19,29 +14,21 @@ public sealed class FakeBroker : IScriptedStandIn, IAsyncDisposable
 {
     public const string BaseUrl = "https://instant.webex.com/visit/";
 
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
     private volatile bool _hangsFromNowOn;
     private int _hung;
     private int _answers;
 
-    private FakeBroker(WebApplication app) => _app = app;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _server.Url;
 
     public static async Task<FakeBroker> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var broker = new FakeBroker(app);
-        app.Run(broker.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        broker.Url = new Uri(address);
+        var broker = new FakeBroker();
+        broker._server = await LoopbackServer.StartAsync(app => app.Run(broker.HandleAsync));
         return broker;
     }
 
@@ -89,11 +76,7 @@ public sealed class FakeBroker : IScriptedStandIn, IAsyncDisposable
         await context.Response.WriteAsync("{\"message\":\"scripted\"}");
     });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static Task HangAsync(HttpContext context)
         => Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
@@ -17,21 +12,15 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// </summary>
 public sealed class FakeConnect : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Mailbox> _meetings = new(StringComparer.Ordinal);
+    private LoopbackServer _server = null!;
 
-    private FakeConnect(WebApplication app) => _app = app;
-
-    public Uri EventsUrl { get; private set; } = null!;
+    public Uri EventsUrl => new(_server.Url, "events");
 
     public static async Task<FakeConnect> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var connect = new FakeConnect(app);
-        app.MapPost("/events", async (HttpContext context) =>
+        var connect = new FakeConnect();
+        connect._server = await LoopbackServer.StartAsync(app => app.MapPost("/events", async (HttpContext context) =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var raw = await reader.ReadToEndAsync();
@@ -39,19 +28,13 @@ public sealed class FakeConnect : IAsyncDisposable
             var (status, answer) = connect.For(body["meetingId"]?.GetValue<string>() ?? "").Answer(
                 body, raw, context.Request.Headers["key"].ToString(), context.Request.Headers["x-hub-signature"].ToString());
             return Results.Text(answer, "application/json", statusCode: status);
-        });
-        await app.StartAsync();
-        connect.EventsUrl = new Uri(new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()), "events");
+        }));
         return connect;
     }
 
     public Mailbox For(string meetingId) => _meetings.GetOrAdd(meetingId, _ => new Mailbox());
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     public sealed class Mailbox : IScriptedStandIn
     {

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
@@ -22,7 +17,7 @@ public sealed class FakeWebex : IAsyncDisposable
 {
     private static readonly string[] RecipientFields = ["toPersonEmail", "toPersonId", "roomId"];
 
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _actions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _webhooks = new(StringComparer.Ordinal);
@@ -49,38 +44,43 @@ public sealed class FakeWebex : IAsyncDisposable
         _webhooks[id] = new JsonObject { ["id"] = id, ["name"] = name, ["targetUrl"] = targetUrl, ["resource"] = resource, ["event"] = "created", ["status"] = "inactive" };
     }
 
-    private FakeWebex(WebApplication app) => _app = app;
-
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _server.Url;
 
     public static async Task<FakeWebex> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var webex = new FakeWebex(app);
-        app.MapPost("/v1/messages", webex.HandleAsync);
+        var webex = new FakeWebex();
+        webex._server = await LoopbackServer.StartAsync(webex.Map);
+        return webex;
+    }
+
+    /// <summary>The mailbox of one recipient: its script, and what the app sent to it.</summary>
+    public Recipient For(string address) => _recipients.GetOrAdd(address, _ => new Recipient());
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private void Map(WebApplication app)
+    {
+        app.MapPost("/v1/messages", HandleAsync);
         app.MapGet("/v1/attachment/actions/{id}", (string id) =>
         {
-            Interlocked.Increment(ref webex._actionReads);
-            return webex._actions.TryGetValue(id, out var action) ? Results.Json(action) : Results.Json(new { message = "not found" }, statusCode: 404);
+            Interlocked.Increment(ref _actionReads);
+            return _actions.TryGetValue(id, out var action) ? Results.Json(action) : Results.Json(new { message = "not found" }, statusCode: 404);
         });
         app.MapGet("/v1/people/{id}", (string id) => Results.Json(new { id, displayName = "Dr " + id }));
-        app.MapGet("/v1/webhooks", () => Results.Json(new JsonObject { ["items"] = new JsonArray([.. webex._webhooks.Values.Select(w => (JsonNode)w.DeepClone())]) }));
+        app.MapGet("/v1/webhooks", () => Results.Json(new JsonObject { ["items"] = new JsonArray([.. _webhooks.Values.Select(w => (JsonNode)w.DeepClone())]) }));
         app.MapPost("/v1/webhooks", async (HttpRequest request) =>
         {
             var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
-            var id = $"wh-{Interlocked.Increment(ref webex._webhookIds)}";
+            var id = $"wh-{Interlocked.Increment(ref _webhookIds)}";
             body["id"] = id;
             body["status"] = "active";
-            webex._webhooks[id] = body;
+            _webhooks[id] = body;
             return Results.Json(body);
         });
         app.MapPut("/v1/webhooks/{id}", async (HttpRequest request, string id) =>
         {
             var body = (await JsonNode.ParseAsync(request.Body))!.AsObject();
-            if (!webex._webhooks.TryGetValue(id, out var webhook))
+            if (!_webhooks.TryGetValue(id, out var webhook))
             {
                 return Results.Json(new { message = "not found" }, statusCode: 404);
             }
@@ -92,19 +92,7 @@ public sealed class FakeWebex : IAsyncDisposable
 
             return Results.Json(webhook);
         });
-        app.MapDelete("/v1/webhooks/{id}", (string id) => webex._webhooks.TryRemove(id, out _) ? Results.NoContent() : Results.NotFound());
-        await app.StartAsync();
-        webex.Url = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        return webex;
-    }
-
-    /// <summary>The mailbox of one recipient: its script, and what the app sent to it.</summary>
-    public Recipient For(string address) => _recipients.GetOrAdd(address, _ => new Recipient());
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        app.MapDelete("/v1/webhooks/{id}", (string id) => _webhooks.TryRemove(id, out _) ? Results.NoContent() : Results.NotFound());
     }
 
     private async Task HandleAsync(HttpContext context)
