@@ -23,10 +23,10 @@ public sealed class StandInServer : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private StandInServer(WebApplication app, MessagesStandIn messages)
+    private StandInServer(WebApplication app, WebexStandIn webex)
     {
         this.app = app;
-        Messages = messages;
+        Webex = webex;
     }
 
     /// <summary>Connect's Inbound Webhook: what the flow would have heard.</summary>
@@ -35,8 +35,8 @@ public sealed class StandInServer : IAsyncDisposable
     /// <summary>Where the stand-ins answer, such as <c>http://localhost:7072/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>The messages stand-in's mailbox.</summary>
-    public MessagesStandIn Messages { get; }
+    /// <summary>Webex's API: the messages, webhooks and pressed buttons.</summary>
+    public WebexStandIn Webex { get; }
 
     /// <summary>Starts listening on <paramref name="urls"/> with the stand-ins asked for.</summary>
     public static async Task<StandInServer> StartAsync(string urls, bool broker, bool messages, bool connect, StandInOptions options, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ public sealed class StandInServer : IAsyncDisposable
         builder.Services.AddRouting();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
-        var server = new StandInServer(app, new MessagesStandIn(options));
+        var server = new StandInServer(app, new WebexStandIn(options));
         if (broker)
         {
             var brokerStandIn = new BrokerStandIn(options, () => new Uri(server.BaseAddress, "visit/"));
@@ -56,10 +56,10 @@ public sealed class StandInServer : IAsyncDisposable
 
         if (messages)
         {
-            var webex = server.Messages;
+            var webex = server.Webex;
             app.MapPost("/v1/messages", webex.HandleAsync);
             app.MapGet("/v1/attachment/actions/{id}", (HttpRequest request, string id) => webex.GetAction(request, id));
-            app.MapGet("/v1/people/{id}", (HttpRequest request, string id) => MessagesStandIn.GetPerson(request, id));
+            app.MapGet("/v1/people/{id}", (HttpRequest request, string id) => WebexStandIn.GetPerson(request, id));
             app.MapGet("/v1/webhooks", webex.ListWebhooks);
             app.MapPost("/v1/webhooks", (HttpRequest request) => webex.SaveWebhookAsync(request, null));
             app.MapPut("/v1/webhooks/{id}", (HttpRequest request, string id) => webex.SaveWebhookAsync(request, id));

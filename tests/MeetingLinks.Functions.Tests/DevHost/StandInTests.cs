@@ -128,7 +128,7 @@ public sealed class StandInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, twoRecipients.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(anonymous)).StatusCode);
-        var kept = Assert.Single(server.Messages.Messages);
+        var kept = Assert.Single(server.Webex.Messages);
         Assert.Equal("toPersonEmail dr@clinic.example", kept.To);
         var shown = JsonNode.Parse(await client.GetStringAsync(new Uri("messages", UriKind.Relative)))!.AsArray();
         Assert.Equal("hi", Assert.Single(shown)!["text"]!.GetValue<string>());

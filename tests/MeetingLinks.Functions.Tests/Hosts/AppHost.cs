@@ -43,8 +43,8 @@ public sealed class AppHost : IAsyncDisposable
     /// <summary>The development host: its Functions host, the stand-ins, what it reported.</summary>
     public DevelopmentHost Host => _host;
 
-    /// <summary>What the stand-in for Webex's messages API received; null when the app sends to a Webex of a test's own.</summary>
-    public MessagesStandIn? Messages => _host.StandIns?.Messages;
+    /// <summary>The development host's stand-in for Webex's API; null when the app talks to a Webex of a test's own.</summary>
+    public WebexStandIn? Webex => _host.StandIns?.Webex;
 
     /// <summary>Everything the host, the worker and the app logged so far, one line per entry.</summary>
     public string LogText => string.Join('\n', _log);

@@ -39,8 +39,8 @@ public sealed class ExpertAnswerLoopTests(AzuriteFixture azurite, ITestOutputHel
             record.GetProperty("expertResponse").GetProperty("personName").GetString()));
         var heard = Assert.Single(app.Host.StandIns.Connect.Events, e => e.Body?["meetingId"]?.GetValue<string>() == meetingId);
         Assert.Equal("expert.joining", heard.Body!["event"]!.GetValue<string>());
-        await Eventually.UntilAsync(() => Task.FromResult(app.Messages!.Messages.Any(m => m.ParentId == messageId)), Bound, "the reply in the card's thread");
-        Assert.Contains("Ana Ruiz", app.Messages!.Messages.Single(m => m.ParentId == messageId).Markdown, StringComparison.Ordinal);
+        await Eventually.UntilAsync(() => Task.FromResult(app.Webex!.Messages.Any(m => m.ParentId == messageId)), Bound, "the reply in the card's thread");
+        Assert.Contains("Ana Ruiz", app.Webex!.Messages.Single(m => m.ParentId == messageId).Markdown, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> UntilAsync(AppHost app, string meetingId, Func<JsonElement, bool> done)

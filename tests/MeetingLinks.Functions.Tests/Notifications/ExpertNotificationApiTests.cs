@@ -181,7 +181,7 @@ public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutp
         var messages = JsonDocument.Parse(await stand.GetStringAsync(new Uri("messages", UriKind.Relative))).RootElement;
         var message = Assert.Single(messages.EnumerateArray(), m => m.GetProperty("to").GetString() == "toPersonEmail " + _expertEmail);
         Assert.Contains(created.GetProperty("hostUrl").GetString()!, message.GetProperty("text").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(app.Messages!.Messages, m => m.To.Contains(unknownExpert, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Webex!.Messages, m => m.To.Contains(unknownExpert, StringComparison.Ordinal));
         Assert.StartsWith("HTTP 404", failed.GetProperty("expertNotification").GetProperty("lastError").GetString(), StringComparison.Ordinal);
 
         // The stand-in is the development host's: the app itself has no sandbox route.

@@ -23,7 +23,7 @@ public sealed record SandboxAction(string Id, string MessageId, string PersonId,
 /// <see cref="PressAsync"/> plays an expert pressing a button: the action, then Webex's signed call to every webhook
 /// for it.
 /// </summary>
-public sealed class MessagesStandIn
+public sealed class WebexStandIn
 {
     private const int Kept = 200;
     private static readonly string[] RecipientFields = ["toPersonEmail", "toPersonId", "roomId"];
@@ -35,7 +35,7 @@ public sealed class MessagesStandIn
     // Webex calls webhooks from outside; this calls the app's own address, never through a proxy.
     private static readonly HttpClient Caller = new(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
 
-    internal MessagesStandIn(StandInOptions options) => this.options = options;
+    internal WebexStandIn(StandInOptions options) => this.options = options;
 
     /// <summary>What each expert would have received, oldest first, replies included.</summary>
     public IReadOnlyList<SandboxMessage> Messages => [.. messages];
