@@ -1,8 +1,6 @@
 using MeetingLinks.Hosting;
 using MeetingLinks.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 try
 {

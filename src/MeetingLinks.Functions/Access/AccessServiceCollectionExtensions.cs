@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MeetingLinks.Access;
 
 public static class AccessServiceCollectionExtensions

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Access;
 
 /// <summary>Says at start-up which role has no keys, so a 401 on every call is never a mystery.</summary>

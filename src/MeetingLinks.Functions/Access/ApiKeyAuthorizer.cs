@@ -1,9 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Access;
 
 /// <summary>

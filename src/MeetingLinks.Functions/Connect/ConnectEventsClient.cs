@@ -1,14 +1,3 @@
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Connect;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MeetingLinks.Connect;
 
 /// <summary>Where the flow hears the expert's answer (<c>Connect__*</c>): a Webex Connect Inbound Webhook.</summary>

@@ -1,5 +1,3 @@
-using MeetingLinks.Notifications;
-
 namespace MeetingLinks.Connect;
 
 /// <summary>An event for the flow, as the record keeps it: which, when, and where its delivery stands.</summary>

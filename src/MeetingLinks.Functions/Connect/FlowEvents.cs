@@ -1,10 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Connect;
 
 /// <summary>

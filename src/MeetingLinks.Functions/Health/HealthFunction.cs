@@ -1,8 +1,3 @@
-using MeetingLinks.Meetings.Storage;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Health;
 
 /// <summary><c>GET /api/health</c>: for probes; needs no key and shows no secret.</summary>

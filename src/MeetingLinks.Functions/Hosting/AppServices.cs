@@ -1,12 +1,5 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Meetings;
-using MeetingLinks.Notifications;
 using MeetingLinks.Operations;
 using MeetingLinks.Receipts;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MeetingLinks.Hosting;
 

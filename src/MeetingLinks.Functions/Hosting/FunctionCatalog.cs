@@ -1,7 +1,5 @@
 using System.Collections.Frozen;
 using System.Reflection;
-using MeetingLinks.Access;
-using Microsoft.Azure.Functions.Worker;
 
 namespace MeetingLinks.Hosting;
 

@@ -1,6 +1,3 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-
 namespace MeetingLinks.Hosting;
 
 /// <summary>What the app reads from its own <c>host.json</c>: how the Functions host decodes queue messages.</summary>

@@ -1,12 +1,4 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Hosting;
 

@@ -1,7 +1,3 @@
-using Azure.Identity;
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Configuration;
-
 namespace MeetingLinks.Hosting;
 
 /// <summary>

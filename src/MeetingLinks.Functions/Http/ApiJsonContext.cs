@@ -1,8 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using MeetingLinks.Health;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Create;
 
 namespace MeetingLinks.Http;
 

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-
 namespace MeetingLinks.Http;
 
 /// <summary>

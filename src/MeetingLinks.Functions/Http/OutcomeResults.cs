@@ -1,7 +1,3 @@
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace MeetingLinks.Http;
 
 /// <summary>How outcomes become HTTP answers: the only place that knows which status a failure has.</summary>

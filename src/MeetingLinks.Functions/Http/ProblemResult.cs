@@ -1,6 +1,3 @@
-using System.Globalization;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace MeetingLinks.Http;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace MeetingLinks.Http;
 
 /// <summary>Reads a request body whole, but never more than a cap, whatever Content-Length claims.</summary>

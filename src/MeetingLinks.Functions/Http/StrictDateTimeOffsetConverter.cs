@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Http;
 
 /// <summary>Reads JSON dates by <see cref="DateWithOffset"/>'s rule; writes them back in UTC.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using MeetingLinks.Outcomes;
-
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>

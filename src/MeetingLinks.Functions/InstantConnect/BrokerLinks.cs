@@ -1,5 +1,3 @@
-using MeetingLinks.Outcomes;
-
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>Turns the broker's answer into the links to hand out, short where the broker gave a short code, long otherwise.</summary>

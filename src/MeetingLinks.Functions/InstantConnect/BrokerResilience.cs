@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly;
 
 namespace MeetingLinks.InstantConnect;
@@ -90,6 +87,6 @@ internal static class BrokerResilience
         breaker.BreakDuration = BreakDuration;
     }
 
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+    private static string Describe(Polly.Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : outcome.Exception?.GetType().Name ?? "nothing";
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MeetingLinks.InstantConnect;
 
 // The broker's JSON, property for property. Order matters only for readability of captured requests.

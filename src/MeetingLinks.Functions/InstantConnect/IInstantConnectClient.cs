@@ -1,5 +1,3 @@
-using MeetingLinks.Outcomes;
-
 namespace MeetingLinks.InstantConnect;
 
 public interface IInstantConnectClient

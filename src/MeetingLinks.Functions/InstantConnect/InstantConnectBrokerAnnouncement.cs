@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>Says at start-up which broker the app talks to, so a wrong broker is obvious in the logs. Never logs the token.</summary>

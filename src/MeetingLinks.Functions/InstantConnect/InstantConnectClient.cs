@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

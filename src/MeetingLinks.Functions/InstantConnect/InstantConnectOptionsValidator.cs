@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>Checks <see cref="InstantConnectOptions"/> at start-up; messages name the environment variable to fix.</summary>

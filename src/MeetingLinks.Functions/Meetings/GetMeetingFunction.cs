@@ -1,11 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Meetings;
 
 /// <summary><c>GET /api/meetings/{id}</c>: one complete record, for operations staff.</summary>

@@ -1,5 +1,3 @@
-using MeetingLinks.InstantConnect;
-
 namespace MeetingLinks.Meetings;
 
 /// <summary>One link the broker issued for a meeting; a record keeps every one it ever had.</summary>

@@ -1,10 +1,3 @@
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Meetings;
 
 /// <summary>

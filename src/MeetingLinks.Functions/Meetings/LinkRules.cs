@@ -1,7 +1,3 @@
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Validation;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Meetings;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MeetingLinks.Meetings;
 
 /// <summary>One meeting as stored, and as operations staff read it.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MeetingLinks.Meetings;
 
 public sealed class MeetingsOptions

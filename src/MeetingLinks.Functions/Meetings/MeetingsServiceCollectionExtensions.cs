@@ -1,10 +1,4 @@
 using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Identity;
-using MeetingLinks.Meetings.Create;
-using MeetingLinks.Meetings.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Meetings;
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using PhoneNumbers;
 
 namespace MeetingLinks.Meetings;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using MeetingLinks.Meetings;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>

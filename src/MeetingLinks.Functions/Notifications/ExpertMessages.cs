@@ -1,9 +1,3 @@
-using MeetingLinks.Connect;
-using MeetingLinks.Meetings;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>The message that takes one batch of host links to the expert, as the record keeps it.</summary>

@@ -1,8 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>The threaded replies under the expert's card (queue kind <c>reply</c>), by the Webex action they answer.</summary>

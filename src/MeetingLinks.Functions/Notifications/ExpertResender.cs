@@ -1,9 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>Queues the meeting's latest expert message again, for ops: same links, same or corrected address, a fresh retry window.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>Who gets the host links in Webex: a person by email or id, or a space the bot is a member of.</summary>

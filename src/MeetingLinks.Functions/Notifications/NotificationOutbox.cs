@@ -1,7 +1,4 @@
-using Azure.Storage.Queues;
 using MeetingLinks.Hosting;
-using MeetingLinks.Meetings.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace MeetingLinks.Notifications;
 

@@ -1,9 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Notifications;
 
 /// <summary>

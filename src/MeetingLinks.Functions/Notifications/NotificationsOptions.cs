@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 namespace MeetingLinks.Notifications;
 
 /// <summary>Sending the expert's messages (<c>Notifications__*</c>).</summary>

@@ -1,8 +1,3 @@
-using MeetingLinks.Connect;
-using MeetingLinks.Webex;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Notifications;
 
 public static class NotificationsServiceCollectionExtensions

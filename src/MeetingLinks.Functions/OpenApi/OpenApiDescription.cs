@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
 
 namespace MeetingLinks.OpenApi;
 
@@ -16,14 +14,14 @@ public static class OpenApiDescription
 
     private static readonly Lazy<byte[]> Bytes = new(Load);
 
-    private static readonly Lazy<EntityTagHeaderValue> Tag = new(() =>
-        new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes.Value))[..16]}\""));
+    private static readonly Lazy<Microsoft.Net.Http.Headers.EntityTagHeaderValue> Tag = new(() =>
+        new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes.Value))[..16]}\""));
 
     /// <summary>The document exactly as it is served.</summary>
     public static ReadOnlyMemory<byte> Content => Bytes.Value;
 
     /// <summary>A strong validator from the content, so a gateway or browser revalidates cheaply after a deployment.</summary>
-    public static EntityTagHeaderValue ETag => Tag.Value;
+    public static Microsoft.Net.Http.Headers.EntityTagHeaderValue ETag => Tag.Value;
 
     private static byte[] Load()
     {

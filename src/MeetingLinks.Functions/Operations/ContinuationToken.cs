@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using MeetingLinks.Meetings.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace MeetingLinks.Operations;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using MeetingLinks.Meetings;
-using Microsoft.AspNetCore.Http;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>Streams records as a CSV download, flushing as it goes instead of building the file in memory.</summary>

@@ -1,10 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using MeetingLinks.Meetings;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Operations;
 
 /// <summary><c>GET /api/meetings</c> and <c>GET /api/meetings/export</c>: records for operations staff.</summary>

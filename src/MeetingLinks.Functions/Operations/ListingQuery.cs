@@ -1,5 +1,3 @@
-using MeetingLinks.Meetings.Storage;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>A validated listing request: UTC days <see cref="From"/>..<see cref="To"/>, newest first.</summary>

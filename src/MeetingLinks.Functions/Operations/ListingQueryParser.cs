@@ -1,11 +1,3 @@
-using System.Globalization;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>

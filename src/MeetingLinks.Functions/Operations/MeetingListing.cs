@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
 
 namespace MeetingLinks.Operations;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using MeetingLinks.Meetings;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>

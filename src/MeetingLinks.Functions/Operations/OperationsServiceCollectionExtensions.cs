@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace MeetingLinks.Operations;
 
 public static class OperationsServiceCollectionExtensions

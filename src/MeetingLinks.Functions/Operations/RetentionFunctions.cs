@@ -1,8 +1,3 @@
-using MeetingLinks.Access;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>The retention purge: nightly under the Functions host, and on demand for the ops role.</summary>

@@ -1,8 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Storage;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Operations;
 
 /// <summary>Removes meetings past their retention and idempotency keys past their lifetime.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Events;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>Turns a receipt into the meeting event it reports.</summary>

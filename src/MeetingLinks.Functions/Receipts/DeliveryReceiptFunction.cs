@@ -1,9 +1,3 @@
-using MeetingLinks.Http;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>

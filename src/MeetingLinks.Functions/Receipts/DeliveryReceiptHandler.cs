@@ -1,10 +1,3 @@
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Events;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>

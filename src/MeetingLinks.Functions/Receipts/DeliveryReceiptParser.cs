@@ -1,6 +1,3 @@
-using System.Text.Json;
-using MeetingLinks.Outcomes;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>

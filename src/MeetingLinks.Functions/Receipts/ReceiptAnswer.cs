@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>The small 200 body Webex Connect gets back; it only looks at the status code.</summary>

@@ -1,10 +1,3 @@
-using System.Text;
-using MeetingLinks.Access;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MeetingLinks.Meetings;
-
 namespace MeetingLinks.Receipts;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace MeetingLinks.Receipts;
 
 public static class ReceiptsServiceCollectionExtensions

@@ -1,10 +1,5 @@
 using Azure.Core;
-using Azure.Identity;
 using Microsoft.ApplicationInsights.Extensibility;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Telemetry;
 

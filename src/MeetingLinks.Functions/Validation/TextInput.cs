@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace MeetingLinks.Validation;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using MeetingLinks.Outcomes;
-
 namespace MeetingLinks.Validation;
 
 /// <summary>Messages per field, keyed by the field's JSON path, collected while a request is checked.</summary>

@@ -1,14 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Webex;
 
 /// <summary>

@@ -1,17 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
-using MeetingLinks.Connect;
-using MeetingLinks.Meetings;
-using MeetingLinks.Meetings.Events;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace MeetingLinks.Webex;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace MeetingLinks.Webex;
 
 /// <summary>The Webex REST API the bot sends messages through (<c>Webex__*</c>); its token is the Instant Connect bot token.</summary>

@@ -1,8 +1,3 @@
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace MeetingLinks.Webex;
 
 /// <summary>

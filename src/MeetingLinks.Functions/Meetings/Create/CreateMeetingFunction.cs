@@ -1,9 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary><c>POST /api/meetings</c>: what a Webex Connect flow's HTTP Request node calls.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>Checks a create request field by field; the link rules and their defaults are <see cref="LinkRules"/>'s.</summary>

@@ -1,9 +1,3 @@
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>

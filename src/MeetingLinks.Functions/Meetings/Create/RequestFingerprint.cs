@@ -1,8 +1,3 @@
-using System.Buffers;
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using MeetingLinks.Meetings.Links;
 
 namespace MeetingLinks.Meetings.Create;

@@ -1,9 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Meetings.Erasure;
 
 /// <summary>Erasure for operations staff: <c>DELETE /api/meetings/{id}</c> and <c>POST /api/customers/erase</c>.</summary>

@@ -1,8 +1,3 @@
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Meetings.Erasure;
 
 /// <summary>

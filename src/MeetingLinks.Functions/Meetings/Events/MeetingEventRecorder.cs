@@ -1,7 +1,3 @@
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Meetings.Events;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Meetings.Events;
 
 /// <summary><c>POST /api/meetings/{id}/events</c>: a flow reports what happened to the link it sent.</summary>

@@ -1,6 +1,3 @@
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Meetings.Events;
 
 internal static class ReportEventValidator

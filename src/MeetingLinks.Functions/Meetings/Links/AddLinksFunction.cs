@@ -1,10 +1,3 @@
-using MeetingLinks.Access;
-using MeetingLinks.Http;
-using MeetingLinks.Meetings.Create;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Meetings.Links;
 
 /// <summary><c>POST /api/meetings/{id}/links</c>: another guest or host, or fresh links, for the same meeting.</summary>

@@ -1,6 +1,3 @@
-using MeetingLinks.Outcomes;
-using MeetingLinks.Validation;
-
 namespace MeetingLinks.Meetings.Links;
 
 /// <summary>Checks an add-links request; by default it asks for one guest link and no host link.</summary>

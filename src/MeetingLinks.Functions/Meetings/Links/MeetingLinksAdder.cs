@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using MeetingLinks.InstantConnect;
-using MeetingLinks.Meetings.Create;
-using MeetingLinks.Meetings.Storage;
-using MeetingLinks.Notifications;
-using MeetingLinks.Outcomes;
-using Microsoft.Extensions.Logging;
-
 namespace MeetingLinks.Meetings.Links;
 
 /// <summary>

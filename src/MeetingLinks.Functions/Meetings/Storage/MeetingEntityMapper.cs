@@ -1,11 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-using Azure.Data.Tables;
-using MeetingLinks.Meetings.Events;
-
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>Maps records to table entities by hand: explicit columns, no reflection.</summary>

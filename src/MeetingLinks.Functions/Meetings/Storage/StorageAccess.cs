@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Identity;
-
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>What tables and queues have in common: creating what they need once, and telling an outage from a bug.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>Erasure and the phone number's own listing, both through the phone entries.</summary>

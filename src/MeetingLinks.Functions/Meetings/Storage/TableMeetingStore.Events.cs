@@ -1,8 +1,3 @@
-using System.Net;
-using Azure;
-using Azure.Data.Tables;
-using MeetingLinks.Meetings.Events;
-
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>Events in rows of their own beside their meeting: writers that only add something never contend.</summary>

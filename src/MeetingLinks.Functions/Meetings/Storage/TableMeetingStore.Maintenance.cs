@@ -1,5 +1,3 @@
-using Azure.Data.Tables;
-
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>Listing and retention: queries stay inside the partitions they are about.</summary>

@@ -1,8 +1,4 @@
-using System.Net;
 using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 
 namespace MeetingLinks.Meetings.Storage;
 

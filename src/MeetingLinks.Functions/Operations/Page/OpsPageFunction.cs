@@ -1,8 +1,3 @@
-using MeetingLinks.Http;
-using MeetingLinks.Outcomes;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Azure.Functions.Worker;
-
 namespace MeetingLinks.Operations.Page;
 
 /// <summary>

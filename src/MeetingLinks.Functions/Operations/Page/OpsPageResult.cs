@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace MeetingLinks.Operations.Page;
 
 /// <summary>Writes one page file with its type and the headers that keep the page locked down.</summary>

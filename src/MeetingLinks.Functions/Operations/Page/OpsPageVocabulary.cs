@@ -1,7 +1,3 @@
-using System.Text.Json;
-using MeetingLinks.Meetings;
-using MeetingLinks.Notifications;
-
 namespace MeetingLinks.Operations.Page;
 
 /// <summary>
