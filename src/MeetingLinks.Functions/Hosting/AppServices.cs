@@ -24,7 +24,7 @@ public static class AppServices
         services.AddMeetings();       // create and read meetings in Table Storage, record events
         services.AddReceipts();       // Webex Connect delivery receipts on /api/receipts
         services.AddOperations();     // list, export and purge records
-        services.AddNotifications();  // the expert's link in Webex, from a storage queue
+        services.AddExperts();        // the expert's link in Webex and answer, events to the flow, from a storage queue
         return services;
     }
 }

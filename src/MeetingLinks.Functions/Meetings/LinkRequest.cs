@@ -19,5 +19,5 @@ public abstract class LinkRequest
     public bool? LoginUrlForHost { get; set; }
 
     /// <summary>Who gets the host link(s) as a Webex message from the bot.</summary>
-    public Notifications.ExpertRequest? Expert { get; set; }
+    public Experts.ExpertRequest? Expert { get; set; }
 }

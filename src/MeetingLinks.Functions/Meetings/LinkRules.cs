@@ -90,9 +90,9 @@ public sealed class LinkRules(IOptions<InstantConnectOptions> brokerOptions, Tim
     public bool LoginUrlForHost(bool? requested) => requested ?? brokerOptions.Value.LoginUrlForHost;
 
     /// <summary>The expert to send the host links to, if any; there must then be a host link to send.</summary>
-    public static Notifications.ExpertTarget? Expert(ValidationErrors errors, Notifications.ExpertRequest? expert, int hosts)
+    public static Experts.ExpertTarget? Expert(ValidationErrors errors, Experts.ExpertRequest? expert, int hosts)
     {
-        var target = Notifications.ExpertTarget.From(errors, expert);
+        var target = Experts.ExpertTarget.From(errors, expert);
         if (target is not null && hosts == 0)
         {
             errors.Add("hosts", "must be at least 1 when an expert is to get the host link.");

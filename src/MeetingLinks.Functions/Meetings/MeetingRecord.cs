@@ -63,20 +63,20 @@ public sealed record MeetingRecord
 
     /// <summary>The messages that took host links to the expert in Webex, one per batch of links, oldest first.</summary>
     [JsonIgnore]
-    public IReadOnlyList<Notifications.ExpertNotification> Notifications { get; init; } = [];
+    public IReadOnlyList<Experts.ExpertNotification> Notifications { get; init; } = [];
 
     /// <summary>The latest message to the expert, as operations staff see it (address masked); null when there is no expert.</summary>
-    public Notifications.ExpertNotificationView? ExpertNotification => Notifications.Count > 0 ? Notifications[^1].View() : null;
+    public Experts.ExpertNotificationView? ExpertNotification => Notifications.Count > 0 ? Notifications[^1].View() : null;
 
     /// <summary>The create's idempotency key: the flow's <c>transId</c>, given back to the flow with the expert's answer.</summary>
     public string? RequestId { get; init; }
 
     /// <summary>The expert's latest answer on the card, when they gave one.</summary>
-    public Notifications.ExpertResponse? ExpertResponse { get; init; }
+    public Experts.ExpertResponse? ExpertResponse { get; init; }
 
     /// <summary>The replies under the expert's card, one per button pressed.</summary>
     [JsonIgnore]
-    public IReadOnlyList<Notifications.ExpertReply> Replies { get; init; } = [];
+    public IReadOnlyList<Experts.ExpertReply> Replies { get; init; } = [];
 
     /// <summary>The events for the flow (Webex Connect's inbound webhook), as stored.</summary>
     [JsonIgnore]

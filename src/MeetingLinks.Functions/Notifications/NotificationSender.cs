@@ -1,14 +1,11 @@
 namespace MeetingLinks.Notifications;
 
 /// <summary>
-/// The one sending path: takes what the record says is to be sent (the expert's message, a reply under it, an event
-/// to the flow) to the far end, once, on the queue's terms. A delivery of a queue message claims the record's entry
-/// with the message's id, sends, and marks the entry sent or failed. Another copy of the message (a replay, ops'
-/// resend) that finds the claim leaves it be; the same message seen again means its earlier attempt died, so it takes
-/// over. Neither Webex nor Connect takes an idempotency key: had that attempt reached them, the message goes twice,
-/// and the log says so. A failure worth retrying releases the claim and puts the message back on the queue, invisible
-/// for as long as the far end asked (<c>Retry-After</c>) or the back-off says, until the kind's retry window is over;
-/// the poison queue ends it as failed.
+/// The one sending path. A delivery claims the record's entry with its queue message's id, sends, and settles the entry.
+/// Another copy of the message (a replay's, ops' resend) that finds the claim leaves; the same message seen again means
+/// its earlier attempt died, so it takes over. Neither Webex nor Connect takes an idempotency key, so that attempt may
+/// have reached them: the log says so. A failure worth retrying goes back on the queue, invisible for <c>Retry-After</c>
+/// or the back-off, within the kind's retry window; the poison queue ends it as failed.
 /// </summary>
 public sealed class NotificationSender(
     IMeetingStore store,
@@ -25,33 +22,59 @@ public sealed class NotificationSender(
     public async Task SendAsync(NotificationMessage message, string deliveryId, CancellationToken cancellationToken)
     {
         var kind = KindOf(message);
-        var takenOver = false;
+        var (id, takenOver) = (message.Id, false);
         var record = await store.ChangeAsync(message.MeetingId, current =>
         {
-            var entry = Pending(kind, current, message.Id);
+            var entry = Pending(kind, current, id);
             takenOver = entry?.SendingBy == deliveryId;
             return entry is not null && (entry.SendingBy is null || takenOver)
-                ? kind.Change(current, message.Id, d => d with { SendingBy = deliveryId, Attempts = d.Attempts + 1 })
+                ? kind.Change(current, id, d => d with { SendingBy = deliveryId, Attempts = d.Attempts + 1 })
                 : null;
         }, cancellationToken);
-
-        if (Pending(kind, record, message.Id) is not { } claimed || claimed.SendingBy != deliveryId)
+        if (Pending(kind, record, id) is not { } claimed || claimed.SendingBy != deliveryId)
         {
             logger.LogInformation("{Kind} {Id} for meeting {MeetingId} not sent by this delivery: {Reason}",
-                kind.Name, message.Id, message.MeetingId, WhyNot(kind, record, message.Id));
+                kind.Name, id, message.MeetingId, WhyNot(kind, record, id));
             return;
         }
 
+        var to = kind.Recipient(record!, id);
         if (takenOver)
         {
-            logger.LogWarning(
-                "{Kind} {Id} for meeting {MeetingId}: an earlier attempt ended without a result; if it had been accepted, it gets there twice",
-                kind.Name, message.Id, message.MeetingId);
+            logger.LogWarning("{Kind} {Id} for meeting {MeetingId}: an earlier attempt ended without a result; if it had been accepted, it gets there twice",
+                kind.Name, id, message.MeetingId);
         }
 
-        // From here on the attempt is finished even when the host is stopping: cut off, nobody would know whether the
+        // From here on the attempt runs to its end even when the host is stopping: cut off, nobody would know whether the
         // far end took it.
-        await SendClaimedAsync(kind, record!, message, claimed, deliveryId);
+        var sent = await kind.SendAsync(record!, id, CancellationToken.None);
+        var now = time.GetUtcNow();
+        if (sent.TryGet(out var accepted, out var failure))
+        {
+            await SettleAsync(kind, record!, id, deliveryId, d => d with { Status = Delivery.Sent, MessageId = accepted.Id, SentAt = now, LastError = null });
+            logger.LogInformation("{Kind} {Id} for meeting {MeetingId} sent to {To} after {Attempts} attempt(s)",
+                kind.Name, id, message.MeetingId, to, claimed.Attempts);
+            return;
+        }
+
+        var wait = BackOff(claimed.Attempts, failure.RetryAfter);
+        var again = failure.Kind == FailureKind.Unavailable && now + wait < claimed.QueuedAt + kind.RetryWindow;
+        var settled = await SettleAsync(kind, record!, id, deliveryId,
+            d => d with { Status = again ? Delivery.Pending : Delivery.Failed, LastError = failure.Detail });
+        if (again)
+        {
+            // The claim was released first: a crash before the message is queued again leaves this delivery to the queue.
+            logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To}: {Reason}; trying again in {Seconds} s",
+                kind.Name, id, message.MeetingId, to, failure.Detail, (int)wait.TotalSeconds);
+            await outbox.EnqueueAsync(message, wait, CancellationToken.None);
+            return;
+        }
+
+        logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To} failed: {Reason}", kind.Name, id, message.MeetingId, to, failure.Detail);
+        if (settled is not null)
+        {
+            await kind.FailedAsync(settled, id, CancellationToken.None);
+        }
     }
 
     /// <summary>The host gave up on the message (it is in the poison queue): the record says so instead of staying pending.</summary>
@@ -70,42 +93,6 @@ public sealed class NotificationSender(
         {
             await kind.FailedAsync(record, message.Id, cancellationToken);
         }
-    }
-
-    private async Task SendClaimedAsync(INotificationKind kind, MeetingRecord record, NotificationMessage message, Delivery claimed, string deliveryId)
-    {
-        var sent = await kind.SendAsync(record, message.Id, CancellationToken.None);
-        var now = time.GetUtcNow();
-        if (sent.TryGet(out var accepted, out var failure))
-        {
-            await SettleAsync(kind, record, message.Id, deliveryId, d => d with { Status = Delivery.Sent, MessageId = accepted.Id, SentAt = now, LastError = null });
-            logger.LogInformation("{Kind} {Id} for meeting {MeetingId} sent to {To} after {Attempts} attempt(s)",
-                kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), claimed.Attempts);
-            return;
-        }
-
-        var wait = BackOff(claimed.Attempts, failure.RetryAfter);
-        var again = failure.Kind == FailureKind.Unavailable && now + wait < claimed.QueuedAt + kind.RetryWindow;
-        var settled = await SettleAsync(kind, record, message.Id, deliveryId, d => d with
-        {
-            Status = again ? Delivery.Pending : Delivery.Failed, LastError = failure.Detail,
-        });
-        if (!again)
-        {
-            logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To} failed: {Reason}",
-                kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), failure.Detail);
-            if (settled is not null)
-            {
-                await kind.FailedAsync(settled, message.Id, CancellationToken.None);
-            }
-
-            return;
-        }
-
-        // The claim is released first: a crash before the message is queued again leaves this delivery to the queue.
-        logger.LogWarning("{Kind} {Id} for meeting {MeetingId} to {To}: {Reason}; trying again in {Seconds} s",
-            kind.Name, message.Id, message.MeetingId, kind.Recipient(record, message.Id), failure.Detail, (int)wait.TotalSeconds);
-        await outbox.EnqueueAsync(message, wait, CancellationToken.None);
     }
 
     /// <summary>Ends this delivery's claim with <paramref name="change"/>, unless the entry is no longer this delivery's.</summary>
@@ -134,10 +121,7 @@ public sealed class NotificationSender(
     }
 }
 
-/// <summary>
-/// One kind of thing the service sends: where its entries are on the record, how one is sent, how long a failure is
-/// tried again, and what follows when one fails for good.
-/// </summary>
+/// <summary>One kind of thing the service sends: its entries on the record, how one is sent, and what a final failure means.</summary>
 public interface INotificationKind
 {
     /// <summary>The <see cref="NotificationMessage.Kind"/> of its queue messages.</summary>
@@ -147,15 +131,13 @@ public interface INotificationKind
 
     Delivery? Find(MeetingRecord record, string id);
 
-    /// <summary>The record with the delivery of entry <paramref name="id"/> changed.</summary>
     MeetingRecord Change(MeetingRecord record, string id, Func<Delivery, Delivery> change);
 
     /// <summary>For logs: to whom, masked.</summary>
     string Recipient(MeetingRecord record, string id);
 
-    /// <summary>Sends it once; the answer is the far end's id for it, when it gave one.</summary>
+    /// <summary>One attempt; the answer holds the far end's id for it, when it gave one.</summary>
     Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
 
-    /// <summary>What follows when it failed for good.</summary>
     Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
 }

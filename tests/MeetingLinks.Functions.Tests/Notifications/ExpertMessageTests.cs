@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MeetingLinks.Experts;
 using MeetingLinks.Meetings;
 using MeetingLinks.Notifications;
 

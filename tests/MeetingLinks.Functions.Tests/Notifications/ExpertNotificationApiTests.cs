@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Azure.Storage.Queues;
+using MeetingLinks.Experts;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Api;
 using MeetingLinks.Tests.Hosts;

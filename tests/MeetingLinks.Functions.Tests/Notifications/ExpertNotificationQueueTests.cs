@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using MeetingLinks.Experts;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;

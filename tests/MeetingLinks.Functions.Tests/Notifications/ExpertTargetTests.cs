@@ -1,3 +1,4 @@
+using MeetingLinks.Experts;
 using MeetingLinks.Notifications;
 using MeetingLinks.Validation;
 

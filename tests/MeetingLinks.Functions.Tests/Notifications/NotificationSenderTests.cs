@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using MeetingLinks.Experts;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
 using MeetingLinks.Connect;

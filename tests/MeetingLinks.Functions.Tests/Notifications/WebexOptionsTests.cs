@@ -1,3 +1,4 @@
+using MeetingLinks.Experts;
 using MeetingLinks.Notifications;
 using MeetingLinks.Webex;
 using MeetingLinks.Tests.InstantConnect;
@@ -41,5 +42,5 @@ public sealed class WebexOptionsTests
     }
 
     private static BrokerTestHost Host(Dictionary<string, string?> settings)
-        => BrokerTestHost.WithBroker(settings: settings, configure: services => services.AddNotifications());
+        => BrokerTestHost.WithBroker(settings: settings, configure: services => services.AddExperts());
 }

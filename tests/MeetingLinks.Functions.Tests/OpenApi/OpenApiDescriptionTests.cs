@@ -159,9 +159,9 @@ public partial class OpenApiDescriptionTests
             Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertNotificationStatus"]!["schema"]!));
 
         // The expert's answers, and what the flow hears of them.
-        Assert.Equal(MeetingLinks.Notifications.ExpertResponse.Answers, Enums(schemas["ExpertResponse"]!["properties"]!["answer"]!));
+        Assert.Equal(MeetingLinks.Experts.ExpertResponse.Answers, Enums(schemas["ExpertResponse"]!["properties"]!["answer"]!));
         Assert.Equal(
-            [.. MeetingLinks.Notifications.ExpertResponse.Answers, MeetingLinks.Meetings.Storage.MeetingFilter.NoResponse],
+            [.. MeetingLinks.Experts.ExpertResponse.Answers, MeetingLinks.Meetings.Storage.MeetingFilter.NoResponse],
             Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertAnswer"]!["schema"]!));
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEvent"]!["properties"]!["event"]!));
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEventBody"]!["properties"]!["event"]!));

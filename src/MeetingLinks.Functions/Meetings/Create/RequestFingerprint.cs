@@ -65,7 +65,7 @@ public static class RequestFingerprint
     }
 
     /// <summary>Written only when there is one, so requests without an expert keep the fingerprints stored before experts existed.</summary>
-    private static void WriteExpert(Utf8JsonWriter json, Notifications.ExpertTarget? expert)
+    private static void WriteExpert(Utf8JsonWriter json, Experts.ExpertTarget? expert)
     {
         if (expert is not null)
         {

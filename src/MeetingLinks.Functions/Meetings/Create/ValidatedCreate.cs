@@ -18,4 +18,4 @@ public sealed record ValidatedCreate(
     string VerticalType,
     bool LoginUrlForHost,
     IReadOnlyList<string> Devices,
-    Notifications.ExpertTarget? Expert = null);
+    Experts.ExpertTarget? Expert = null);

@@ -14,4 +14,4 @@ public sealed record ValidatedAddLinks(
     LinkValidity Validity,
     string VerticalType,
     bool LoginUrlForHost,
-    Notifications.ExpertTarget? Expert = null);
+    Experts.ExpertTarget? Expert = null);

@@ -221,8 +221,8 @@ internal static class MeetingEntityMapper
 
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(IssuedLink[]))]
-[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertNotification[]))]
-[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertReply[]))]
-[JsonSerializable(typeof(MeetingLinks.Notifications.ExpertResponse))]
+[JsonSerializable(typeof(MeetingLinks.Experts.ExpertNotification[]))]
+[JsonSerializable(typeof(MeetingLinks.Experts.ExpertReply[]))]
+[JsonSerializable(typeof(MeetingLinks.Experts.ExpertResponse))]
 [JsonSerializable(typeof(MeetingLinks.Connect.FlowEvent[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>The threaded replies under the expert's card (queue kind <c>reply</c>), by the Webex action they answer.</summary>
 public sealed class ExpertReplies(WebexClient webex, IOptions<NotificationsOptions> options) : INotificationKind

@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>Who gets the host links in Webex: a person by email or id, or a space the bot is a member of.</summary>
 /// <param name="Kind"><see cref="Email"/>, <see cref="PersonId"/> or <see cref="RoomId"/>: the field of Webex's messages API it fills.</param>

@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>The expert's answer on the card: <c>joining</c> or <c>declined</c>, by whom, on which message, when.</summary>
 public sealed record ExpertResponse(string Answer, string PersonId, string? PersonName, string MessageId, DateTimeOffset At)

@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>
 /// What the expert reads: the new host link(s), the reference, subject, customer name, channel and the validity in

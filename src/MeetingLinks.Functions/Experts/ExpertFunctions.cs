@@ -1,10 +1,10 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>
 /// <c>POST /api/meetings/{id}/notify</c>: ops send the expert's message again, after fixing what made it fail (to
 /// another address when the body names one).
 /// </summary>
-public sealed class NotificationFunctions(ExpertResender resender)
+public sealed class ExpertFunctions(ExpertResender resender)
 {
     private const int MaxBodyBytes = 1024;
 

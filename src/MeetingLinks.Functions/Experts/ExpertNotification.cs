@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>The message that takes one batch of host links to the expert, as the record keeps it.</summary>
 public sealed record ExpertNotification(string Batch, ExpertTarget Target, Delivery Delivery)

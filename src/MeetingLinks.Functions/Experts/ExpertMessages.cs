@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>
 /// The expert's message with a batch of host links (queue kind <c>expert</c>), by the batch. When one fails for good,
@@ -31,4 +31,11 @@ public sealed class ExpertMessages(WebexClient webex, FlowEvents flow, IOptions<
         => flow.RaiseAsync(record.MeetingId, $"unreachable-{id}", FlowEvent.Unreachable, cancellationToken);
 
     private static ExpertNotification? Entry(MeetingRecord record, string batch) => record.Notifications.FirstOrDefault(n => n.Batch == batch);
+}
+
+public static class ExpertMessagesOutboxExtensions
+{
+    /// <summary>Queues the expert's message for <paramref name="batch"/> when the record has one that is still to be sent.</summary>
+    public static Task NotifyIfPendingAsync(this INotificationOutbox outbox, MeetingRecord record, string batch, CancellationToken cancellationToken)
+        => outbox.QueueIfPendingAsync(record.MeetingId, ExpertMessages.KindName, batch, ExpertMessages.DeliveryOf(record, batch), cancellationToken);
 }

@@ -1,4 +1,4 @@
-namespace MeetingLinks.Notifications;
+namespace MeetingLinks.Experts;
 
 /// <summary>Queues the meeting's latest expert message again, for ops: same links, same or corrected address, a fresh retry window.</summary>
 public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outbox, TimeProvider time, ILogger<ExpertResender> logger)

@@ -1,0 +1,14 @@
+namespace MeetingLinks.Connect;
+
+public static class ConnectServiceCollectionExtensions
+{
+    /// <summary>Events to the flow's Webex Connect Inbound Webhook (section <c>Connect</c>).</summary>
+    public static IServiceCollection AddConnect(this IServiceCollection services)
+    {
+        services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<ConnectEventsClient>((provider, http) =>
+                http.Timeout = provider.GetRequiredService<IOptions<ConnectOptions>>().Value.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services.AddNotificationKind<FlowEvents>();
+    }
+}
