@@ -6,7 +6,7 @@ namespace MeetingLinks.Experts;
 /// host" button and two answers, "I'm joining" and "I can't take it", which come back through Webex's webhook. Every
 /// value from a request is escaped, so a customer name cannot add markdown or card content.
 /// </summary>
-public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card)
+public sealed partial record ExpertMessage(string Markdown, string Text, JsonObject Card)
 {
     public const string CardContentType = "application/vnd.microsoft.card.adaptive";
 
@@ -32,64 +32,29 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
         var customer = string.Join(", ", new[] { record.CustomerName, maskedPhone, record.Channel }.Where(v => !string.IsNullOrEmpty(v)));
         var valid = $"from {hosts[0].ValidFrom.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)} to {hosts[0].ExpiresAt.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)}";
         // Values that came in a request are escaped; the service's own (times, the meeting id) need not be.
-        var facts = new List<(string Name, string Value, bool FromRequest)>();
-        if (record.Subject is { } subject)
-        {
-            facts.Add(("Subject", subject, true));
-        }
-
-        if (customer.Length > 0)
-        {
-            facts.Add(("Customer", customer, true));
-        }
-
-        facts.Add(("Valid", valid, false));
-        facts.Add(("Meeting", record.MeetingId, false));
-
-        var markdown = new StringBuilder().Append("**").Append(Escape(title)).Append("**\n\n");
-        var text = new StringBuilder().Append(title).Append('\n');
-        foreach (var (name, value, fromRequest) in facts)
-        {
-            markdown.Append(name).Append(": ").Append(fromRequest ? Escape(value) : value).Append("  \n");
-            text.Append(name).Append(": ").Append(value).Append('\n');
-        }
-
-        for (var i = 0; i < hosts.Count; i++)
-        {
-            var label = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})";
-            markdown.Append('\n').Append('[').Append(label).Append("](").Append(hosts[i].Url).Append(')');
-            text.Append(label).Append(": ").Append(hosts[i].Url).Append('\n');
-        }
-
+        (string Name, string? Value, bool FromRequest)[] lines =
+        [
+            ("Subject", record.Subject, true), ("Customer", customer.Length > 0 ? customer : null, true),
+            ("Valid", valid, false), ("Meeting", record.MeetingId, false),
+        ];
+        var facts = lines.Where(f => f.Value is not null).Select(f => new Fact(f.Name, f.Value!, f.FromRequest ? Escape(f.Value!) : f.Value!)).ToList();
+        var labels = hosts.Select((_, i) => hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})").ToList();
         var answer = $"Say whether you take it with the buttons on the card: \"{JoiningTitle}\" or \"{DeclinedTitle}\".";
-        markdown.Append("\n\n").Append(Escape(answer));
-        text.Append(answer).Append('\n');
-        return new ExpertMessage(markdown.ToString(), text.ToString(), BuildCard(title, facts, hosts, record.MeetingId));
+
+        var markdown = $"**{Escape(title)}**\n\n" + string.Concat(facts.Select(f => $"{f.Name}: {f.Shown}  \n"))
+            + string.Concat(hosts.Select((h, i) => $"\n[{labels[i]}]({h.Url})")) + $"\n\n{Escape(answer)}";
+        var text = $"{title}\n" + string.Concat(facts.Select(f => $"{f.Name}: {f.Value}\n"))
+            + string.Concat(hosts.Select((h, i) => $"{labels[i]}: {h.Url}\n")) + $"{answer}\n";
+        return new ExpertMessage(markdown, text, BuildCard(title, facts, hosts.Zip(labels).Take(MaxLinkActions), record.MeetingId));
     }
 
     /// <summary>
     /// Markdown and HTML characters in a value are escaped: Webex renders both, and card text blocks render markdown.
     /// </summary>
-    public static string Escape(string value)
-    {
-        var escaped = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '&' => escaped.Append("&amp;"),
-                '<' => escaped.Append("&lt;"),
-                '>' => escaped.Append("&gt;"),
-                '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']' or '(' or ')' or '#' or '+' or '-' or '.' or '!' or '|' or '~' or '@'
-                    => escaped.Append('\\').Append(c),
-                _ => escaped.Append(c),
-            };
-        }
+    public static string Escape(string value) => MarkdownCharacter().Replace(value, @"\$0")
+        .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-        return escaped.ToString();
-    }
-
-    private static JsonObject BuildCard(string title, List<(string Name, string Value, bool FromRequest)> facts, List<IssuedLink> hosts, string meetingId) => new()
+    private static JsonObject BuildCard(string title, List<Fact> facts, IEnumerable<(IssuedLink Link, string Label)> links, string meetingId) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -99,16 +64,11 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
             new JsonObject
             {
                 ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.FromRequest ? Escape(f.Value) : f.Value })]),
+                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.Shown })]),
             }),
         ["actions"] = new JsonArray(
         [
-            .. hosts.Take(MaxLinkActions).Select((h, i) => (JsonNode)new JsonObject
-            {
-                ["type"] = "Action.OpenUrl",
-                ["title"] = hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})",
-                ["url"] = h.Url,
-            }),
+            .. links.Select(l => (JsonNode)new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = l.Label, ["url"] = l.Link.Url }),
             Answer(JoiningTitle, meetingId, ExpertResponse.Joining),
             Answer(DeclinedTitle, meetingId, ExpertResponse.Declined),
         ]),
@@ -121,4 +81,10 @@ public sealed record ExpertMessage(string Markdown, string Text, JsonObject Card
         ["title"] = title,
         ["data"] = new JsonObject { ["meetingId"] = meetingId, ["answer"] = answer },
     };
+
+    /// <summary>A line of the message: as sent in the text, and as shown in markdown and on the card.</summary>
+    private sealed record Fact(string Name, string Value, string Shown);
+
+    [GeneratedRegex(@"[\\`*_{}\[\]()#+\-.!|~@]", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownCharacter();
 }
