@@ -10,6 +10,7 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
 {
     private const string Service = "Webex";
     private const int MaxReasonLength = 300;
+    private static readonly WebexMessage NoBody = new(null);
 
     /// <summary>Sends the expert's message: markdown, text and the card.</summary>
     public Task<Outcome<AcceptedMessage>> SendAsync(ExpertTarget to, ExpertMessage message, CancellationToken cancellationToken)
@@ -29,47 +30,43 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
 
     /// <summary>A pressed button: which message it was on, who pressed it, and the button's data with the card's inputs.</summary>
     public Task<Outcome<AttachmentAction>> GetActionAsync(string actionId, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Get, $"v1/attachment/actions/{Uri.EscapeDataString(actionId)}", null, WebexJsonContext.Default.AttachmentAction, cancellationToken);
+        => SendAsync(HttpMethod.Get, $"v1/attachment/actions/{Uri.EscapeDataString(actionId)}", null, WebexJsonContext.Default.AttachmentAction, null, cancellationToken);
 
     /// <summary>A person's display name, or null when Webex does not say.</summary>
     public async Task<string?> GetDisplayNameAsync(string personId, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Get, $"v1/people/{Uri.EscapeDataString(personId)}", null, WebexJsonContext.Default.WebexPerson, cancellationToken))
+        => (await SendAsync(HttpMethod.Get, $"v1/people/{Uri.EscapeDataString(personId)}", null, WebexJsonContext.Default.WebexPerson, null, cancellationToken))
             .TryGet(out var person, out _) && person.DisplayName is { } name
             ? TextInput.Neutralise(name, 100)
             : null;
 
     /// <summary>The bot's webhooks (the first 100, far more than it ever has).</summary>
     public async Task<Outcome<IReadOnlyList<WebexWebhook>>> ListWebhooksAsync(CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Get, "v1/webhooks?max=100", null, WebexJsonContext.Default.WebexWebhookList, cancellationToken))
+        => (await SendAsync(HttpMethod.Get, "v1/webhooks?max=100", null, WebexJsonContext.Default.WebexWebhookList, null, cancellationToken))
             .Then<IReadOnlyList<WebexWebhook>>(list => new List<WebexWebhook>(list.Items ?? []));
 
     public Task<Outcome<WebexWebhook>> CreateWebhookAsync(WebexWebhook webhook, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Post, "v1/webhooks", JsonSerializer.SerializeToNode(webhook, WebexJsonContext.Default.WebexWebhook)!.AsObject(),
-            WebexJsonContext.Default.WebexWebhook, cancellationToken);
+            WebexJsonContext.Default.WebexWebhook, null, cancellationToken);
 
     /// <summary>Points the webhook at <paramref name="webhook"/>'s URL with its secret, and makes it active again.</summary>
     public Task<Outcome<WebexWebhook>> UpdateWebhookAsync(string id, WebexWebhook webhook, CancellationToken cancellationToken)
         => SendAsync(HttpMethod.Put, $"v1/webhooks/{Uri.EscapeDataString(id)}",
             new JsonObject { ["name"] = webhook.Name, ["targetUrl"] = webhook.TargetUrl, ["secret"] = webhook.Secret, ["status"] = "active" },
-            WebexJsonContext.Default.WebexWebhook, cancellationToken);
+            WebexJsonContext.Default.WebexWebhook, null, cancellationToken);
 
     public async Task<Outcome<bool>> DeleteWebhookAsync(string id, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Delete, $"v1/webhooks/{Uri.EscapeDataString(id)}", null, WebexJsonContext.Default.WebexMessage, acceptUnreadable: true, cancellationToken))
+        => (await SendAsync(HttpMethod.Delete, $"v1/webhooks/{Uri.EscapeDataString(id)}", null, WebexJsonContext.Default.WebexMessage, NoBody, cancellationToken))
             .Then<bool>(_ => true);
 
     private async Task<Outcome<AcceptedMessage>> PostMessageAsync(JsonObject body, CancellationToken cancellationToken)
-        => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, acceptUnreadable: true, cancellationToken))
-            .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Body?.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
+        => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, NoBody, cancellationToken))
+            .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
 
-    private async Task<Outcome<T>> SendAsync<T>(HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class
-        => (await SendAsync(method, path, body, type, acceptUnreadable: false, cancellationToken)).Then<T>(read => read.Body!);
-
-    /// <param name="acceptUnreadable">
-    /// A 2xx whose body cannot be read still counts (as null): for a message, sending again would give it twice.
+    /// <param name="unreadable">
+    /// What a 2xx whose body cannot be read counts as; null makes it a failure. For a message, sending again would give it twice.
     /// </param>
-    private async Task<Outcome<Answer<T>>> SendAsync<T>(
-        HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, bool acceptUnreadable, CancellationToken cancellationToken)
+    private async Task<Outcome<T>> SendAsync<T>(
+        HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, T? unreadable, CancellationToken cancellationToken)
         where T : class
     {
         using var request = new HttpRequestMessage(method, new Uri(webex.Value.ApiBaseUrl, path));
@@ -91,10 +88,8 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                var read = status == 204 ? null : await UpstreamCall.ReadAsync(response, type, cancellationToken);
-                return read is not null || acceptUnreadable
-                    ? new Answer<T>(read)
-                    : UpstreamCall.Unavailable(Service, $"HTTP {status}: an answer Webex's API does not give.", null);
+                var read = (status == 204 ? null : await UpstreamCall.ReadAsync(response, type, cancellationToken)) ?? unreadable;
+                return read is not null ? read : UpstreamCall.Unavailable(Service, $"HTTP {status}: an answer Webex's API does not give.", null);
             }
 
             var reason = $"HTTP {status}: {await ReasonAsync(response, cancellationToken)}";
@@ -111,10 +106,6 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
         return TextInput.Neutralise(text, MaxReasonLength) ?? "no reason given";
     }
 }
-
-/// <summary>A 2xx answer's body, null when it had none that could be read.</summary>
-internal sealed record Answer<T>(T? Body)
-    where T : class;
 
 /// <summary>A message Webex took; <paramref name="Id"/> is null when its answer did not say.</summary>
 public sealed record AcceptedMessage(string? Id);
