@@ -20,7 +20,7 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
 
     [Function("ExportMeetings")]
     [RequiresRole(ApiRole.Ops)]
-    public async Task<Results<CsvExportResult, ProblemResult>> Export(
+    public async Task<Results<MeetingsCsv, ProblemResult>> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
         // The first rows are read here, before the download starts, so a storage outage is still a clean 503.
         var rows = listing.AllAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
         var any = await rows.MoveNextAsync();
-        return new CsvExportResult(rows, any, time.GetUtcNow());
+        return new MeetingsCsv(rows, any, time.GetUtcNow());
     }
 }
 
