@@ -28,22 +28,22 @@ public static class DeliveryReceiptParser
             using var document = JsonDocument.Parse(body, Tolerant);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return DeliveryReceiptEvents.Invalid("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
+                return DeliveryReceipt.Invalid("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
             }
 
             var receipt = ReadReceipt(document.RootElement);
             return receipt.DeliveryStatus is null && receipt.Code is null
-                ? DeliveryReceiptEvents.Invalid("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
+                ? DeliveryReceipt.Invalid("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
                 : receipt;
         }
         catch (JsonException ex)
         {
-            return DeliveryReceiptEvents.Invalid($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return DeliveryReceipt.Invalid($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
         catch (InvalidOperationException)
         {
             // Reading a string field is what finds text that is not UTF-8.
-            return DeliveryReceiptEvents.Invalid("The body holds text that is not valid UTF-8.");
+            return DeliveryReceipt.Invalid("The body holds text that is not valid UTF-8.");
         }
     }
 
