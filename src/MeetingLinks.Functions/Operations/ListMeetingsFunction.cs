@@ -9,13 +9,9 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        var (items, token) = await listing.PageAsync(query, cancellationToken);
-        return TypedResults.Ok(new MeetingPage(items, token));
+        return parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid)
+            ? TypedResults.Ok(await listing.PageAsync(query, cancellationToken))
+            : invalid.ToProblem();
     }
 
     [Function("ExportMeetings")]

@@ -61,7 +61,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         var filter = new MeetingFilter(phone, reference, status, notification, response);
         ListingCursor? cursor = null;
         if (paged && Text(query, "continuationToken") is { } token
-            && !ContinuationToken.TryRead(token, first, last, filter, out cursor))
+            && !ListingCursor.TryRead(token, first, last, filter, out cursor))
         {
             errors.Add("continuationToken", "is not a token from this listing; start again without it.");
         }

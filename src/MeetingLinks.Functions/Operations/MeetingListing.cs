@@ -11,7 +11,7 @@ public sealed class MeetingListing(IMeetingStore store)
 {
     private const int ExportChunk = 500;
 
-    public async Task<(IReadOnlyList<MeetingRecord> Items, string? ContinuationToken)> PageAsync(ListingQuery query, CancellationToken cancellationToken)
+    public async Task<MeetingPage> PageAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var items = new List<MeetingRecord>(query.PageSize);
         var at = query.Cursor ?? new ListingCursor(query.To, null);
@@ -22,7 +22,7 @@ public sealed class MeetingListing(IMeetingStore store)
         }
 
         var more = items.Count >= query.PageSize && at.Day >= query.From;
-        return (items, more ? ContinuationToken.Write(at, query.From, query.To, query.Filter) : null);
+        return new MeetingPage(items, more ? at.ToToken(query.From, query.To, query.Filter) : null);
     }
 
     /// <summary>Every matching record, newest first, fetched a chunk at a time (for exports).</summary>
