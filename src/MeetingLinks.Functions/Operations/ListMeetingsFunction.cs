@@ -8,11 +8,9 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
     public async Task<Results<Ok<MeetingPage>, ProblemResult>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
-    {
-        return parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid)
+        => parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid)
             ? TypedResults.Ok(await listing.PageAsync(query, cancellationToken))
             : invalid.ToProblem();
-    }
 
     [Function("ExportMeetings")]
     [RequiresRole(ApiRole.Ops)]
