@@ -38,7 +38,7 @@ public sealed class MeetingListing(IMeetingStore store)
         }
     }
 
-    /// <summary>One store page (of a day's partition, or with a phone number of the number's own entries) and where the next starts.</summary>
+    /// <summary>One store page (a day's partition, or a phone number's own entries) and where the next one starts.</summary>
     private async Task<(IReadOnlyList<MeetingRecord> Items, ListingCursor Next)> ReadAsync(
         ListingQuery query, ListingCursor at, int maxItems, CancellationToken cancellationToken)
     {
