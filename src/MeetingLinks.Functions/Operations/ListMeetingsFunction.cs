@@ -8,19 +8,13 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
     public async Task<Results<Ok<MeetingPage>, ProblemResult>> List(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings")] HttpRequest request,
         CancellationToken cancellationToken)
-    {
-        if (!parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        var (items, token) = await listing.PageAsync(query, cancellationToken);
-        return TypedResults.Ok(new MeetingPage(items, token));
-    }
+        => parser.Parse(request.Query, paged: true).TryGet(out var query, out var invalid)
+            ? TypedResults.Ok(await listing.PageAsync(query, cancellationToken))
+            : invalid.ToProblem();
 
     [Function("ExportMeetings")]
     [RequiresRole(ApiRole.Ops)]
-    public async Task<Results<CsvExportResult, ProblemResult>> Export(
+    public async Task<Results<MeetingsCsv, ProblemResult>> Export(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "meetings/export")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -32,7 +26,7 @@ public sealed class ListMeetingsFunction(ListingQueryParser parser, MeetingListi
         // The first rows are read here, before the download starts, so a storage outage is still a clean 503.
         var rows = listing.AllAsync(query, cancellationToken).GetAsyncEnumerator(cancellationToken);
         var any = await rows.MoveNextAsync();
-        return new CsvExportResult(rows, any, time.GetUtcNow());
+        return new MeetingsCsv(rows, any, time.GetUtcNow());
     }
 }
 

@@ -61,7 +61,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         var filter = new MeetingFilter(phone, reference, status, notification, response);
         ListingCursor? cursor = null;
         if (paged && Text(query, "continuationToken") is { } token
-            && !ContinuationToken.TryRead(token, first, last, filter, out cursor))
+            && !ListingCursor.TryRead(token, first, last, filter, out cursor))
         {
             errors.Add("continuationToken", "is not a token from this listing; start again without it.");
         }
@@ -84,19 +84,16 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         return value;
     }
 
+    /// <summary>The parameter as a UTC day; an error (and null) unless it is one.</summary>
     private static DateOnly? Day(IQueryCollection query, string name, ValidationErrors errors)
     {
-        if (Text(query, name) is not { } text)
+        var text = Text(query, name);
+        var valid = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        if (text is not null && !valid)
         {
-            return null;
+            errors.Add(name, "must be a UTC day as YYYY-MM-DD.");
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            return day;
-        }
-
-        errors.Add(name, "must be a UTC day as YYYY-MM-DD.");
-        return null;
+        return valid ? day : null;
     }
 }

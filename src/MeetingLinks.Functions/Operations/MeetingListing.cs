@@ -11,60 +11,43 @@ public sealed class MeetingListing(IMeetingStore store)
 {
     private const int ExportChunk = 500;
 
-    public async Task<(IReadOnlyList<MeetingRecord> Items, string? ContinuationToken)> PageAsync(ListingQuery query, CancellationToken cancellationToken)
+    public async Task<MeetingPage> PageAsync(ListingQuery query, CancellationToken cancellationToken)
     {
         var items = new List<MeetingRecord>(query.PageSize);
-        var day = query.Cursor?.Day ?? query.To;
-        var continuation = query.Cursor?.Continuation;
-        while (day >= query.From)
+        var at = query.Cursor ?? new ListingCursor(query.To, null);
+        while (at.Day >= query.From && items.Count < query.PageSize)
         {
-            var (page, next) = await ReadAsync(query, day, continuation, query.PageSize - items.Count, cancellationToken);
+            (var page, at) = await ReadAsync(query, at, query.PageSize - items.Count, cancellationToken);
             items.AddRange(page);
-            if (next is not null)
-            {
-                continuation = next;
-            }
-            else
-            {
-                // A phone number's listing is one run through its own entries, across all the days at once.
-                day = query.Filter.Phone is null ? day.AddDays(-1) : query.From.AddDays(-1);
-                continuation = null;
-            }
-
-            if (items.Count >= query.PageSize)
-            {
-                return (items, day >= query.From ? ContinuationToken.Write(new ListingCursor(day, continuation), query.From, query.To, query.Filter) : null);
-            }
         }
 
-        return (items, null);
+        var more = items.Count >= query.PageSize && at.Day >= query.From;
+        return new MeetingPage(items, more ? at.ToToken(query.From, query.To, query.Filter) : null);
     }
 
     /// <summary>Every matching record, newest first, fetched a chunk at a time (for exports).</summary>
     public async IAsyncEnumerable<MeetingRecord> AllAsync(ListingQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var day = query.To;
-        string? continuation = null;
-        while (day >= query.From)
+        for (var at = new ListingCursor(query.To, null); at.Day >= query.From;)
         {
-            var (page, next) = await ReadAsync(query, day, continuation, ExportChunk, cancellationToken);
+            (var page, at) = await ReadAsync(query, at, ExportChunk, cancellationToken);
             foreach (var record in page)
             {
                 yield return record;
             }
-
-            continuation = next;
-            if (next is null)
-            {
-                day = query.Filter.Phone is null ? day.AddDays(-1) : query.From.AddDays(-1);
-            }
         }
     }
 
-    /// <summary>One store page: of a day's partition, or (with a phone number) of the number's own entries.</summary>
-    private Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ReadAsync(
-        ListingQuery query, DateOnly day, string? continuation, int maxItems, CancellationToken cancellationToken)
-        => query.Filter.Phone is { } phone
-            ? store.ListPhoneAsync(phone, query.From, query.To, query.Filter, continuation, maxItems, cancellationToken)
-            : store.ListDayAsync(day, query.Filter, continuation, maxItems, cancellationToken);
+    /// <summary>One store page (a day's partition, or a phone number's own entries) and where the next one starts.</summary>
+    private async Task<(IReadOnlyList<MeetingRecord> Items, ListingCursor Next)> ReadAsync(
+        ListingQuery query, ListingCursor at, int maxItems, CancellationToken cancellationToken)
+    {
+        var (items, continuation) = query.Filter.Phone is { } phone
+            ? await store.ListPhoneAsync(phone, query.From, query.To, query.Filter, at.Continuation, maxItems, cancellationToken)
+            : await store.ListDayAsync(at.Day, query.Filter, at.Continuation, maxItems, cancellationToken);
+
+        // A phone number's listing is one run through its own entries, across all the days at once.
+        var nextDay = query.Filter.Phone is null ? at.Day.AddDays(-1) : query.From.AddDays(-1);
+        return (items, continuation is null ? new ListingCursor(nextDay, null) : at with { Continuation = continuation });
+    }
 }

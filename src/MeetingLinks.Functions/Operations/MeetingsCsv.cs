@@ -1,21 +1,52 @@
 namespace MeetingLinks.Operations;
 
 /// <summary>
-/// Meeting records as CSV that Excel opens as intended: RFC 4180 quoting, CRLF line ends, and
+/// Meeting records as a CSV download that Excel opens as intended: RFC 4180 quoting, CRLF line ends, and
 /// cells that a spreadsheet would run as a formula (starting with = + - @, tab or CR) prefixed with
-/// an apostrophe, so a hostile customer name stays text.
+/// an apostrophe, so a hostile customer name stays text. Streamed, flushing as it goes, not built in memory.
 /// </summary>
-public static class MeetingsCsv
+/// <param name="rows">Already moved to the first row (when <paramref name="any"/>), so storage has answered once.</param>
+public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, DateTimeOffset now) : IResult
 {
+    private const int FlushEvery = 200;
+
     public static readonly string[] Columns =
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
         "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail", "expertResponse", "flowEvents",
     ];
 
-    public static string HeaderLine() => string.Join(',', Columns) + "\r\n";
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        var cancellationToken = httpContext.RequestAborted;
+        await using var _ = rows;
+        var more = any;
 
-    public static string Line(MeetingRecord record)
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition =
+            $"attachment; filename=\"meetings-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv\"";
+        response.Headers.CacheControl = "no-store";
+
+        // The byte order mark makes Excel read the file as UTF-8.
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024, leaveOpen: true);
+        await writer.WriteAsync((string.Join(',', Columns) + "\r\n").AsMemory(), cancellationToken);
+        for (var written = 1; more; written++)
+        {
+            await writer.WriteAsync(Line(rows.Current).AsMemory(), cancellationToken);
+            if (written % FlushEvery == 0)
+            {
+                await writer.FlushAsync(cancellationToken);
+            }
+
+            more = await rows.MoveNextAsync();
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static string Line(MeetingRecord record)
     {
         string?[] cells =
         [

@@ -32,12 +32,8 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
             return denied.ToProblem();
         }
 
-        if (testCall)
-        {
-            return TypedResults.Json(ReceiptAnswer.TestCall, ReceiptsJsonContext.Default.ReceiptAnswer);
-        }
-
-        return (await handler.HandleAsync(body, cancellationToken)).TryGet(out var answer, out var failure)
+        var outcome = testCall ? ReceiptAnswer.TestCall : await handler.HandleAsync(body, cancellationToken);
+        return outcome.TryGet(out var answer, out var failure)
             ? TypedResults.Json(answer, ReceiptsJsonContext.Default.ReceiptAnswer)
             : failure.ToProblem();
     }

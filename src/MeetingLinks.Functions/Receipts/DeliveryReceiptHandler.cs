@@ -21,18 +21,18 @@ public sealed class DeliveryReceiptHandler(
             return Refuse(unreadable);
         }
 
-        if (!ReceiptMeetingIds.TryFind(receipt, out var meetingId))
+        if (!receipt.TryFindMeetingId(out var meetingId))
         {
-            return Refuse(DeliveryReceiptEvents.Invalid(
+            return Refuse(DeliveryReceipt.Invalid(
                 "The receipt names no meeting: put the meeting id in the WhatsApp/SMS node's Correlation ID (or its Callback Data)."));
         }
 
-        if (!DeliveryReceiptEvents.EventTypeOf(receipt).TryGet(out var eventType, out var unknown))
+        if (!receipt.EventType().TryGet(out var eventType, out var unknown))
         {
             return Refuse(unknown);
         }
 
-        var meetingEvent = DeliveryReceiptEvents.ToMeetingEvent(receipt, eventType, time.GetUtcNow());
+        var meetingEvent = receipt.ToMeetingEvent(eventType, time.GetUtcNow());
         using var budget = new CancellationTokenSource(AnswerBudget, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         Outcome<EventOutcome> recorded;

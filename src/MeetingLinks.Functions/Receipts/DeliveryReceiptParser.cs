@@ -23,36 +23,27 @@ public static class DeliveryReceiptParser
             body = body[3..];
         }
 
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, Tolerant);
+            using var document = JsonDocument.Parse(body, Tolerant);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return DeliveryReceipt.Invalid("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
+            }
+
+            var receipt = ReadReceipt(document.RootElement);
+            return receipt.DeliveryStatus is null && receipt.Code is null
+                ? DeliveryReceipt.Invalid("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
+                : receipt;
         }
         catch (JsonException ex)
         {
-            return DeliveryReceiptEvents.Invalid($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+            return DeliveryReceipt.Invalid($"The body is not JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
-
-        using (document)
+        catch (InvalidOperationException)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return DeliveryReceiptEvents.Invalid("The body must be a JSON object: a Webex Connect deliveryInfoNotification.");
-            }
-
-            DeliveryReceipt receipt;
-            try
-            {
-                receipt = ReadReceipt(document.RootElement);
-            }
-            catch (InvalidOperationException)
-            {
-                return DeliveryReceiptEvents.Invalid("The body holds text that is not valid UTF-8.");
-            }
-
-            return receipt.DeliveryStatus is null && receipt.Code is null
-                ? DeliveryReceiptEvents.Invalid("This is not a Webex Connect delivery notification: it has no deliveryInfo with a deliveryStatus or code.")
-                : receipt;
+            // Reading a string field is what finds text that is not UTF-8.
+            return DeliveryReceipt.Invalid("The body holds text that is not valid UTF-8.");
         }
     }
 
@@ -63,21 +54,11 @@ public static class DeliveryReceiptParser
         JsonElement?[] scopes = [info, envelope, root];
         string? Field(string name) => scopes.Select(s => s is { } scope ? Text(scope, name) : null).FirstOrDefault(t => t is not null);
 
-        return new DeliveryReceipt
-        {
-            DeliveryStatus = Field("deliveryStatus"),
-            Code = Field("code"),
-            Channel = Field("deliveryChannel"),
-            TimeStamp = Field("timeStamp"),
-            Destination = Field("destination"),
-            AdditionalInfo = Field("additionalInfo"),
-            Description = Field("description"),
-            TransId = Field("transid"),
-            SubTid = Field("subtid"),
-            CorrelationId = Field("correlationid"),
-            CallbackData = Field("callbackData"),
-            Carrier = Field("carrier"),
-        };
+        return new DeliveryReceipt(
+            DeliveryStatus: Field("deliveryStatus"), Code: Field("code"), Channel: Field("deliveryChannel"),
+            TimeStamp: Field("timeStamp"), Destination: Field("destination"), AdditionalInfo: Field("additionalInfo"),
+            Description: Field("description"), TransId: Field("transid"), SubTid: Field("subtid"),
+            CorrelationId: Field("correlationid"), CallbackData: Field("callbackData"), Carrier: Field("carrier"));
     }
 
     /// <summary>A nested object by name; for a list, its first object.</summary>

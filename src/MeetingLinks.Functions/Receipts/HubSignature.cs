@@ -14,36 +14,25 @@ public static class HubSignature
 
     public static bool IsValid(string? header, ReadOnlySpan<byte> body, ReadOnlySpan<byte> secret)
     {
-        if (string.IsNullOrWhiteSpace(header) || secret.IsEmpty)
-        {
-            return false;
-        }
-
         var hex = header.AsSpan().Trim();
-        int? expectedBytes = null;
         var separator = hex.IndexOf('=');
         if (separator >= 0)
         {
+            // A prefix names the algorithm, so the digest must have its length.
             var prefix = hex[..separator].Trim();
-            expectedBytes = prefix.Equals("sha256", StringComparison.OrdinalIgnoreCase) ? Sha256Bytes
+            var named = prefix.Equals("sha256", StringComparison.OrdinalIgnoreCase) ? Sha256Bytes
                 : prefix.Equals("sha512", StringComparison.OrdinalIgnoreCase) ? Sha512Bytes
-                : null;
-            if (expectedBytes is null)
+                : 0;
+            hex = hex[(separator + 1)..].Trim();
+            if (hex.Length != named * 2)
             {
                 return false;
             }
-
-            hex = hex[(separator + 1)..].Trim();
-        }
-
-        if (hex.Length is not (Sha256Bytes * 2 or Sha512Bytes * 2))
-        {
-            return false;
         }
 
         Span<byte> presented = stackalloc byte[Sha512Bytes];
-        if (Convert.FromHexString(hex, presented, out _, out var written) != OperationStatus.Done
-            || (expectedBytes is { } expected && written != expected))
+        if (secret.IsEmpty || hex.Length is not (Sha256Bytes * 2 or Sha512Bytes * 2)
+            || Convert.FromHexString(hex, presented, out _, out var written) != OperationStatus.Done)
         {
             return false;
         }

@@ -169,7 +169,7 @@ public partial class OpenApiDescriptionTests
         Assert.Equal([MeetingLinks.Connect.FlowEvent.Joining, MeetingLinks.Connect.FlowEvent.Declined],
             Enums(schemas["MeetingEvent"]!["properties"]!["type"]!["anyOf"]![1]!));
         Assert.Equal(
-            [MeetingLinks.Meetings.Events.ReportEventValidator.Source, MeetingLinks.Receipts.DeliveryReceiptEvents.Source, MeetingLinks.Webex.WebexEventsHandler.EventSource],
+            [MeetingLinks.Meetings.Events.ReportEventValidator.Source, MeetingLinks.Receipts.DeliveryReceipt.EventSource, MeetingLinks.Webex.WebexEventsHandler.EventSource],
             Enums(schemas["MeetingEvent"]!["properties"]!["source"]!));
     }
 

@@ -33,7 +33,7 @@ public class MeetingListingTests
 
         var (_, token) = await new MeetingListing(_store).PageAsync(query, CancellationToken.None);
 
-        Assert.True(ContinuationToken.TryRead(token!, query.From, query.To, query.Filter, out var cursor));
+        Assert.True(ListingCursor.TryRead(token!, query.From, query.To, query.Filter, out var cursor));
         Assert.Equal(new ListingCursor(new DateOnly(2026, 11, 22), "next-in-day"), cursor);
     }
 

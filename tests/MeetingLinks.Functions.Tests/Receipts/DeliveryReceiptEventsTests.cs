@@ -22,7 +22,7 @@ public class DeliveryReceiptEventsTests
     [InlineData(" Expired ", MeetingStatus.Failed)]
     public void Statuses_map_to_event_types(string status, string expected)
     {
-        Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }).Value);
+        Assert.Equal(expected, new DeliveryReceipt { DeliveryStatus = status, Code = "9999" }.EventType().Value);
     }
 
     [Theory]
@@ -31,14 +31,14 @@ public class DeliveryReceiptEventsTests
     [InlineData(" 7502 ", MeetingStatus.Read)]
     public void Without_a_status_the_code_decides(string code, string expected)
     {
-        Assert.Equal(expected, DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { Code = code }).Value);
+        Assert.Equal(expected, new DeliveryReceipt { Code = code }.EventType().Value);
     }
 
     [Fact]
     public void Unknown_status_or_code_is_named_in_the_error()
     {
-        var status = DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { DeliveryStatus = "Queued", Code = "7500" }).Failure!.Detail;
-        var code = DeliveryReceiptEvents.EventTypeOf(new DeliveryReceipt { Code = "1234" }).Failure!.Detail;
+        var status = new DeliveryReceipt { DeliveryStatus = "Queued", Code = "7500" }.EventType().Failure!.Detail;
+        var code = new DeliveryReceipt { Code = "1234" }.EventType().Failure!.Detail;
 
         Assert.Contains("\"Queued\"", status, StringComparison.Ordinal);
         Assert.Contains("\"1234\"", code, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class DeliveryReceiptEventsTests
             TimeStamp = "2021-02-04T12:37:05.378+05:30",
         };
 
-        var e = DeliveryReceiptEvents.ToMeetingEvent(receipt, MeetingStatus.Failed, Now);
+        var e = receipt.ToMeetingEvent(MeetingStatus.Failed, Now);
 
         Assert.Equal(
             new MeetingEvent(MeetingStatus.Failed, "whatsapp", "(#131026) Message undeliverable: receiver is incapable", "7505", "receipt", "wa-1",
@@ -69,8 +69,8 @@ public class DeliveryReceiptEventsTests
     [Fact]
     public void Detail_falls_back_to_description_and_is_cut_to_500()
     {
-        var e = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { Description = new string('x', 900) }, MeetingStatus.Failed, Now);
-        var none = DeliveryReceiptEvents.ToMeetingEvent(new DeliveryReceipt { AdditionalInfo = " \u0007 " }, MeetingStatus.Sent, Now);
+        var e = new DeliveryReceipt { Description = new string('x', 900) }.ToMeetingEvent(MeetingStatus.Failed, Now);
+        var none = new DeliveryReceipt { AdditionalInfo = " \u0007 " }.ToMeetingEvent(MeetingStatus.Sent, Now);
 
         Assert.Equal(500, e.Detail!.Length);
         Assert.Null(none.Detail);
@@ -85,7 +85,7 @@ public class DeliveryReceiptEventsTests
     [InlineData("2021-02-04T07:07:05Z", "2021-02-04T07:07:05Z")]
     public void Time_stamps_with_an_offset_are_read(string text, string expectedUtc)
     {
-        Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), DeliveryReceiptEvents.ParseTimeStamp(text));
+        Assert.Equal(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture), DeliveryReceipt.ParseTimeStamp(text));
     }
 
     [Theory]
@@ -96,6 +96,6 @@ public class DeliveryReceiptEventsTests
     [InlineData("1612422425378")]
     public void Time_stamps_without_an_offset_are_not_guessed(string? text)
     {
-        Assert.Null(DeliveryReceiptEvents.ParseTimeStamp(text));
+        Assert.Null(DeliveryReceipt.ParseTimeStamp(text));
     }
 }

@@ -8,7 +8,7 @@ public class ReceiptMeetingIdsTests
     private const string Other = "20261124-00012345-abcdefgh";
 
     private static string? Find(string? correlationId, string? callbackData)
-        => ReceiptMeetingIds.TryFind(new DeliveryReceipt { CorrelationId = correlationId, CallbackData = callbackData }, out var id) ? id : null;
+        => new DeliveryReceipt { CorrelationId = correlationId, CallbackData = callbackData }.TryFindMeetingId(out var id) ? id : null;
 
     [Fact]
     public void Correlation_id_is_preferred()

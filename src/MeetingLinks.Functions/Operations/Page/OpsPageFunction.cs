@@ -16,7 +16,7 @@ public sealed class OpsPageFunction
             return TypedResults.Redirect("../ops" + request.QueryString);
         }
 
-        return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? new OpsPageResult(index) : NoSuchFile();
+        return OpsPageAssets.Find(OpsPageAssets.IndexFile) is { } index ? index : NoSuchFile();
     }
 
     // The HTML is served at /api/ops only, where its relative links work.
@@ -24,9 +24,7 @@ public sealed class OpsPageFunction
     public static IResult File(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = @"ops/{file:regex(^[a-z0-9-]+\.(js|css)$)}")] HttpRequest request,
         string file)
-        => file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset
-            ? new OpsPageResult(asset)
-            : NoSuchFile();
+        => file != OpsPageAssets.IndexFile && OpsPageAssets.Find(file) is { } asset ? asset : NoSuchFile();
 
     private static ProblemResult NoSuchFile() => Failure.NotFound("The ops page has no such file.").ToProblem();
 }

@@ -1,7 +1,8 @@
 namespace MeetingLinks.Operations.Page;
 
-/// <summary>Writes one page file with its type and the headers that keep the page locked down.</summary>
-public sealed class OpsPageResult(OpsPageAsset asset) : IResult
+/// <summary>One page file, written with its type and the headers that keep the page locked down.</summary>
+/// <param name="ETag">A strong validator from the content, so browsers revalidate cheaply after a deployment.</param>
+public sealed record OpsPageAsset(string Name, string ContentType, ReadOnlyMemory<byte> Content, string ETag) : IResult
 {
     /// <summary>
     /// Only this app's own script, styles and API; no inline code, no framing, no form posts.
@@ -11,15 +12,13 @@ public sealed class OpsPageResult(OpsPageAsset asset) : IResult
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
         + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
-    public OpsPageAsset Asset { get; } = asset;
-
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
-        if (Asset.IsHtml)
+        if (Name.EndsWith(".html", StringComparison.Ordinal))
         {
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
             headers.CacheControl = "no-store";
@@ -28,8 +27,8 @@ public sealed class OpsPageResult(OpsPageAsset asset) : IResult
         {
             // Script and styles hold no data: cache them, but check for a new deployment every time.
             headers.CacheControl = "no-cache";
-            headers.ETag = Asset.ETag;
-            if (httpContext.Request.Headers.IfNoneMatch.Contains(Asset.ETag))
+            headers.ETag = ETag;
+            if (httpContext.Request.Headers.IfNoneMatch.Contains(ETag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 return Task.CompletedTask;
@@ -37,8 +36,8 @@ public sealed class OpsPageResult(OpsPageAsset asset) : IResult
         }
 
         response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = Asset.ContentType;
-        response.ContentLength = Asset.Content.Length;
-        return response.Body.WriteAsync(Asset.Content, httpContext.RequestAborted).AsTask();
+        response.ContentType = ContentType;
+        response.ContentLength = Content.Length;
+        return response.Body.WriteAsync(Content, httpContext.RequestAborted).AsTask();
     }
 }
