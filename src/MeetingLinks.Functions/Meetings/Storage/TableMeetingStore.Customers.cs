@@ -22,7 +22,7 @@ public sealed partial class TableMeetingStore
                 {
                     // An erasure that stopped before its last step left the entry; a meeting not there at all may be a
                     // create between writing its entry and the meeting itself, whose entry must stay.
-                    await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+                    await DeleteIfExistsAsync(entry, cancellationToken);
                 }
             }
 
@@ -34,15 +34,12 @@ public sealed partial class TableMeetingStore
         => GuardAsync(async () =>
         {
             var entries = table.QueryAsync<TableEntity>(PhoneIndex.Filter(phone, firstDay, lastDay), maxItems, ["MeetingId"], cancellationToken);
-            await foreach (var page in entries.AsPages(continuation, maxItems))
+            return await FirstPageAsync(entries, continuation, maxItems, async rows =>
             {
                 // Each meeting with its own events, so a number's listing reads no one else's rows.
-                var found = await Task.WhenAll(page.Values.Select(e => ReadWithEventsAsync(e.GetString("MeetingId"), cancellationToken)));
-                IReadOnlyList<MeetingRecord> items = [.. found.OfType<MeetingRecord>().Where(filter.Matches)];
-                return (items, page.ContinuationToken);
-            }
-
-            return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
+                var found = rows.Select(r => ReadWithEventsAsync(r.GetString("MeetingId"), cancellationToken));
+                return [.. (await Task.WhenAll(found)).OfType<MeetingRecord>().Where(filter.Matches)];
+            }, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -65,7 +62,7 @@ public sealed partial class TableMeetingStore
         var read = MeetingEntityMapper.ToRecord(entity);
         if (read.IsErased)
         {
-            await DeleteEventsAsync(meetingId, cancellationToken);
+            await DeleteEventsAsync(partitionKey, rowKey, cancellationToken);
             return (null, true);
         }
 
@@ -82,11 +79,10 @@ public sealed partial class TableMeetingStore
             return (null, true); // erased meanwhile by another
         }
 
-        await DeleteEventsAsync(meetingId, cancellationToken);
+        await DeleteEventsAsync(partitionKey, rowKey, cancellationToken);
         if (erased.CustomerPhone is { } phone)
         {
-            var entry = PhoneIndex.Entry(phone, erased.MeetingId);
-            await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+            await DeleteIfExistsAsync(PhoneIndex.Entry(phone, erased.MeetingId), cancellationToken);
         }
 
         return (erased, false);
@@ -105,11 +101,11 @@ public sealed partial class TableMeetingStore
         }
     }
 
-    private async Task DeleteIfExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    private async Task DeleteIfExistsAsync(TableEntity row, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {

@@ -20,6 +20,9 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     /// <summary>Events shown per meeting, the latest; every event is kept.</summary>
     public const int MaxEventsShown = 100;
 
+    /// <summary>Writes a change tries before it gives up; together they wait about 1.3 s at the very most.</summary>
+    public const int MaxChangeAttempts = 10;
+
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
@@ -88,7 +91,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         {
             using var turn = await _gate.EnterAsync(read.MeetingId, cancellationToken);
             var current = !turn.Waited && _versions.TryGetValue(read, out _) ? read : await ReadAsync(read.MeetingId, cancellationToken);
-            for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)
+            for (var attempt = 1; ; attempt++)
             {
                 if (current is null or { IsErased: true })
                 {
@@ -107,19 +110,20 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                         MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
                     return Versioned(updated, response.Headers.ETag);
                 }
-                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed && attempt < MeetingChanges.MaxAttempts)
-                {
-                    // Another instance wrote first: wait a little, then start again from what it wrote.
-                    await MeetingChanges.WaitBeforeAsync(attempt + 1, time, cancellationToken);
-                    current = await ReadAsync(read.MeetingId, cancellationToken);
-                }
                 catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
                 {
-                    break;
+                    if (attempt == MaxChangeAttempts)
+                    {
+                        throw new StorageUnavailableException($"Meeting {read.MeetingId} kept changing while it was updated.");
+                    }
+
+                    // Another instance wrote first: wait a random time up to a ceiling that doubles from 10 ms to at most
+                    // 320 ms (so writers that collided spread out), then start again from what it wrote.
+                    var ceiling = Math.Min(10 * Math.Pow(2, attempt - 1), 320);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), time, cancellationToken);
+                    current = await ReadAsync(read.MeetingId, cancellationToken);
                 }
             }
-
-            throw new StorageUnavailableException($"Meeting {read.MeetingId} kept changing while it was updated.");
         }, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
