@@ -12,16 +12,7 @@ public sealed partial class TableMeetingStore
             }
 
             var row = MeetingEntityMapper.ToEntity(meetingId, meetingEvent);
-            bool added;
-            try
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-                added = true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                added = false;
-            }
+            var added = await TryAddAsync(row, cancellationToken) is not null;
 
             // Read after the row is written: an erasure from now on deletes it with the meeting's other events, and one
             // that came before shows here.

@@ -26,31 +26,28 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            try
+            if (await TryAddAsync(MeetingEntityMapper.ToEntity(candidate), cancellationToken) is not null)
             {
-                await table.AddEntityAsync(MeetingEntityMapper.ToEntity(candidate), cancellationToken);
                 return candidate with { IsNew = true };
             }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                var stored = await ReadClaimAsync();
-                var claim = MeetingEntityMapper.ToClaim(stored.Value);
-                if (claim.ExpiresAt > candidate.CreatedAt)
-                {
-                    return claim;
-                }
 
-                // The key outlived its retention: it now starts a new meeting. If-Match makes sure
-                // two callers reviving the same key at once still end up with one meeting.
-                try
-                {
-                    await table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(candidate), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return candidate with { IsNew = true };
-                }
-                catch (RequestFailedException race) when (race.Status == (int)HttpStatusCode.PreconditionFailed)
-                {
-                    return MeetingEntityMapper.ToClaim((await ReadClaimAsync()).Value);
-                }
+            var stored = await ReadClaimAsync();
+            var claim = MeetingEntityMapper.ToClaim(stored.Value);
+            if (claim.ExpiresAt > candidate.CreatedAt)
+            {
+                return claim;
+            }
+
+            // The key outlived its retention: it now starts a new meeting. If-Match makes sure
+            // two callers reviving the same key at once still end up with one meeting.
+            try
+            {
+                await table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(candidate), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return candidate with { IsNew = true };
+            }
+            catch (RequestFailedException race) when (race.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                return MeetingEntityMapper.ToClaim((await ReadClaimAsync()).Value);
             }
 
             Task<Response<TableEntity>> ReadClaimAsync() => table.GetEntityAsync<TableEntity>(
@@ -68,16 +65,13 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 await table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken);
             }
 
-            try
+            if (await TryAddAsync(entity, cancellationToken) is { } added)
             {
-                var response = await table.AddEntityAsync(entity, cancellationToken);
-                return Versioned(record, response.Headers.ETag);
+                return Versioned(record, added.Headers.ETag);
             }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-                return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
-            }
+
+            var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
         }, cancellationToken);
 
     public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
@@ -151,6 +145,19 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
             ? Versioned(record, entity.ETag)
             : null;
+    }
+
+    /// <summary>Inserts <paramref name="row"/>; null when a row with its keys is there already.</summary>
+    private async Task<Response?> TryAddAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return null;
+        }
     }
 
     private MeetingRecord Versioned(MeetingRecord record, ETag? version)
