@@ -48,28 +48,21 @@ public sealed partial class TableMeetingStore
     /// </summary>
     private async Task<(MeetingRecord? Erased, bool Tombstone)> EraseOneAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
-        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        if (await ReadAsync(meetingId, cancellationToken) is not { } read)
         {
             return (null, false);
         }
 
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value is not { } entity)
-        {
-            return (null, false);
-        }
-
-        var read = MeetingEntityMapper.ToRecord(entity);
         if (read.IsErased)
         {
-            await DeleteEventsAsync(partitionKey, rowKey, cancellationToken);
+            await DeleteEventsAsync(meetingId, cancellationToken);
             return (null, true);
         }
 
         // The tombstone is a change like any other: it takes its turn, and a race lost elsewhere is tried again.
         await ForgetKeyAsync(read, cancellationToken);
         MeetingRecord? erased = null;
-        var tombstone = await ChangeAsync(Versioned(read, entity.ETag), current =>
+        var tombstone = await ChangeAsync(read, current =>
         {
             erased = current;
             return MeetingEntityMapper.Tombstone(meetingId, erasedAt);
@@ -79,7 +72,7 @@ public sealed partial class TableMeetingStore
             return (null, true); // erased meanwhile by another
         }
 
-        await DeleteEventsAsync(partitionKey, rowKey, cancellationToken);
+        await DeleteEventsAsync(meetingId, cancellationToken);
         if (erased.CustomerPhone is { } phone)
         {
             await DeleteIfExistsAsync(PhoneIndex.Entry(phone, erased.MeetingId), cancellationToken);

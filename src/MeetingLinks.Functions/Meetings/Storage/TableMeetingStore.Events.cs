@@ -16,7 +16,7 @@ public sealed partial class TableMeetingStore
 
             // Read after the row is written: an erasure from now on deletes it with the meeting's other events, and one
             // that came before shows here.
-            if (await ReadAsync(meetingId, cancellationToken) is { } meeting)
+            if (await ReadAsync(meetingId, cancellationToken) is { IsErased: false } meeting)
             {
                 return (meeting, added);
             }
@@ -81,11 +81,15 @@ public sealed partial class TableMeetingStore
     };
 
     /// <summary>Deletes an erased meeting's event rows.</summary>
-    private Task<int> DeleteEventsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
-        => DeleteWhereAsync(
-            TableClient.CreateQueryFilter(
-                $"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"),
-            ["PartitionKey", "RowKey", "Kind"],
-            (_, _) => Task.CompletedTask,
-            cancellationToken);
+    private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
+    {
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        {
+            return Task.FromResult(0);
+        }
+
+        var end = rowKey + MeetingEntityMapper.EventsEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {end}");
+        return DeleteWhereAsync(filter, ["PartitionKey", "RowKey", "Kind"], (_, _) => Task.CompletedTask, cancellationToken);
+    }
 }

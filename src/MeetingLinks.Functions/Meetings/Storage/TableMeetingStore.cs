@@ -74,8 +74,8 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
             return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
         }, cancellationToken);
 
-    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => GuardAsync(() => ReadAsync(meetingId, cancellationToken), cancellationToken);
+    public async Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => await GuardAsync(() => ReadAsync(meetingId, cancellationToken), cancellationToken) is { IsErased: false } read ? read : null;
 
     public async Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
         => await GetAsync(meetingId, cancellationToken) is { } read ? await ChangeAsync(read, change, cancellationToken) : null;
@@ -134,6 +134,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         }
     }
 
+    /// <summary>The meeting as stored (a tombstone too), or null for an unknown or malformed id.</summary>
     private async Task<MeetingRecord?> ReadAsync(string meetingId, CancellationToken cancellationToken)
     {
         if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
@@ -142,8 +143,8 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         }
 
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
-            ? Versioned(record, entity.ETag)
+        return response.HasValue && response.Value is { } entity
+            ? Versioned(MeetingEntityMapper.ToRecord(entity), entity.ETag)
             : null;
     }
 
