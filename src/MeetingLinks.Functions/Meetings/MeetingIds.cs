@@ -27,7 +27,6 @@ public static class MeetingIds
         return string.Create(CultureInfo.InvariantCulture, $"{utc:yyyyMMdd}-{left:D8}-{tail}");
     }
 
-    /// <summary>The partition of a UTC day.</summary>
     public static string PartitionOf(DateOnly day) => "m-" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     public static bool TryParse(string? meetingId, out string partitionKey, out string rowKey)

@@ -139,7 +139,6 @@ internal static class MeetingEntityMapper
         entity.GetDateTimeOffset("OccurredAt") ?? default,
         entity.GetDateTimeOffset("ReceivedAt") ?? default);
 
-    /// <summary>The meeting an event row belongs to.</summary>
     public static string MeetingIdOfEvent(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey[..entity.RowKey.IndexOf('~', StringComparison.Ordinal)];
 
     public static TableEntity ToEntity(IdempotencyClaim claim) => claim.Erased

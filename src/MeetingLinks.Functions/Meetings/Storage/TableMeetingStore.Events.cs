@@ -80,7 +80,6 @@ public sealed partial class TableMeetingStore
         UpdatedAt = events.Max(e => e.ReceivedAt) is var latest && latest > record.UpdatedAt ? latest : record.UpdatedAt,
     };
 
-    /// <summary>Deletes an erased meeting's event rows.</summary>
     private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
     {
         if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
