@@ -48,9 +48,7 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         return new ExpertMessage(markdown, text, BuildCard(title, facts, hosts.Zip(labels).Take(MaxLinkActions), record.MeetingId));
     }
 
-    /// <summary>
-    /// Markdown and HTML characters in a value are escaped: Webex renders both, and card text blocks render markdown.
-    /// </summary>
+    /// <summary>Markdown and HTML characters in a value are escaped: Webex renders both, and card text blocks render markdown.</summary>
     public static string Escape(string value) => MarkdownCharacter().Replace(value, @"\$0")
         .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 

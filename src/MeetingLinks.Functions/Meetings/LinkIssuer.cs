@@ -69,44 +69,51 @@ public sealed class LinkIssuer(
     }
 
     /// <summary>
-    /// Issues the batch <see cref="LinkBatch.Batch"/> for the meeting <see cref="LinkBatch.Stored"/>: when the record holds
-    /// it already (a replay), queues its expert's message again (a crash may have come between the write and the queue)
-    /// and answers it as a duplicate; otherwise, unless <see cref="LinkBatch.Refuse"/> says no, asks the broker and writes
-    /// the links with <see cref="LinkBatch.Write"/>, onto whatever other writers stored meanwhile, and then queues the
-    /// expert's message for them. A broker failure comes back as the flow should read it; a meeting erased meanwhile as a
-    /// null record.
+    /// Issues <paramref name="batch"/> for the meeting <paramref name="stored"/>: when the record holds it already (a replay),
+    /// queues its expert's message again (a crash may have come between the write and the queue) and answers it as a
+    /// duplicate; otherwise, unless <paramref name="refuse"/> says why not (a limit), asks the broker for
+    /// <paramref name="ask"/> and writes the links, valid from <paramref name="validFrom"/>, with <paramref name="write"/>
+    /// onto whatever other writers stored meanwhile, and then queues the expert's message for them. A broker failure comes
+    /// back as the flow should read it; a meeting erased meanwhile as a null record. Duplicate: another call (a replay, or
+    /// one at the same time) had stored the batch.
     /// </summary>
-    public async Task<Outcome<IssuedBatch>> IssueAsync(LinkBatch request, CancellationToken cancellationToken)
+    public async Task<Outcome<(MeetingRecord? Record, bool Duplicate)>> IssueAsync(
+        MeetingRecord stored,
+        string batch,
+        MeetingLinkRequest ask,
+        DateTimeOffset validFrom,
+        Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> write,
+        Func<MeetingRecord, Failure?>? refuse,
+        CancellationToken cancellationToken)
     {
-        var (stored, batch) = (request.Stored, request.Batch);
         if (stored.Links.Any(l => l.Batch == batch))
         {
             logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, stored.MeetingId);
             await outbox.NotifyIfPendingAsync(stored, batch, cancellationToken);
-            return new IssuedBatch(stored, Duplicate: true);
+            return (stored, true);
         }
 
-        if (request.Refuse?.Invoke(stored) is { } refused)
+        if (refuse?.Invoke(stored) is { } refused)
         {
             return refused;
         }
 
-        if (!(await broker.CreateLinksAsync(request.Ask, cancellationToken)).TryGet(out var links, out var brokerFailure))
+        if (!(await broker.CreateLinksAsync(ask, cancellationToken)).TryGet(out var links, out var brokerFailure))
         {
             logger.LogWarning("Broker call for links {Batch} of meeting {MeetingId} failed: {Code}", batch, stored.MeetingId, brokerFailure.Code);
             return brokerFailure;
         }
 
         var issuedAt = time.GetUtcNow();
-        IssuedLink[] issued = [.. IssuedLink.From(links, request.ValidFrom, request.Ask.ExpiresAt, issuedAt, batch)];
+        IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, ask.ExpiresAt, issuedAt, batch)];
 
         var duplicate = false;
         Failure? refusedNow = null;
         var saved = await store.ChangeAsync(stored, current =>
         {
             duplicate = current.Links.Any(l => l.Batch == batch);
-            refusedNow = duplicate ? null : request.Refuse?.Invoke(current);
-            return duplicate || refusedNow is not null ? null : request.Write(current, issued, issuedAt);
+            refusedNow = duplicate ? null : refuse?.Invoke(current);
+            return duplicate || refusedNow is not null ? null : write(current, issued, issuedAt);
         }, cancellationToken);
 
         // The expert's message is queued once the record holds the links it sends, so the sender always finds them. A
@@ -116,25 +123,6 @@ public sealed class LinkIssuer(
             await outbox.NotifyIfPendingAsync(saved, batch, cancellationToken);
         }
 
-        return refusedNow ?? (Outcome<IssuedBatch>)new IssuedBatch(saved, duplicate);
+        return refusedNow ?? (Outcome<(MeetingRecord?, bool)>)(saved, duplicate);
     }
 }
-
-/// <summary>A batch of links to issue for a stored meeting.</summary>
-/// <param name="Stored">The meeting as read.</param>
-/// <param name="Batch">The batch's id: <see cref="IssuedLink.CreateBatch"/>, or an add-links call's.</param>
-/// <param name="Ask">What the broker is asked for (the meeting's <c>sub</c>, counts, validity).</param>
-/// <param name="ValidFrom">When the links start to be valid, as the record keeps it.</param>
-/// <param name="Write">The record with the issued links on it, from the record as it is when written.</param>
-/// <param name="Refuse">Why the batch may not be added to the record as it is (a limit), or null.</param>
-public sealed record LinkBatch(
-    MeetingRecord Stored,
-    string Batch,
-    MeetingLinkRequest Ask,
-    DateTimeOffset ValidFrom,
-    Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> Write,
-    Func<MeetingRecord, Failure?>? Refuse = null);
-
-/// <param name="Record">The record with the batch; null when the meeting was erased meanwhile.</param>
-/// <param name="Duplicate">Another call (a replay, or a duplicate at the same time) had stored the batch.</param>
-public sealed record IssuedBatch(MeetingRecord? Record, bool Duplicate);

@@ -23,16 +23,10 @@ public static class MeetingIds
     {
         var utc = createdAt.UtcDateTime;
         var left = MillisecondsPerDay - (long)utc.TimeOfDay.TotalMilliseconds;
-        Span<char> tail = stackalloc char[8];
-        for (var i = 0; i < tail.Length; i++)
-        {
-            tail[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        }
-
+        var tail = RandomNumberGenerator.GetString(Alphabet, 8);
         return string.Create(CultureInfo.InvariantCulture, $"{utc:yyyyMMdd}-{left:D8}-{tail}");
     }
 
-    /// <summary>The partition of a UTC day.</summary>
     public static string PartitionOf(DateOnly day) => "m-" + day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
     public static bool TryParse(string? meetingId, out string partitionKey, out string rowKey)

@@ -46,4 +46,11 @@ public static class MeetingStatus
 
     /// <summary>The status's place in <see cref="All"/>; -1 for anything else.</summary>
     public static int Rank(string? status) => status is null ? -1 : All.IndexOf(status);
+
+    /// <summary>
+    /// The status after an event: the event's type when it is a later stage, otherwise the current status. A status is
+    /// the furthest stage the link reached, so a late or repeated report never moves it back, and only events move it.
+    /// </summary>
+    public static string Next(string current, string eventType)
+        => IsEventType(eventType) && Rank(eventType) > Rank(current) ? eventType : current;
 }

@@ -11,11 +11,9 @@ public static class MeetingsServiceCollectionExtensions
         services.AddOptions<TablesOptions>().BindConfiguration(TablesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(CreateTableClient);
         services.AddSingleton<IMeetingStore, TableMeetingStore>();
-        services.AddSingleton<LinkRules>();
+        services.AddSingleton<LinkRequestValidator>();
         services.AddSingleton<LinkIssuer>();
-        services.AddSingleton<CreateMeetingValidator>();
         services.AddSingleton<MeetingCreator>();
-        services.AddSingleton<Links.AddLinksValidator>();
         services.AddSingleton<Links.MeetingLinksAdder>();
         services.AddSingleton<Erasure.MeetingEraser>();
         services.AddSingleton<Events.MeetingEventRecorder>();

@@ -23,14 +23,7 @@ public static class PhoneNumberNormalizer
         }
 
         var text = input.Trim();
-        if (text.StartsWith("00", StringComparison.Ordinal))
-        {
-            text = "+" + text[2..];
-        }
-        else if (!text.StartsWith('+'))
-        {
-            text = "+" + text;
-        }
+        text = text.StartsWith("00", StringComparison.Ordinal) ? "+" + text[2..] : text.StartsWith('+') ? text : "+" + text;
 
         if (text.AsSpan(1).ContainsAnyExcept(DigitsAndSeparators))
         {

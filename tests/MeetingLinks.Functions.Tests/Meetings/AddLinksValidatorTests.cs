@@ -9,8 +9,8 @@ namespace MeetingLinks.Tests.Meetings;
 public class AddLinksValidatorTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private readonly AddLinksValidator _validator = new(new LinkRules(
-        Options.Create(new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(6), VerticalType = "gen" }), new FakeTimeProvider(Now)));
+    private readonly LinkRequestValidator _validator = new(
+        Options.Create(new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(6), VerticalType = "gen" }), new FakeTimeProvider(Now));
 
     [Fact]
     public void An_empty_request_is_one_guest_link_from_now_for_the_configured_lifetime()

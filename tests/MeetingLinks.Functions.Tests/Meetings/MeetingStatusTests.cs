@@ -78,7 +78,7 @@ public class MeetingStatusProgressTests
     [MemberData(nameof(EveryStatusAndEvent))]
     public void An_event_never_moves_the_status_back(string current, string eventType)
     {
-        var next = MeetingStatusProgress.Next(current, eventType);
+        var next = MeetingStatus.Next(current, eventType);
 
         Assert.True(MeetingStatus.Rank(next) >= MeetingStatus.Rank(current), $"{current} + {eventType} went back to {next}");
         Assert.Equal(MeetingStatus.Rank(eventType) > MeetingStatus.Rank(current) ? eventType : current, next);
@@ -94,7 +94,7 @@ public class MeetingStatusProgressTests
             {
                 foreach (var third in types)
                 {
-                    var status = new[] { first, second, third }.Aggregate(MeetingStatus.Created, MeetingStatusProgress.Next);
+                    var status = new[] { first, second, third }.Aggregate(MeetingStatus.Created, MeetingStatus.Next);
 
                     Assert.Equal(new[] { first, second, third }.MaxBy(MeetingStatus.Rank), status);
                 }
@@ -112,7 +112,7 @@ public class MeetingStatusProgressTests
     [InlineData(MeetingStatus.Rejected, MeetingStatus.Delivered, MeetingStatus.Delivered)]
     public void A_failure_counts_after_sent_and_before_delivered(string current, string eventType, string expected)
     {
-        Assert.Equal(expected, MeetingStatusProgress.Next(current, eventType));
+        Assert.Equal(expected, MeetingStatus.Next(current, eventType));
     }
 
     [Theory]
@@ -121,6 +121,6 @@ public class MeetingStatusProgressTests
     [InlineData(MeetingStatus.Created, "opened")]
     public void Only_an_event_moves_a_status(string current, string notAnEvent)
     {
-        Assert.Equal(current, MeetingStatusProgress.Next(current, notAnEvent));
+        Assert.Equal(current, MeetingStatus.Next(current, notAnEvent));
     }
 }

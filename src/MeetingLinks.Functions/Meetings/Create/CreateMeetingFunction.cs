@@ -1,7 +1,7 @@
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary><c>POST /api/meetings</c>: what a Webex Connect flow's HTTP Request node calls.</summary>
-public sealed class CreateMeetingFunction(CreateMeetingValidator validator, MeetingCreator creator)
+public sealed class CreateMeetingFunction(LinkRequestValidator validator, MeetingCreator creator)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 

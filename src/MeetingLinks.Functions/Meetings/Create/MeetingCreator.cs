@@ -41,7 +41,7 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
             return issuer.Erased(meetingId);
         }
 
-        var issued = await issuer.IssueAsync(new LinkBatch(
+        var issued = await issuer.IssueAsync(
             stored,
             IssuedLink.CreateBatch,
             new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts, request.Guests,
@@ -55,7 +55,9 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
                 // The expert's retry window starts once there are links to send.
                 Notifications = [.. current.Notifications.Select(n => n.Delivery.IsPending ? n with { Delivery = n.Delivery with { QueuedAt = issuedAt } } : n)],
                 LastError = null,
-            }), cancellationToken);
+            },
+            refuse: null,
+            cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
         {
             return await BrokerFailedAsync(stored, brokerFailure, cancellationToken);

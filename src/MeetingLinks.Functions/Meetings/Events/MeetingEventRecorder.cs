@@ -15,7 +15,7 @@ public sealed class MeetingEventRecorder(IMeetingStore store, TimeProvider time,
 
         var (meeting, added) = stored;
         // A repeated event still makes sure the status moved: the first report may have stopped between its two writes.
-        var saved = await store.ChangeAsync(meeting, current => MeetingStatusProgress.Next(current.Status, meetingEvent.Type) is var next && next != current.Status
+        var saved = await store.ChangeAsync(meeting, current => MeetingStatus.Next(current.Status, meetingEvent.Type) is var next && next != current.Status
             ? current with { Status = next, UpdatedAt = time.GetUtcNow() }
             : null, cancellationToken);
         if (saved is null)

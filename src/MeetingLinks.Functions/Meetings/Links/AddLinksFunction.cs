@@ -1,7 +1,7 @@
 namespace MeetingLinks.Meetings.Links;
 
 /// <summary><c>POST /api/meetings/{id}/links</c>: another guest or host, or fresh links, for the same meeting.</summary>
-public sealed class AddLinksFunction(AddLinksValidator validator, MeetingLinksAdder adder)
+public sealed class AddLinksFunction(LinkRequestValidator validator, MeetingLinksAdder adder)
 {
     private const int MaxBodyBytes = 4 * 1024;
 

@@ -42,7 +42,7 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
         }
 
         var (validFrom, expiresAt) = request.Validity.Resolve(time.GetUtcNow());
-        var issued = await issuer.IssueAsync(new LinkBatch(
+        var issued = await issuer.IssueAsync(
             stored,
             batch,
             new MeetingLinkRequest(stored.Sub, request.Validity.From, expiresAt, request.Hosts, request.Guests,
@@ -56,7 +56,8 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
                     : current.Notifications,
                 UpdatedAt = issuedAt,
             },
-            current => WouldPassLimit(current, request)), cancellationToken);
+            current => WouldPassLimit(current, request),
+            cancellationToken);
         if (!issued.TryGet(out var added, out var failure))
         {
             return failure;

@@ -3,16 +3,10 @@ namespace MeetingLinks.Meetings.Storage;
 /// <summary>Meeting records and idempotency keys. Failures to reach storage surface as <see cref="StorageUnavailableException"/>.</summary>
 public interface IMeetingStore
 {
-    /// <summary>
-    /// Records <paramref name="candidate"/> for its key unless the key is already held (and not
-    /// expired): then the stored claim comes back, with <see cref="IdempotencyClaim.IsNew"/> false.
-    /// </summary>
+    /// <summary>Records <paramref name="candidate"/> unless its key is held (not expired): then that claim comes back.</summary>
     Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Inserts the record (and the entry that finds it by phone number); when its id is already stored,
-    /// returns what is stored instead, which may be the tombstone of an erased meeting.
-    /// </summary>
+    /// <summary>Inserts the record and its phone entry; when its id is stored, returns that instead (maybe a tombstone).</summary>
     Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken);
 
     /// <summary>The record without its events (what writers need), or null for an unknown, erased or malformed id.</summary>
@@ -25,16 +19,16 @@ public interface IMeetingStore
     /// Stores an event in a row of its own beside the meeting; the same event again adds nothing (<c>Added</c> false).
     /// Returns the meeting as stored (without events), or null when it is unknown or erased (then no row is left).
     /// </summary>
-    Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, Events.MeetingEvent meetingEvent, CancellationToken cancellationToken);
+    Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(
+        string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The one way to change a stored meeting: applies <paramref name="change"/> to the record as stored and writes the
-    /// result. Changes to one meeting from this process take turns; when a writer elsewhere changed the record
-    /// meanwhile, the store reads it again and applies the change to that, after a short random wait that grows with
-    /// each lost race, up to <see cref="MeetingChanges.MaxAttempts"/> attempts (then <see cref="StorageUnavailableException"/>). <paramref name="read"/> is a record this store gave
-    /// out (<see cref="GetAsync"/>, <see cref="AddAsync"/>, an earlier change), which saves reading it first. The change
-    /// may run more than once, each time on the latest record; it returns null for "nothing to change". Returns the record
-    /// as stored afterwards, or null when the meeting is unknown or erased.
+    /// The one way to change a stored meeting: applies <paramref name="change"/> (null: nothing to change) to the record as
+    /// stored and writes the result. Changes from this process take turns; when a writer elsewhere won the race, the
+    /// change is applied again to what it wrote, after a random wait that grows with each lost race, at most
+    /// <see cref="TableMeetingStore.MaxChangeAttempts"/> times (then <see cref="StorageUnavailableException"/>).
+    /// <paramref name="read"/> is a record this store gave out, which saves reading it first. Returns the record as
+    /// stored afterwards, or null when the meeting is unknown or erased.
     /// </summary>
     Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken);
 
@@ -42,9 +36,8 @@ public interface IMeetingStore
     Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces the meeting with a tombstone that keeps nothing personal, and clears its phone entry and its
-    /// idempotency key (kept only as "erased", so a replay cannot bring it back). Returns the record as it was,
-    /// or null when there was nothing to erase.
+    /// Replaces the meeting with a tombstone, clears its phone entry and keeps its idempotency key only as "erased" (so a
+    /// replay cannot bring it back). Returns the record as it was, or null when there was nothing to erase.
     /// </summary>
     Task<MeetingRecord?> EraseAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken);
 
@@ -52,18 +45,14 @@ public interface IMeetingStore
     Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of an E.164 number's meetings created on UTC days <paramref name="firstDay"/>..<paramref name="lastDay"/>,
-    /// newest first, matching the rest of <paramref name="filter"/>; reads only that number's meetings. A page may
-    /// hold fewer than <paramref name="maxItems"/> even when more follow; the listing is done when the token is null.
+    /// One page of an E.164 number's meetings of UTC days <paramref name="firstDay"/>..<paramref name="lastDay"/>, newest first,
+    /// matching <paramref name="filter"/>; a page may hold fewer than <paramref name="maxItems"/> when more follow, and a null
+    /// token ends the listing.
     /// </summary>
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListPhoneAsync(
         string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// One page of a UTC day's meetings, newest first, matching <paramref name="filter"/>'s reference and status
-    /// (a phone number's meetings are listed by <see cref="ListPhoneAsync"/>). A page may hold
-    /// fewer than <paramref name="maxItems"/> even when more follow; the day is done when the token is null.
-    /// </summary>
+    /// <summary>One page of a UTC day's meetings, newest first, matching <paramref name="filter"/> (all but its phone).</summary>
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
 

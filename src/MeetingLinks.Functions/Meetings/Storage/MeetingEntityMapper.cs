@@ -16,11 +16,7 @@ internal static class MeetingEntityMapper
 
     public static TableEntity ToEntity(MeetingRecord record)
     {
-        if (!MeetingIds.TryParse(record.MeetingId, out var partitionKey, out var rowKey))
-        {
-            throw new ArgumentException("Not a meeting id.", nameof(record));
-        }
-
+        var (partitionKey, rowKey) = Keys(record.MeetingId);
         if (record.ErasedAt is { } erasedAt)
         {
             // A tombstone keeps nothing of the meeting but that it was erased.
@@ -117,11 +113,7 @@ internal static class MeetingEntityMapper
     /// </summary>
     public static TableEntity ToEntity(string meetingId, MeetingEvent meetingEvent)
     {
-        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
-        {
-            throw new ArgumentException("Not a meeting id.", nameof(meetingId));
-        }
-
+        var (partitionKey, rowKey) = Keys(meetingId);
         var identity = string.Join('\u001f', meetingEvent.Type, meetingEvent.Channel, meetingEvent.Code, meetingEvent.MessageId, meetingEvent.Detail, meetingEvent.Source);
         return new TableEntity(partitionKey, rowKey + "~" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32])
         {
@@ -147,7 +139,6 @@ internal static class MeetingEntityMapper
         entity.GetDateTimeOffset("OccurredAt") ?? default,
         entity.GetDateTimeOffset("ReceivedAt") ?? default);
 
-    /// <summary>The meeting an event row belongs to.</summary>
     public static string MeetingIdOfEvent(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey[..entity.RowKey.IndexOf('~', StringComparison.Ordinal)];
 
     public static TableEntity ToEntity(IdempotencyClaim claim) => claim.Erased
@@ -186,6 +177,11 @@ internal static class MeetingEntityMapper
 
     /// <summary>Keys spread over 256 partitions by the first byte of their digest.</summary>
     public static string KeyPartition(string keyHash) => "k-" + keyHash[..2];
+
+    private static (string PartitionKey, string RowKey) Keys(string meetingId)
+        => MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey)
+            ? (partitionKey, rowKey)
+            : throw new ArgumentException("Not a meeting id.", nameof(meetingId));
 
     private static void WriteJson<T>(TableEntity entity, string name, T value, JsonTypeInfo<T> typeInfo)
     {

@@ -10,44 +10,35 @@ internal sealed class MeetingGate
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Waits for the meeting's turn; dispose the result to give it up. Says whether another change went first.</summary>
+    /// <summary>Waits for the meeting's turn; dispose the result to give it up.</summary>
     public async Task<Turn> EnterAsync(string meetingId, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_lock)
         {
-            if (!_entries.TryGetValue(meetingId, out entry!))
-            {
-                _entries[meetingId] = entry = new Entry();
-            }
-
+            entry = _entries.TryGetValue(meetingId, out var held) ? held : _entries[meetingId] = new Entry();
             entry.Users++;
         }
 
-        var waited = !entry.Semaphore.Wait(0, CancellationToken.None);
+        var turn = new Turn(this, meetingId, entry, waited: !entry.Semaphore.Wait(0, CancellationToken.None));
         try
         {
-            if (waited)
+            if (turn.Waited)
             {
                 await entry.Semaphore.WaitAsync(cancellationToken);
             }
         }
         catch
         {
-            Leave(meetingId, entry, release: false);
+            Leave(meetingId, entry);
             throw;
         }
 
-        return new Turn(this, meetingId, entry, waited);
+        return turn;
     }
 
-    private void Leave(string meetingId, Entry entry, bool release)
+    private void Leave(string meetingId, Entry entry)
     {
-        if (release)
-        {
-            entry.Semaphore.Release();
-        }
-
         lock (_lock)
         {
             if (--entry.Users == 0)
@@ -76,7 +67,8 @@ internal sealed class MeetingGate
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                gate.Leave(meetingId, entry, release: true);
+                entry.Semaphore.Release();
+                gate.Leave(meetingId, entry);
             }
         }
     }

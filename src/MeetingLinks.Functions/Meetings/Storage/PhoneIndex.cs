@@ -22,7 +22,8 @@ internal static class PhoneIndex
     };
 
     /// <summary><c>20261125-51299877-k3j7xq2a</c> becomes <c>79738874-51299877-k3j7xq2a</c>: later days sort first.</summary>
-    public static string RowKey(string meetingId) => DayKey(DayOf(meetingId)) + meetingId[8..];
+    public static string RowKey(string meetingId)
+        => DayKey(DateOnly.ParseExact(meetingId.AsSpan(0, 8), "yyyyMMdd", CultureInfo.InvariantCulture)) + meetingId[8..];
 
     /// <summary>The first RowKey of <paramref name="day"/>; a day's rows lie between it and the next older day's.</summary>
     public static string DayKey(DateOnly day)
@@ -33,7 +34,4 @@ internal static class PhoneIndex
     public static string Filter(string phone, DateOnly from, DateOnly to)
         => TableClient.CreateQueryFilter(
             $"PartitionKey eq {Partition(phone)} and RowKey ge {DayKey(to)} and RowKey lt {DayKey(from.AddDays(-1))}");
-
-    private static DateOnly DayOf(string meetingId)
-        => DateOnly.ParseExact(meetingId.AsSpan(0, 8), "yyyyMMdd", CultureInfo.InvariantCulture);
 }

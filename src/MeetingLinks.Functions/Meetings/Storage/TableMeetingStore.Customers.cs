@@ -22,7 +22,7 @@ public sealed partial class TableMeetingStore
                 {
                     // An erasure that stopped before its last step left the entry; a meeting not there at all may be a
                     // create between writing its entry and the meeting itself, whose entry must stay.
-                    await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+                    await DeleteIfExistsAsync(entry, cancellationToken);
                 }
             }
 
@@ -34,15 +34,12 @@ public sealed partial class TableMeetingStore
         => GuardAsync(async () =>
         {
             var entries = table.QueryAsync<TableEntity>(PhoneIndex.Filter(phone, firstDay, lastDay), maxItems, ["MeetingId"], cancellationToken);
-            await foreach (var page in entries.AsPages(continuation, maxItems))
+            return await FirstPageAsync(entries, continuation, maxItems, async rows =>
             {
                 // Each meeting with its own events, so a number's listing reads no one else's rows.
-                var found = await Task.WhenAll(page.Values.Select(e => ReadWithEventsAsync(e.GetString("MeetingId"), cancellationToken)));
-                IReadOnlyList<MeetingRecord> items = [.. found.OfType<MeetingRecord>().Where(filter.Matches)];
-                return (items, page.ContinuationToken);
-            }
-
-            return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
+                var found = rows.Select(r => ReadWithEventsAsync(r.GetString("MeetingId"), cancellationToken));
+                return [.. (await Task.WhenAll(found)).OfType<MeetingRecord>().Where(filter.Matches)];
+            }, cancellationToken);
         }, cancellationToken);
 
     /// <summary>
@@ -51,18 +48,11 @@ public sealed partial class TableMeetingStore
     /// </summary>
     private async Task<(MeetingRecord? Erased, bool Tombstone)> EraseOneAsync(string meetingId, DateTimeOffset erasedAt, CancellationToken cancellationToken)
     {
-        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        if (await ReadAsync(meetingId, cancellationToken) is not { } read)
         {
             return (null, false);
         }
 
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value is not { } entity)
-        {
-            return (null, false);
-        }
-
-        var read = MeetingEntityMapper.ToRecord(entity);
         if (read.IsErased)
         {
             await DeleteEventsAsync(meetingId, cancellationToken);
@@ -72,7 +62,7 @@ public sealed partial class TableMeetingStore
         // The tombstone is a change like any other: it takes its turn, and a race lost elsewhere is tried again.
         await ForgetKeyAsync(read, cancellationToken);
         MeetingRecord? erased = null;
-        var tombstone = await ChangeAsync(Versioned(read, entity.ETag), current =>
+        var tombstone = await ChangeAsync(read, current =>
         {
             erased = current;
             return MeetingEntityMapper.Tombstone(meetingId, erasedAt);
@@ -85,8 +75,7 @@ public sealed partial class TableMeetingStore
         await DeleteEventsAsync(meetingId, cancellationToken);
         if (erased.CustomerPhone is { } phone)
         {
-            var entry = PhoneIndex.Entry(phone, erased.MeetingId);
-            await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, cancellationToken);
+            await DeleteIfExistsAsync(PhoneIndex.Entry(phone, erased.MeetingId), cancellationToken);
         }
 
         return (erased, false);
@@ -105,11 +94,11 @@ public sealed partial class TableMeetingStore
         }
     }
 
-    private async Task DeleteIfExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    private async Task DeleteIfExistsAsync(TableEntity row, CancellationToken cancellationToken)
     {
         try
         {
-            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
         {

@@ -12,27 +12,18 @@ public sealed partial class TableMeetingStore
             }
 
             var row = MeetingEntityMapper.ToEntity(meetingId, meetingEvent);
-            bool added;
-            try
-            {
-                await table.AddEntityAsync(row, cancellationToken);
-                added = true;
-            }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                added = false;
-            }
+            var added = await TryAddAsync(row, cancellationToken) is not null;
 
             // Read after the row is written: an erasure from now on deletes it with the meeting's other events, and one
             // that came before shows here.
-            if (await ReadAsync(meetingId, cancellationToken) is { } meeting)
+            if (await ReadAsync(meetingId, cancellationToken) is { IsErased: false } meeting)
             {
                 return (meeting, added);
             }
 
             if (added)
             {
-                await DeleteIfExistsAsync(row.PartitionKey, row.RowKey, cancellationToken);
+                await DeleteIfExistsAsync(row, cancellationToken);
             }
 
             return null;
@@ -52,23 +43,14 @@ public sealed partial class TableMeetingStore
             return null;
         }
 
-        var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey ge {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"), cancellationToken: cancellationToken);
-        MeetingRecord? record = null;
-        var events = new List<MeetingEvent>();
-        await foreach (var row in rows)
-        {
-            if (row.RowKey == rowKey)
-            {
-                record = MeetingEntityMapper.ToRecord(row) is { IsErased: false } read ? Versioned(read, row.ETag) : null;
-            }
-            else if (row.GetString("Kind") == MeetingEntityMapper.EventKind)
-            {
-                events.Add(MeetingEntityMapper.ToEvent(row));
-            }
-        }
-
-        return record is null ? null : WithEvents(record, events);
+        var rows = await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey ge {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"),
+            cancellationToken: cancellationToken).ToListAsync(cancellationToken);
+        var events = rows.Where(r => r.GetString("Kind") == MeetingEntityMapper.EventKind).Select(MeetingEntityMapper.ToEvent);
+        return rows.FirstOrDefault(r => r.RowKey == rowKey) is { } row
+            && MeetingEntityMapper.ToRecord(row) is { IsErased: false } read
+            ? WithEvents(Versioned(read, row.ETag), [.. events])
+            : null;
     }
 
     /// <summary>
@@ -77,27 +59,19 @@ public sealed partial class TableMeetingStore
     /// </summary>
     private async Task<IReadOnlyList<MeetingRecord>> WithEventsAsync(IReadOnlyList<MeetingRecord> records, CancellationToken cancellationToken)
     {
-        var events = new Dictionary<string, List<MeetingEvent>>(StringComparer.Ordinal);
+        var rows = new List<TableEntity>();
         foreach (var day in records.Select(r => MeetingIds.TryParse(r.MeetingId, out var partition, out var row) ? (partition, row) : default)
             .Where(k => k != default).GroupBy(k => k.partition, k => k.row))
         {
-            var first = day.Min(StringComparer.Ordinal)!;
-            var last = day.Max(StringComparer.Ordinal)!;
+            var (first, last) = (day.Min(StringComparer.Ordinal), day.Max(StringComparer.Ordinal));
             var filter = TableClient.CreateQueryFilter(
                 $"PartitionKey eq {day.Key} and RowKey gt {first} and RowKey lt {last + MeetingEntityMapper.EventsEnd} and Kind eq {MeetingEntityMapper.EventKind}");
-            await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                var meetingId = MeetingEntityMapper.MeetingIdOfEvent(row);
-                if (!events.TryGetValue(meetingId, out var list))
-                {
-                    events[meetingId] = list = [];
-                }
-
-                list.Add(MeetingEntityMapper.ToEvent(row));
-            }
+            rows.AddRange(await table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken)
+                .ToListAsync(cancellationToken));
         }
 
-        return [.. records.Select(r => events.TryGetValue(r.MeetingId, out var list) ? WithEvents(r, list) : r)];
+        var events = rows.ToLookup(MeetingEntityMapper.MeetingIdOfEvent, MeetingEntityMapper.ToEvent);
+        return [.. records.Select(r => WithEvents(r, [.. events[r.MeetingId]]))];
     }
 
     private static MeetingRecord WithEvents(MeetingRecord record, List<MeetingEvent> events) => events.Count == 0 ? record : record with
@@ -106,11 +80,15 @@ public sealed partial class TableMeetingStore
         UpdatedAt = events.Max(e => e.ReceivedAt) is var latest && latest > record.UpdatedAt ? latest : record.UpdatedAt,
     };
 
-    /// <summary>Deletes an erased meeting's event rows.</summary>
     private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
-        => MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey)
-            ? DeleteWhereAsync(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"),
-                ["PartitionKey", "RowKey", "Kind"], (_, _) => Task.CompletedTask, cancellationToken)
-            : Task.FromResult(0);
+    {
+        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
+        {
+            return Task.FromResult(0);
+        }
+
+        var end = rowKey + MeetingEntityMapper.EventsEnd;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {end}");
+        return DeleteWhereAsync(filter, ["PartitionKey", "RowKey", "Kind"], (_, _) => Task.CompletedTask, cancellationToken);
+    }
 }

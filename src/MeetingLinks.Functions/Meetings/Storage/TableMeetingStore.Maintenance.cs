@@ -20,14 +20,21 @@ public sealed partial class TableMeetingStore
                 query += $" and {column} eq {TableClient.CreateQueryFilter($"{value}")}";
             }
 
-            await foreach (var page in table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken)
-                .AsPages(continuation, maxItems))
-            {
-                return (await WithEventsAsync([.. page.Values.Select(MeetingEntityMapper.ToRecord)], cancellationToken), page.ContinuationToken);
-            }
-
-            return ((IReadOnlyList<MeetingRecord>)[], (string?)null);
+            var rows = table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken);
+            return await FirstPageAsync(rows, continuation, maxItems,
+                page => WithEventsAsync([.. page.Select(MeetingEntityMapper.ToRecord)], cancellationToken), cancellationToken);
         }, cancellationToken);
+
+    /// <summary>The page of <paramref name="rows"/> at <paramref name="continuation"/>, as records.</summary>
+    private static async Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> FirstPageAsync(
+        AsyncPageable<TableEntity> rows,
+        string? continuation,
+        int maxItems,
+        Func<IReadOnlyList<TableEntity>, Task<IReadOnlyList<MeetingRecord>>> toRecords,
+        CancellationToken cancellationToken)
+        => await rows.AsPages(continuation, maxItems).FirstOrDefaultAsync(cancellationToken) is { } page
+            ? (await toRecords(page.Values), page.ContinuationToken)
+            : ([], null);
 
     /// <summary>Meetings (and tombstones) of days before <paramref name="firstDayKept"/>, then their phone entries.</summary>
     public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken)
@@ -39,7 +46,7 @@ public sealed partial class TableMeetingStore
                 foreach (var meeting in deleted.Where(m => m.GetString("CustomerPhone") is not null))
                 {
                     var entry = PhoneIndex.Entry(meeting.GetString("CustomerPhone"), MeetingEntityMapper.MeetingId(meeting));
-                    await DeleteIfExistsAsync(entry.PartitionKey, entry.RowKey, token);
+                    await DeleteIfExistsAsync(entry, token);
                 }
             },
             cancellationToken);

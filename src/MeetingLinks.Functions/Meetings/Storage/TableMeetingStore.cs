@@ -20,34 +20,34 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
     /// <summary>Events shown per meeting, the latest; every event is kept.</summary>
     public const int MaxEventsShown = 100;
 
+    /// <summary>Writes a change tries before it gives up; together they wait about 1.3 s at the very most.</summary>
+    public const int MaxChangeAttempts = 10;
+
     public Task<IdempotencyClaim> ClaimKeyAsync(IdempotencyClaim candidate, CancellationToken cancellationToken)
         => GuardAsync(async () =>
         {
-            try
+            if (await TryAddAsync(MeetingEntityMapper.ToEntity(candidate), cancellationToken) is not null)
             {
-                await table.AddEntityAsync(MeetingEntityMapper.ToEntity(candidate), cancellationToken);
                 return candidate with { IsNew = true };
             }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                var stored = await ReadClaimAsync();
-                var claim = MeetingEntityMapper.ToClaim(stored.Value);
-                if (claim.ExpiresAt > candidate.CreatedAt)
-                {
-                    return claim;
-                }
 
-                // The key outlived its retention: it now starts a new meeting. If-Match makes sure
-                // two callers reviving the same key at once still end up with one meeting.
-                try
-                {
-                    await table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(candidate), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return candidate with { IsNew = true };
-                }
-                catch (RequestFailedException race) when (race.Status == (int)HttpStatusCode.PreconditionFailed)
-                {
-                    return MeetingEntityMapper.ToClaim((await ReadClaimAsync()).Value);
-                }
+            var stored = await ReadClaimAsync();
+            var claim = MeetingEntityMapper.ToClaim(stored.Value);
+            if (claim.ExpiresAt > candidate.CreatedAt)
+            {
+                return claim;
+            }
+
+            // The key outlived its retention: it now starts a new meeting. If-Match makes sure
+            // two callers reviving the same key at once still end up with one meeting.
+            try
+            {
+                await table.UpdateEntityAsync(MeetingEntityMapper.ToEntity(candidate), stored.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                return candidate with { IsNew = true };
+            }
+            catch (RequestFailedException race) when (race.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                return MeetingEntityMapper.ToClaim((await ReadClaimAsync()).Value);
             }
 
             Task<Response<TableEntity>> ReadClaimAsync() => table.GetEntityAsync<TableEntity>(
@@ -65,20 +65,17 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 await table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken);
             }
 
-            try
+            if (await TryAddAsync(entity, cancellationToken) is { } added)
             {
-                var response = await table.AddEntityAsync(entity, cancellationToken);
-                return Versioned(record, response.Headers.ETag);
+                return Versioned(record, added.Headers.ETag);
             }
-            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
-            {
-                var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
-                return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
-            }
+
+            var stored = await table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken);
+            return Versioned(MeetingEntityMapper.ToRecord(stored.Value), stored.Value.ETag);
         }, cancellationToken);
 
-    public Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
-        => GuardAsync(() => ReadAsync(meetingId, cancellationToken), cancellationToken);
+    public async Task<MeetingRecord?> GetAsync(string meetingId, CancellationToken cancellationToken)
+        => await GuardAsync(() => ReadAsync(meetingId, cancellationToken), cancellationToken) is { IsErased: false } read ? read : null;
 
     public async Task<MeetingRecord?> ChangeAsync(string meetingId, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken)
         => await GetAsync(meetingId, cancellationToken) is { } read ? await ChangeAsync(read, change, cancellationToken) : null;
@@ -88,7 +85,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         {
             using var turn = await _gate.EnterAsync(read.MeetingId, cancellationToken);
             var current = !turn.Waited && _versions.TryGetValue(read, out _) ? read : await ReadAsync(read.MeetingId, cancellationToken);
-            for (var attempt = 1; attempt <= MeetingChanges.MaxAttempts; attempt++)
+            for (var attempt = 1; ; attempt++)
             {
                 if (current is null or { IsErased: true })
                 {
@@ -107,19 +104,20 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                         MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
                     return Versioned(updated, response.Headers.ETag);
                 }
-                catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed && attempt < MeetingChanges.MaxAttempts)
-                {
-                    // Another instance wrote first: wait a little, then start again from what it wrote.
-                    await MeetingChanges.WaitBeforeAsync(attempt + 1, time, cancellationToken);
-                    current = await ReadAsync(read.MeetingId, cancellationToken);
-                }
                 catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
                 {
-                    break;
+                    if (attempt == MaxChangeAttempts)
+                    {
+                        throw new StorageUnavailableException($"Meeting {read.MeetingId} kept changing while it was updated.");
+                    }
+
+                    // Another instance wrote first: wait a random time up to a ceiling that doubles from 10 ms to at most
+                    // 320 ms (so writers that collided spread out), then start again from what it wrote.
+                    var ceiling = Math.Min(10 * Math.Pow(2, attempt - 1), 320);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * ceiling), time, cancellationToken);
+                    current = await ReadAsync(read.MeetingId, cancellationToken);
                 }
             }
-
-            throw new StorageUnavailableException($"Meeting {read.MeetingId} kept changing while it was updated.");
         }, cancellationToken);
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
@@ -136,6 +134,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         }
     }
 
+    /// <summary>The meeting as stored (a tombstone too), or null for an unknown or malformed id.</summary>
     private async Task<MeetingRecord?> ReadAsync(string meetingId, CancellationToken cancellationToken)
     {
         if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
@@ -144,9 +143,22 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         }
 
         var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue && response.Value is { } entity && MeetingEntityMapper.ToRecord(entity) is { IsErased: false } record
-            ? Versioned(record, entity.ETag)
+        return response.HasValue && response.Value is { } entity
+            ? Versioned(MeetingEntityMapper.ToRecord(entity), entity.ETag)
             : null;
+    }
+
+    /// <summary>Inserts <paramref name="row"/>; null when a row with its keys is there already.</summary>
+    private async Task<Response?> TryAddAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return null;
+        }
     }
 
     private MeetingRecord Versioned(MeetingRecord record, ETag? version)

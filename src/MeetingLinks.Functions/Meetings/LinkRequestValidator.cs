@@ -1,0 +1,175 @@
+namespace MeetingLinks.Meetings;
+
+/// <summary>
+/// Checks requests for links — the create and an add-links call — field by field, with the configured defaults applied
+/// here and nowhere else: the idempotency key, how many links, when they are valid, the vertical and whether hosts sign in.
+/// </summary>
+public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions> brokerOptions, TimeProvider time)
+{
+    public const int MaxParticipants = 25;
+    public const int MaxKeyLength = 200;
+    public const int MaxDevices = 10;
+
+    // Clocks disagree a little; a validFrom slightly in the past is "now".
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MaxHorizon = TimeSpan.FromDays(366);
+
+    private static readonly string[] Channels = ["whatsapp", "sms", "rcs", "messenger", "web", "voice", "other"];
+
+    public Outcome<ValidatedCreate> Validate(CreateMeetingRequest request, string? idempotencyHeader)
+    {
+        var errors = new ValidationErrors();
+        var key = Key(errors, idempotencyHeader, request.RequestId);
+
+        var phone = errors.Phone("customer.phone", request.Customer?.Phone);
+        var name = errors.Name("customer.name", request.Customer?.Name, 200);
+        var channel = errors.Text("customer.channel", request.Customer?.Channel, 20)?.ToLowerInvariant();
+        if (channel is not null && !Channels.Contains(channel))
+        {
+            errors.Add("customer.channel", $"must be one of {string.Join(", ", Channels)}.");
+        }
+
+        var reference = errors.Text("reference", request.Reference, 100);
+        var subject = errors.Text("subject", request.Subject, 200);
+        var (hosts, guests) = Counts(errors, request.Hosts, request.Guests, defaultHosts: 1);
+        var validity = Validity(errors, request.ValidFrom, request.ExpiresAt);
+        var vertical = Vertical(errors, request.VerticalType);
+        var devices = Devices(errors, request.Devices);
+        var expert = Expert(errors, request.Expert, hosts);
+
+        return errors.Or(errors.OnlyPhone ? ProblemCodes.InvalidPhone : ProblemCodes.InvalidRequest, () => new ValidatedCreate(
+            key, phone, name, channel, reference, subject, hosts, guests, validity,
+            vertical, LoginUrlForHost(request.LoginUrlForHost), devices, expert));
+    }
+
+    /// <summary>By default an add-links call asks for one guest link and no host link.</summary>
+    public Outcome<Links.ValidatedAddLinks> Validate(Links.AddLinksRequest request, string? idempotencyHeader)
+    {
+        var errors = new ValidationErrors();
+        var key = Key(errors, idempotencyHeader, request.RequestId);
+        var (hosts, guests) = Counts(errors, request.Hosts, request.Guests, defaultHosts: 0);
+        var validity = Validity(errors, request.ValidFrom, request.ExpiresAt);
+        var vertical = Vertical(errors, request.VerticalType);
+        var expert = Expert(errors, request.Expert, hosts);
+        return errors.Or(ProblemCodes.InvalidRequest, () => new Links.ValidatedAddLinks(
+            key, hosts, guests, validity, vertical, LoginUrlForHost(request.LoginUrlForHost), expert));
+    }
+
+    /// <summary>The <c>Idempotency-Key</c> header, or else the body's <c>requestId</c>.</summary>
+    private static string? Key(ValidationErrors errors, string? header, string? requestId)
+        => header is { Length: > 0 }
+            ? errors.Text("Idempotency-Key", header, MaxKeyLength)
+            : errors.Text("requestId", requestId, MaxKeyLength);
+
+    /// <summary>How many links of each kind: the defaults for what is left out (one guest), together 1 to 25.</summary>
+    private static (int Hosts, int Guests) Counts(ValidationErrors errors, int? hosts, int? guests, int defaultHosts)
+    {
+        var (h, g) = (hosts ?? defaultHosts, guests ?? 1);
+        if (h < 0)
+        {
+            errors.Add("hosts", "must not be negative.");
+        }
+
+        if (g < 0)
+        {
+            errors.Add("guests", "must not be negative.");
+        }
+
+        if (h >= 0 && g >= 0 && (h + g < 1 || h + g > MaxParticipants))
+        {
+            errors.Add(guests is null ? "hosts" : "guests", $"hosts + guests must be between 1 and {MaxParticipants}.");
+        }
+
+        return (h, g);
+    }
+
+    /// <summary>When the links are valid, in whole seconds (what the broker takes), with the configured lifetime.</summary>
+    private LinkValidity Validity(ValidationErrors errors, DateTimeOffset? validFrom, DateTimeOffset? expiresAt)
+    {
+        var now = time.GetUtcNow();
+        var lifetime = brokerOptions.Value.LinkLifetime;
+        validFrom = validFrom is { } from ? WholeSeconds(from) : null;
+        expiresAt = expiresAt is { } until ? WholeSeconds(until) : null;
+
+        if (validFrom is { } start && (start < now - ClockSkew || start > now + MaxHorizon))
+        {
+            errors.Add("validFrom", "must be between now and 366 days from now.");
+        }
+
+        if (expiresAt is { } end)
+        {
+            var earliest = validFrom is { } s && s > now ? s : now;
+            if (end <= earliest)
+            {
+                errors.Add("expiresAt", validFrom is null ? "must be in the future." : "must be in the future and after validFrom.");
+            }
+            else if (end > earliest + MaxHorizon)
+            {
+                errors.Add("expiresAt", "must be at most 366 days after the link becomes valid.");
+            }
+        }
+        else if (validFrom is { } s && s + lifetime <= now)
+        {
+            errors.Add("validFrom", "is so far in the past that the default link lifetime has already ended; send expiresAt.");
+        }
+
+        return new LinkValidity(validFrom, expiresAt, lifetime);
+    }
+
+    /// <summary><c>hc</c> or <c>gen</c>; the configured one when left out.</summary>
+    private string Vertical(ValidationErrors errors, string? requested)
+    {
+        var vertical = (errors.Text("verticalType", requested, 10) ?? brokerOptions.Value.VerticalType).ToLowerInvariant();
+        if (!VerticalTypes.IsKnown(vertical))
+        {
+            errors.Add("verticalType", "must be \"hc\" (healthcare) or \"gen\" (general).");
+        }
+
+        return vertical;
+    }
+
+    private bool LoginUrlForHost(bool? requested) => requested ?? brokerOptions.Value.LoginUrlForHost;
+
+    /// <summary>The expert to send the host links to, if any; there must then be a host link to send.</summary>
+    private static Experts.ExpertTarget? Expert(ValidationErrors errors, Experts.ExpertRequest? expert, int hosts)
+    {
+        var target = Experts.ExpertTarget.From(errors, expert);
+        if (target is not null && hosts == 0)
+        {
+            errors.Add("hosts", "must be at least 1 when an expert is to get the host link.");
+        }
+
+        return target;
+    }
+
+    private static DateTimeOffset WholeSeconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());
+
+    private static List<string> Devices(ValidationErrors errors, IReadOnlyList<string>? devices)
+    {
+        if (devices?.Count > MaxDevices)
+        {
+            errors.Add("devices", $"may list at most {MaxDevices} devices.");
+            return [];
+        }
+
+        var result = new List<string>();
+        for (var i = 0; i < devices?.Count; i++)
+        {
+            var field = $"devices[{i}]";
+            var device = errors.Text(field, devices[i], 256);
+            if (device is not null && SipUri().IsMatch(device))
+            {
+                result.Add(device);
+            }
+            else
+            {
+                errors.Add(field, "must be a SIP URI such as room@example.webex.com.");
+            }
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"^(sip:)?[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SipUri();
+}
