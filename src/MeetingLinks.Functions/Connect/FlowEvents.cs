@@ -21,7 +21,6 @@ public sealed class FlowEvents(
             ? record
             : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at))] };
 
-    /// <summary>Adds the event to the meeting and queues it.</summary>
     public async Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
     {
         if (Enabled && await store.ChangeAsync(meetingId, r => Add(r, eventId, eventName, time.GetUtcNow()) is var added && added != r ? added : null,

@@ -5,7 +5,6 @@ namespace MeetingLinks.Notifications;
 /// <summary>Where notifications wait to be sent.</summary>
 public interface INotificationOutbox
 {
-    /// <summary>Enqueues <paramref name="message"/>, invisible for <paramref name="delay"/> first.</summary>
     Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken);
 }
 

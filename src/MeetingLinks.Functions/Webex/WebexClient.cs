@@ -24,7 +24,6 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
         }, cancellationToken);
     }
 
-    /// <summary>Replies in the thread of <paramref name="parentId"/>.</summary>
     public Task<Outcome<AcceptedMessage>> ReplyAsync(string roomId, string parentId, string markdown, CancellationToken cancellationToken)
         => PostMessageAsync(new JsonObject { ["roomId"] = roomId, ["parentId"] = parentId, ["markdown"] = markdown }, cancellationToken);
 
@@ -62,9 +61,7 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
         => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, NoBody, cancellationToken))
             .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
 
-    /// <param name="unreadable">
-    /// What a 2xx whose body cannot be read counts as; null makes it a failure. For a message, sending again would give it twice.
-    /// </param>
+    /// <param name="unreadable">What a 2xx without a readable body counts as (for a message: sent), or null for a failure.</param>
     private async Task<Outcome<T>> SendAsync<T>(
         HttpMethod method, string path, JsonObject? body, JsonTypeInfo<T> type, T? unreadable, CancellationToken cancellationToken)
         where T : class

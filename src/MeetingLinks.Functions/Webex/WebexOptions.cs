@@ -5,7 +5,6 @@ public sealed class WebexOptions
 {
     public const string Section = "Webex";
 
-    /// <summary>Webex's public REST API.</summary>
     public static readonly Uri PublicApiBaseUrl = new("https://webexapis.com");
 
     /// <summary>US government organisations use another host.</summary>
