@@ -44,6 +44,6 @@ public sealed class InstantConnectOptionsValidator : IValidateOptions<InstantCon
         return failures.Length == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static bool IsHttpUrl(Uri? url) =>
+    internal static bool IsHttpUrl(Uri? url) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 }
