@@ -9,9 +9,6 @@ internal static class BrokerFailures
 {
     private const string TryAgain = "Try again with the same idempotency key.";
 
-    // When the broker says nothing about when to come back.
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
-
     public static Failure ForStatus(HttpResponseMessage response, InstantConnectOptions options, TimeProvider time)
     {
         var status = (int)response.StatusCode;
@@ -59,6 +56,7 @@ internal static class BrokerFailures
     private static Failure Rejected(string reason)
         => new(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex Instant Connect refused the request", reason);
 
+    // Without a Retry-After of the broker's, the 503 says the default (ProblemResult).
     private static Failure Unavailable(string reason, TimeSpan? retryAfter)
-        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
+        => UpstreamCall.Unavailable("Webex Instant Connect", $"{reason} {TryAgain}", retryAfter);
 }
