@@ -28,20 +28,8 @@ public static class TextInput
             return null;
         }
 
-        var cleaned = new StringBuilder(Math.Min(text.Length, maxLength + 16));
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n' or '\t')
-            {
-                cleaned.Append(' ');
-            }
-            else if (!IsUnsafe(c))
-            {
-                cleaned.Append(c);
-            }
-        }
-
-        var result = cleaned.ToString().Trim();
+        var kept = text.Where(c => !IsUnsafe(c) || c is '\r' or '\n' or '\t');
+        var result = new string([.. kept.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
         if (result.Length > maxLength)
         {
             // Never cut a surrogate pair in half.
