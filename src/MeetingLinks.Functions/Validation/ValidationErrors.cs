@@ -13,12 +13,8 @@ public sealed class ValidationErrors
     public void Add(string field, string message, bool isPhone = false)
     {
         OnlyPhone &= isPhone;
-        if (!_errors.TryGetValue(field, out var list))
-        {
-            _errors[field] = list = [];
-        }
-
-        list.Add(message);
+        _errors.TryAdd(field, []);
+        _errors[field].Add(message);
     }
 
     /// <summary>
