@@ -1,3 +1,4 @@
+using EntityTag = Microsoft.Net.Http.Headers.EntityTagHeaderValue;
 
 namespace MeetingLinks.OpenApi;
 
@@ -12,23 +13,20 @@ public static class OpenApiDescription
 
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly Lazy<byte[]> Bytes = new(Load);
-
-    private static readonly Lazy<Microsoft.Net.Http.Headers.EntityTagHeaderValue> Tag = new(() =>
-        new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes.Value))[..16]}\""));
+    private static readonly byte[] Bytes = Load();
 
     /// <summary>The document exactly as it is served.</summary>
-    public static ReadOnlyMemory<byte> Content => Bytes.Value;
+    public static ReadOnlyMemory<byte> Content => Bytes;
 
     /// <summary>A strong validator from the content, so a gateway or browser revalidates cheaply after a deployment.</summary>
-    public static Microsoft.Net.Http.Headers.EntityTagHeaderValue ETag => Tag.Value;
+    public static EntityTag ETag { get; } = new($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes))[..16]}\"");
 
     private static byte[] Load()
     {
         using var stream = typeof(OpenApiDescription).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The assembly has no resource {ResourceName}.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }
