@@ -20,8 +20,8 @@ public static class InstantConnectServiceCollectionExtensions
     {
         services.AddOptions<InstantConnectOptions>()
             .BindConfiguration(InstantConnectOptions.Section)
+            .ValidateAll()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstantConnectOptions>, InstantConnectOptionsValidator>());
 
         services.TryAddSingleton<BrokerCircuitState>();
         services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));
