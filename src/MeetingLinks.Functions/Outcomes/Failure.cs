@@ -1,19 +1,19 @@
 namespace MeetingLinks.Outcomes;
 
-/// <summary>What kind of failure it is; the HTTP layer maps each kind to one status code.</summary>
+/// <summary>What kind of failure it is, numbered with the HTTP status it is answered with.</summary>
 public enum FailureKind
 {
-    Invalid,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    Gone,
-    TooLarge,
-    Unexpected,
-    UpstreamRejected,
-    Unavailable,
-    TimedOut,
+    Invalid = 400,
+    Unauthorized = 401,
+    Forbidden = 403,
+    NotFound = 404,
+    Conflict = 409,
+    Gone = 410,
+    TooLarge = 413,
+    Unexpected = 500,
+    UpstreamRejected = 502,
+    Unavailable = 503,
+    TimedOut = 504,
 }
 
 /// <summary>
