@@ -16,7 +16,7 @@ internal static class BrokerFailures
 
         if (UpstreamCall.IsWorthRetrying(status))
         {
-            var retryAfter = RetryAfter.Read(response, time);
+            var retryAfter = UpstreamCall.RetryAfter(response, time);
             return Unavailable(
                 retryAfter is { } wait && wait > options.MaxRetryAfter
                     ? $"The Instant Connect broker answered {described} and asked to retry after {wait.TotalSeconds:0.#} s, longer than InstantConnect__MaxRetryAfter allows waiting."

@@ -48,11 +48,11 @@ internal static class BrokerResilience
 
         // The built-in Retry-After reader measures HTTP-dates with the system clock; ours uses the injected one.
         retry.ShouldRetryAfterHeader = false;
-        retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter.Read(args.Outcome.Result, time));
+        retry.DelayGenerator = args => ValueTask.FromResult(UpstreamCall.RetryAfter(args.Outcome.Result, time));
         retry.ShouldHandle = args => ValueTask.FromResult(
             options.MaxRetries > 0
             && HttpClientResiliencePredicates.IsTransient(args.Outcome)
-            && !(RetryAfter.Read(args.Outcome.Result, time) > options.MaxRetryAfter));
+            && !(UpstreamCall.RetryAfter(args.Outcome.Result, time) > options.MaxRetryAfter));
         retry.OnRetry = args =>
         {
             logger.LogWarning(

@@ -4,7 +4,8 @@ namespace MeetingLinks.Outcomes;
 
 /// <summary>
 /// What Webex's and Connect's clients say alike about one attempt at their JSON APIs: no answer and 408, 429 or 5xx are
-/// <see cref="FailureKind.Unavailable"/> (worth trying again), and a body that cannot be read is null.
+/// <see cref="FailureKind.Unavailable"/> (worth trying again), and a body that cannot be read is null. The broker's client reads
+/// statuses and <c>Retry-After</c> alike.
 /// </summary>
 internal static class UpstreamCall
 {
@@ -26,8 +27,19 @@ internal static class UpstreamCall
         }
     }
 
-    /// <summary>408, 429 and 5xx: the far end may well answer another attempt (the broker's statuses are read alike).</summary>
+    /// <summary>408, 429 and 5xx: the far end may well answer another attempt.</summary>
     public static bool IsWorthRetrying(int status) => status is 408 or 429 || status >= 500;
+
+    /// <summary>
+    /// <c>Retry-After</c> in either form; HTTP-dates are measured against the injected clock (so tests can fake it), and one in
+    /// the past means now.
+    /// </summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     public static Failure Unavailable(string service, string reason, TimeSpan? retryAfter)
         => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, $"{service} is unavailable", reason, retryAfter);
