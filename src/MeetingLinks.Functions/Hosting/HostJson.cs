@@ -4,9 +4,8 @@ namespace MeetingLinks.Hosting;
 public static class HostJson
 {
     /// <summary>
-    /// <c>extensions.queues.messageEncoding</c> of the <c>host.json</c> in <paramref name="appDirectory"/>: base64 (the
-    /// host's default) or none. Read as configuration, like the host reads it: names without regard to case, comments
-    /// and trailing commas allowed.
+    /// <c>extensions.queues.messageEncoding</c>: base64 (the default) or none. Read as configuration, as the host reads
+    /// it: names without regard to case, comments and trailing commas allowed.
     /// </summary>
     public static QueueMessageEncoding QueueMessageEncoding(string appDirectory)
     {

@@ -1,10 +1,9 @@
 namespace MeetingLinks.Hosting;
 
 /// <summary>
-/// The storage account a queue connection setting names, read as the Functions host reads it: a connection string
-/// (<c>AzureWebJobsStorage</c>), or an identity-based endpoint (<c>AzureWebJobsStorage__queueServiceUri</c> or
-/// <c>__accountName</c>, with <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
-/// With neither, development storage, as for the tables.
+/// The storage account of a queue connection setting, read as the Functions host reads it: a connection string, or an
+/// identity-based endpoint (<c>__queueServiceUri</c> or <c>__accountName</c>, with <c>__credential=managedidentity</c>
+/// and <c>__clientId</c> for a user-assigned identity); with neither, development storage, as for the tables.
 /// </summary>
 internal static class QueueStorage
 {

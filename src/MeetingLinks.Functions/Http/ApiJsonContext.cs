@@ -3,9 +3,8 @@ using MeetingLinks.Health;
 namespace MeetingLinks.Http;
 
 /// <summary>
-/// Source-generated JSON for everything the API reads and writes: camelCase, field names matched
-/// without regard to case, and whole numbers also accepted as strings, because flow authors often
-/// quote a substituted variable.
+/// The API's JSON: camelCase, names matched without regard to case, and whole numbers also read from strings,
+/// because flow authors often quote a substituted variable.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,

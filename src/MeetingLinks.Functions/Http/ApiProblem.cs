@@ -1,9 +1,6 @@
 namespace MeetingLinks.Http;
 
-/// <summary>
-/// The body of every error (RFC 9457 problem details) with a flat <c>code</c> that a
-/// Webex Connect flow can branch on with <c>$.code</c>. Written camelCase by <see cref="ApiJsonContext"/>.
-/// </summary>
+/// <summary>Every error's body (RFC 9457), with a flat <c>code</c> a Webex Connect flow branches on with <c>$.code</c>.</summary>
 public sealed record ApiProblem(string Type, string Title, int Status, string Detail, string Code)
 {
     /// <summary>Per-field messages for validation errors, keyed by the field's JSON path (<c>customer.phone</c>).</summary>

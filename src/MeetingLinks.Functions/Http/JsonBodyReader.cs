@@ -1,9 +1,8 @@
 namespace MeetingLinks.Http;
 
 /// <summary>
-/// Reads a JSON request body with a size cap and turns every way it can be wrong into a
-/// field-level 400: not JSON, not an object, an unknown field (often a typo), or a value of the
-/// wrong type. An empty body counts as <c>{}</c>.
+/// Reads a JSON body with a size cap; not JSON, not an object, an unknown field (often a typo) or a value of the wrong
+/// type is a field-level 400. An empty body counts as <c>{}</c>.
 /// </summary>
 public static class JsonBodyReader
 {

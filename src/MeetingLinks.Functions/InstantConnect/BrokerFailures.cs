@@ -1,10 +1,6 @@
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>
-/// What went wrong with a broker call, as the failure the flow gets: refused (<c>upstream_rejected</c>, retrying will
-/// not help), unavailable (<c>upstream_unavailable</c>, with when to come back) or too slow (<c>upstream_timeout</c>).
-/// The detail says what an operator can act on; it never carries the token or the request body.
-/// </summary>
+/// <summary>A broker call's failure; the detail says what an operator can act on, never the token or the body.</summary>
 internal static class BrokerFailures
 {
     private const string TryAgain = "Try again with the same idempotency key.";

@@ -3,10 +3,7 @@ using Polly.Timeout;
 
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>
-/// Calls the broker's <c>joseencrypt</c> endpoint. Retries, timeouts and the circuit breaker live in the HttpClient's
-/// resilience handler; this class builds the request and maps every outcome to links or the <see cref="Failure"/> in their place.
-/// </summary>
+/// <summary>Calls the broker's <c>joseencrypt</c>; retries, timeouts and the breaker are the HttpClient's handler's.</summary>
 internal sealed class InstantConnectClient(
     HttpClient http,
     IOptions<InstantConnectOptions> options,

@@ -3,9 +3,8 @@ using EntityTag = Microsoft.Net.Http.Headers.EntityTagHeaderValue;
 namespace MeetingLinks.OpenApi;
 
 /// <summary>
-/// The OpenAPI 3.1 description of every route, <c>openapi.json</c> beside this file, embedded in the assembly
-/// (<c>OpenApi/openapi.json</c>) and read once. It is written by hand: the tests hold it to the functions the app
-/// serves, their roles and route constraints, and to the README's examples.
+/// The OpenAPI 3.1 description, <c>openapi.json</c> beside this file, embedded and read once. Written by hand: the tests
+/// hold it to the functions, their roles and route constraints, and the README's examples.
 /// </summary>
 public static class OpenApiDescription
 {

@@ -16,10 +16,7 @@ public enum FailureKind
     TimedOut = 504,
 }
 
-/// <summary>
-/// Why an operation has no value: a kind, a machine-readable <see cref="Code"/> a Webex Connect flow
-/// can branch on, and words for people. Secrets and full phone numbers never go in here.
-/// </summary>
+/// <summary>Why there is no value: a kind, a <see cref="Code"/> for flows, words for people; no secret or full phone number.</summary>
 /// <param name="RetryAfter">How long the caller should wait before trying again, when that helps.</param>
 /// <param name="Errors">Messages per field (JSON path such as <c>customer.phone</c>) for invalid input.</param>
 public sealed record Failure(

@@ -2,10 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace MeetingLinks.Outcomes;
 
-/// <summary>
-/// A value, or the <see cref="Outcomes.Failure"/> that stands in its place: the one shape every
-/// validator, reader and service of this app answers with. Only functions turn a failure into HTTP.
-/// </summary>
+/// <summary>A value, or the <see cref="Outcomes.Failure"/> in its place; only functions turn a failure into HTTP.</summary>
 public readonly struct Outcome<T>
     where T : notnull
 {

@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 
 namespace MeetingLinks.Outcomes;
 
-/// <summary>
-/// Every <c>code</c> a problem answer can carry, for a flow to branch on: the one list the failures are built from and the
-/// OpenAPI description's <c>ProblemCode</c> is held to.
-/// </summary>
+/// <summary>Every <c>code</c> a problem can carry, for a flow to branch on; the OpenAPI description is held to it.</summary>
 public static class ProblemCodes
 {
     public const string InvalidRequest = "invalid_request";

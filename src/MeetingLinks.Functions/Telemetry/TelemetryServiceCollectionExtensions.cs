@@ -11,10 +11,7 @@ public static class TelemetryServiceCollectionExtensions
     // (or to Application Insights) in the first place. Settings (Logging__LogLevel__<category>) still override this.
     private static readonly string[] WarningsOnly = ["Microsoft.AspNetCore", "System.Net.Http.HttpClient", "Polly"];
 
-    /// <summary>
-    /// Application Insights for the worker: its broker and Table Storage calls become dependencies of
-    /// the host's request, and its logs (with their scopes: meeting id, request id) become traces.
-    /// </summary>
+    /// <summary>Application Insights: outbound calls become dependencies of the host's request, logs become traces.</summary>
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationInsightsTelemetryWorkerService();

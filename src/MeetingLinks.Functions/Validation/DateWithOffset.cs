@@ -1,9 +1,8 @@
 namespace MeetingLinks.Validation;
 
 /// <summary>
-/// The one rule for dates and times from outside: ISO 8601 with an explicit offset (<c>Z</c>,
-/// <c>+05:30</c> or <c>+0530</c>), date and time separated by <c>T</c> or a space. A time without an
-/// offset would be read in the server's zone, which is never what the sender meant, so it is refused.
+/// Dates from outside: ISO 8601 with an offset (<c>Z</c>, <c>+05:30</c>, <c>+0530</c>), <c>T</c> or a space between date
+/// and time. Without an offset it would be read in the server's zone, never what the sender meant, so it is refused.
 /// </summary>
 public static partial class DateWithOffset
 {
