@@ -55,11 +55,8 @@ internal static class BrokerResilience
             && !(UpstreamCall.RetryAfter(args.Outcome.Result, time) > options.MaxRetryAfter));
         retry.OnRetry = args =>
         {
-            logger.LogWarning(
-                "Instant Connect broker attempt {Attempt} failed with {Outcome}; retrying in {RetryDelayMs} ms",
-                args.AttemptNumber + 1,
-                Describe(args.Outcome),
-                (long)args.RetryDelay.TotalMilliseconds);
+            logger.LogWarning("Instant Connect broker attempt {Attempt} failed with {Outcome}; retrying in {RetryDelayMs} ms",
+                args.AttemptNumber + 1, Describe(args.Outcome), (long)args.RetryDelay.TotalMilliseconds);
             return default;
         };
 
