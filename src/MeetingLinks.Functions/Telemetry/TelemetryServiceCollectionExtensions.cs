@@ -32,8 +32,7 @@ public static class TelemetryServiceCollectionExtensions
                 options.Rules.Insert(0, new LoggerFilterRule(providerName: null, category, LogLevel.Warning, filter: null));
             }
 
-            var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider);
-            if (warningsOnly is not null)
+            if (options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider) is { } warningsOnly)
             {
                 options.Rules.Remove(warningsOnly);
             }
