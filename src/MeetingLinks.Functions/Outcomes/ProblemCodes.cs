@@ -30,10 +30,7 @@ public static class ProblemCodes
     public const string UpstreamTimeout = "upstream_timeout";
     public const string Timeout = "timeout";
 
+    /// <summary>The codes above, in the order they are declared.</summary>
     public static ImmutableArray<string> All { get; } =
-    [
-        InvalidRequest, InvalidPhone, InvalidQuery, InvalidEvent, InvalidReceipt, Unauthorized, InvalidSignature, Forbidden,
-        NotFound, IdempotencyConflict, MeetingNotReady, LinkLimit, NoExpert, NoHostLink, NotificationInProgress, Erased, WebhookNotConfigured,
-        PayloadTooLarge, InternalError, UpstreamRejected, UpstreamUnavailable, StorageUnavailable, UpstreamTimeout, Timeout,
-    ];
+        [.. typeof(ProblemCodes).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!)];
 }
