@@ -53,10 +53,7 @@ public static class JsonBodyReader
             catch (JsonException ex)
             {
                 var field = FieldName(ex.Path);
-                return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]>
-                {
-                    [field] = [ExpectedShape(field)],
-                });
+                return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]> { [field] = [ExpectedShape(field)] });
             }
         }
     }
