@@ -26,19 +26,15 @@ public sealed class ValidationErrors
             return null;
         }
 
-        if (trimmed.Length > maxLength)
+        var wrong = trimmed.Length > maxLength ? $"must be at most {maxLength} characters."
+            : TextInput.HasUnsafe(trimmed, allowLineBreaks) ? TextInput.UnsafeMessage
+            : null;
+        if (wrong is not null)
         {
-            Add(field, $"must be at most {maxLength} characters.");
-            return null;
+            Add(field, wrong);
         }
 
-        if (TextInput.HasUnsafe(trimmed, allowLineBreaks))
-        {
-            Add(field, TextInput.UnsafeMessage);
-            return null;
-        }
-
-        return trimmed;
+        return wrong is null ? trimmed : null;
     }
 
     /// <summary>
