@@ -32,13 +32,9 @@ public sealed record Failure(
     public static Failure Invalid(string code, string detail) => new(FailureKind.Invalid, code, InvalidTitle, detail);
 
     /// <summary>Field-level messages; the detail names the field when there is one.</summary>
-    public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors)
-    {
-        var detail = errors.Count == 1
-            ? $"{errors.First().Key}: {errors.First().Value[0]}"
-            : $"{errors.Count} fields are invalid; see errors.";
-        return new(FailureKind.Invalid, code, InvalidTitle, detail, Errors: errors);
-    }
+    public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors) => new(FailureKind.Invalid, code, InvalidTitle,
+        errors.Count == 1 ? $"{errors.First().Key}: {errors.First().Value[0]}" : $"{errors.Count} fields are invalid; see errors.",
+        Errors: errors);
 
     public static Failure NotFound(string detail) => new(FailureKind.NotFound, ProblemCodes.NotFound, "Not found", detail);
 
