@@ -10,13 +10,11 @@ internal static class QueueStorage
     /// <summary>The setting the Functions host takes a queue trigger's storage account from when the trigger names none.</summary>
     public const string DefaultConnection = "AzureWebJobsStorage";
 
-    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
-
     /// <summary>The connection string for <paramref name="connection"/>; null when it names an identity-based endpoint.</summary>
     public static string? ConnectionStringOf(IConfiguration configuration, string connection)
         => configuration[connection] is { Length: > 0 } connectionString ? connectionString
             : Endpoint(configuration.GetSection(connection)) is not null ? null
-            : DevelopmentStorage;
+            : "UseDevelopmentStorage=true";
 
     public static QueueServiceClient Connect(IConfiguration configuration, string connection, QueueClientOptions? options = null)
     {
