@@ -3,8 +3,6 @@ namespace MeetingLinks.Http;
 /// <summary>How outcomes become HTTP answers.</summary>
 public static class OutcomeResults
 {
-    public static int StatusOf(FailureKind kind) => (int)kind;
-
     public static ProblemResult ToProblem(this Failure failure) => new(failure);
 
     /// <summary>200 with the value as JSON, or the failure as a problem.</summary>

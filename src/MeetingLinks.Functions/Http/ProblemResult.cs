@@ -9,7 +9,7 @@ public sealed class ProblemResult(Failure failure) : IResult, IStatusCodeHttpRes
 
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
-    public int StatusCode { get; } = OutcomeResults.StatusOf(failure.Kind);
+    public int StatusCode { get; } = (int)failure.Kind;
 
     public ApiProblem Problem => new(
         $"https://www.rfc-editor.org/rfc/rfc9110#status.{StatusCode}", failure.Title, StatusCode, failure.Detail, failure.Code)
