@@ -52,7 +52,8 @@ public static class JsonBodyReader
             }
             catch (JsonException ex)
             {
-                var field = FieldName(ex.Path);
+                // The JSON path without its "$.", or the body itself.
+                var field = ex.Path?.TrimStart('$').TrimStart('.') is { Length: > 0 } path ? path : "body";
                 return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]> { [field] = [ExpectedShape(field)] });
             }
         }
@@ -78,12 +79,6 @@ public static class JsonBodyReader
 
             FindUnknownFields(property.Value, typeInfo.Options.GetTypeInfo(known.PropertyType), field, errors);
         }
-    }
-
-    private static string FieldName(string? path)
-    {
-        var field = (path ?? "$").TrimStart('$').TrimStart('.');
-        return field.Length == 0 ? "body" : field;
     }
 
     private static string ExpectedShape(string field)
