@@ -31,6 +31,5 @@ internal static class InstantConnectOptionsValidator
         .Validate(o => o.MaxRetryAfter >= TimeSpan.Zero && o.MaxRetryAfter < o.TotalTimeout,
             "InstantConnect__MaxRetryAfter must be at least 0 and less than InstantConnect__TotalTimeout.");
 
-    internal static bool IsHttpUrl(Uri? url) =>
-        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+    internal static bool IsHttpUrl(Uri? url) => url is { IsAbsoluteUri: true, Scheme: "https" or "http" };
 }
