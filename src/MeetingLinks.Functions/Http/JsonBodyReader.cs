@@ -21,10 +21,10 @@ public static class JsonBodyReader
             return new T();
         }
 
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            root = JsonElement.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
@@ -32,30 +32,27 @@ public static class JsonBodyReader
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
-        using (document)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Failure.Invalid(ProblemCodes.InvalidRequest, "The body must be a JSON object.");
-            }
+            return Failure.Invalid(ProblemCodes.InvalidRequest, "The body must be a JSON object.");
+        }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            FindUnknownFields(document.RootElement, typeInfo, string.Empty, errors);
-            if (errors.Count > 0)
-            {
-                return Failure.Invalid(ProblemCodes.InvalidRequest, errors);
-            }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        FindUnknownFields(root, typeInfo, string.Empty, errors);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(ProblemCodes.InvalidRequest, errors);
+        }
 
-            try
-            {
-                return document.Deserialize(typeInfo) ?? new T();
-            }
-            catch (JsonException ex)
-            {
-                // The JSON path without its "$.", or the body itself.
-                var field = ex.Path?.TrimStart('$').TrimStart('.') is { Length: > 0 } path ? path : "body";
-                return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]> { [field] = [ExpectedShape(field)] });
-            }
+        try
+        {
+            return root.Deserialize(typeInfo) ?? new T();
+        }
+        catch (JsonException ex)
+        {
+            // The JSON path without its "$.", or the body itself.
+            var field = ex.Path?.TrimStart('$').TrimStart('.') is { Length: > 0 } path ? path : "body";
+            return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]> { [field] = [ExpectedShape(field)] });
         }
     }
 
