@@ -13,25 +13,14 @@ public static partial class DateWithOffset
     {
         utc = default;
         var match = Shape().Match(text?.Trim() ?? string.Empty);
-        if (!match.Success)
-        {
-            return false;
-        }
-
         var offset = match.Groups["offset"].Value;
-        if (offset.Length == 5)
-        {
-            offset = offset.Insert(3, ":");
-        }
 
-        var normalised = $"{match.Groups["date"].Value}T{match.Groups["time"].Value}{offset}";
-        if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return false;
-        }
-
-        utc = parsed.ToUniversalTime();
-        return true;
+        // +0530 is read as +05:30.
+        return match.Success && DateTimeOffset.TryParse(
+            $"{match.Groups["date"].Value}T{match.Groups["time"].Value}{(offset.Length == 5 ? offset.Insert(3, ":") : offset)}",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal,
+            out utc);
     }
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt ](?<time>\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<offset>[Zz]|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
