@@ -48,8 +48,6 @@ public static class TelemetryServiceCollectionExtensions
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
         return parts.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
-            && parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
-            ? clientId
-            : null;
+            && parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0 ? clientId : null;
     }
 }
