@@ -12,13 +12,11 @@ public static class OpenApiDescription
 
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly byte[] Bytes = Load();
-
     /// <summary>The document exactly as it is served.</summary>
-    public static ReadOnlyMemory<byte> Content => Bytes;
+    public static ReadOnlyMemory<byte> Content { get; } = Load();
 
     /// <summary>A strong validator from the content, so a gateway or browser revalidates cheaply after a deployment.</summary>
-    public static EntityTag ETag { get; } = new($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes))[..16]}\"");
+    public static EntityTag ETag { get; } = new($"\"{Convert.ToHexStringLower(SHA256.HashData(Content.Span))[..16]}\"");
 
     private static byte[] Load()
     {
