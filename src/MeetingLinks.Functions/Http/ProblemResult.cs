@@ -7,8 +7,6 @@ public sealed class ProblemResult(Failure failure) : IResult, IStatusCodeHttpRes
 {
     public const string MediaType = "application/problem+json";
 
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
-
     public int StatusCode { get; } = (int)failure.Kind;
 
     public ApiProblem Problem => new(
@@ -17,8 +15,8 @@ public sealed class ProblemResult(Failure failure) : IResult, IStatusCodeHttpRes
         Errors = failure.Errors,
     };
 
-    // A 503 always says when to try again, also when the far end that failed did not.
-    public TimeSpan? RetryAfter => failure.RetryAfter ?? (failure.Kind == FailureKind.Unavailable ? DefaultRetryAfter : null);
+    // A 503 always says when to try again (5 s), also when the far end that failed did not.
+    public TimeSpan? RetryAfter => failure.RetryAfter ?? (failure.Kind == FailureKind.Unavailable ? TimeSpan.FromSeconds(5) : null);
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
