@@ -1,9 +1,6 @@
 namespace MeetingLinks.Http;
 
-/// <summary>
-/// Reads a JSON body with a size cap; not JSON, not an object, an unknown field (often a typo) or a value of the wrong
-/// type is a field-level 400. An empty body counts as <c>{}</c>.
-/// </summary>
+/// <summary>Reads a JSON body with a size cap; every way it is wrong is a 400 naming the field; empty is <c>{}</c>.</summary>
 public static class JsonBodyReader
 {
     public static async Task<Outcome<T>> ReadAsync<T>(
@@ -56,7 +53,7 @@ public static class JsonBodyReader
         }
     }
 
-    /// <summary>Walks the document against the type's JSON contract and lists fields it does not have.</summary>
+    /// <summary>Lists the fields the type does not have (often a typo), walking the document against its JSON contract.</summary>
     private static void FindUnknownFields(JsonElement element, JsonTypeInfo typeInfo, string prefix, Dictionary<string, string[]> errors)
     {
         if (element.ValueKind != JsonValueKind.Object || typeInfo.Kind != JsonTypeInfoKind.Object)
