@@ -1,9 +1,6 @@
 namespace MeetingLinks.Access;
 
-/// <summary>
-/// The API-key role an HTTP function needs. Worker middleware checks it before the function runs, so no
-/// function repeats it.
-/// </summary>
+/// <summary>The API-key role an HTTP function needs; middleware checks it before the function runs.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class RequiresRoleAttribute(ApiRole role) : Attribute
 {

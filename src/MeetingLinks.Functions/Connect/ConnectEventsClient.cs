@@ -51,7 +51,9 @@ public sealed class ConnectEventsClient(HttpClient http, IOptions<ConnectOptions
             }
 
             var reason = $"HTTP {status}: {item?.Description ?? response.ReasonPhrase ?? "no reason given"}";
-            return UpstreamCall.IsWorthRetrying(status) ? UpstreamCall.Unavailable(Service, reason, RetryAfter.Read(response, time)) : Rejected(reason);
+            return UpstreamCall.IsWorthRetrying(status)
+                ? UpstreamCall.Unavailable(Service, reason, UpstreamCall.RetryAfter(response, time))
+                : Rejected(reason);
         }
     }
 

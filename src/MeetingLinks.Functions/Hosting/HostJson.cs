@@ -3,11 +3,7 @@ namespace MeetingLinks.Hosting;
 /// <summary>What the app reads from its own <c>host.json</c>: how the Functions host decodes queue messages.</summary>
 public static class HostJson
 {
-    /// <summary>
-    /// <c>extensions.queues.messageEncoding</c> of the <c>host.json</c> in <paramref name="appDirectory"/>: base64 (the
-    /// host's default) or none. Read as configuration, like the host reads it: names without regard to case, comments
-    /// and trailing commas allowed.
-    /// </summary>
+    /// <summary>Read as the host reads it: names in any case, comments and trailing commas allowed.</summary>
     public static QueueMessageEncoding QueueMessageEncoding(string appDirectory)
     {
         var hostJson = new ConfigurationBuilder()

@@ -3,10 +3,8 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 namespace MeetingLinks.Hosting;
 
 /// <summary>
-/// What every HTTP function needs, said once around the function: the role check, a storage outage as 503 with
-/// <c>Retry-After</c>, and any other exception as a logged 500 problem without a stack trace. Functions only bind,
-/// call a service and map its outcome. The ASP.NET Core integration's proxying middleware sits outside this one and
-/// executes whatever result is left here, the function's own or the problem that replaces it.
+/// What every HTTP function needs, said once: the role check, a storage outage as a 503, and any other exception as a
+/// logged 500 without a stack trace. The ASP.NET Core integration outside this middleware executes the result left here.
 /// </summary>
 internal sealed class HttpFunctionGuardMiddleware(
     FunctionCatalog catalog, ApiKeyAuthorizer authorizer, IOptions<MeetingsOptions> options, ILogger<HttpFunctionGuardMiddleware> logger)

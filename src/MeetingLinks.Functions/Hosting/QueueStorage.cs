@@ -1,23 +1,20 @@
 namespace MeetingLinks.Hosting;
 
 /// <summary>
-/// The storage account a queue connection setting names, read as the Functions host reads it: a connection string
-/// (<c>AzureWebJobsStorage</c>), or an identity-based endpoint (<c>AzureWebJobsStorage__queueServiceUri</c> or
-/// <c>__accountName</c>, with <c>__credential=managedidentity</c> and <c>__clientId</c> for a user-assigned identity).
-/// With neither, development storage, as for the tables.
+/// The storage account of a queue connection setting, read as the Functions host reads it: a connection string, or an
+/// identity-based endpoint (<c>__queueServiceUri</c> or <c>__accountName</c>, with <c>__credential=managedidentity</c>
+/// and <c>__clientId</c> for a user-assigned identity); with neither, development storage, as for the tables.
 /// </summary>
 internal static class QueueStorage
 {
     /// <summary>The setting the Functions host takes a queue trigger's storage account from when the trigger names none.</summary>
     public const string DefaultConnection = "AzureWebJobsStorage";
 
-    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
-
     /// <summary>The connection string for <paramref name="connection"/>; null when it names an identity-based endpoint.</summary>
     public static string? ConnectionStringOf(IConfiguration configuration, string connection)
         => configuration[connection] is { Length: > 0 } connectionString ? connectionString
             : Endpoint(configuration.GetSection(connection)) is not null ? null
-            : DevelopmentStorage;
+            : "UseDevelopmentStorage=true";
 
     public static QueueServiceClient Connect(IConfiguration configuration, string connection, QueueClientOptions? options = null)
     {

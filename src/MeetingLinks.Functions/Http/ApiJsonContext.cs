@@ -3,15 +3,10 @@ using MeetingLinks.Health;
 namespace MeetingLinks.Http;
 
 /// <summary>
-/// Source-generated JSON for everything the API reads and writes: camelCase, field names matched
-/// without regard to case, and whole numbers also accepted as strings, because flow authors often
-/// quote a substituted variable.
+/// The API's JSON, by the web defaults: camelCase, names matched without regard to case, and numbers also read from
+/// strings, because flow authors often quote a substituted variable.
 /// </summary>
-[JsonSourceGenerationOptions(
-    JsonSerializerDefaults.Web,
-    NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    Converters = [typeof(StrictDateTimeOffsetConverter)])]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, Converters = [typeof(StrictDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Links.AddLinksRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Erasure.EraseCustomerRequest))]

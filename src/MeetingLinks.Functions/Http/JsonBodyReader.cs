@@ -1,10 +1,6 @@
 namespace MeetingLinks.Http;
 
-/// <summary>
-/// Reads a JSON request body with a size cap and turns every way it can be wrong into a
-/// field-level 400: not JSON, not an object, an unknown field (often a typo), or a value of the
-/// wrong type. An empty body counts as <c>{}</c>.
-/// </summary>
+/// <summary>Reads a JSON body with a size cap; every way it is wrong is a 400 naming the field; empty is <c>{}</c>.</summary>
 public static class JsonBodyReader
 {
     public static async Task<Outcome<T>> ReadAsync<T>(
@@ -22,10 +18,10 @@ public static class JsonBodyReader
             return new T();
         }
 
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
+            root = JsonElement.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
         }
         catch (JsonException ex)
         {
@@ -33,36 +29,31 @@ public static class JsonBodyReader
                 $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
         }
 
-        using (document)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return Failure.Invalid(ProblemCodes.InvalidRequest, "The body must be a JSON object.");
-            }
+            return Failure.Invalid(ProblemCodes.InvalidRequest, "The body must be a JSON object.");
+        }
 
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            FindUnknownFields(document.RootElement, typeInfo, string.Empty, errors);
-            if (errors.Count > 0)
-            {
-                return Failure.Invalid(ProblemCodes.InvalidRequest, errors);
-            }
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        FindUnknownFields(root, typeInfo, string.Empty, errors);
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid(ProblemCodes.InvalidRequest, errors);
+        }
 
-            try
-            {
-                return document.Deserialize(typeInfo) ?? new T();
-            }
-            catch (JsonException ex)
-            {
-                var field = FieldName(ex.Path);
-                return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]>
-                {
-                    [field] = [ExpectedShape(field)],
-                });
-            }
+        try
+        {
+            return root.Deserialize(typeInfo) ?? new T();
+        }
+        catch (JsonException ex)
+        {
+            // The JSON path without its "$.", or the body itself.
+            var field = ex.Path?.TrimStart('$').TrimStart('.') is { Length: > 0 } path ? path : "body";
+            return Failure.Invalid(ProblemCodes.InvalidRequest, new Dictionary<string, string[]> { [field] = [ExpectedShape(field)] });
         }
     }
 
-    /// <summary>Walks the document against the type's JSON contract and lists fields it does not have.</summary>
+    /// <summary>Lists the fields the type does not have (often a typo), walking the document against its JSON contract.</summary>
     private static void FindUnknownFields(JsonElement element, JsonTypeInfo typeInfo, string prefix, Dictionary<string, string[]> errors)
     {
         if (element.ValueKind != JsonValueKind.Object || typeInfo.Kind != JsonTypeInfoKind.Object)
@@ -82,12 +73,6 @@ public static class JsonBodyReader
 
             FindUnknownFields(property.Value, typeInfo.Options.GetTypeInfo(known.PropertyType), field, errors);
         }
-    }
-
-    private static string FieldName(string? path)
-    {
-        var field = (path ?? "$").TrimStart('$').TrimStart('.');
-        return field.Length == 0 ? "body" : field;
     }
 
     private static string ExpectedShape(string field)

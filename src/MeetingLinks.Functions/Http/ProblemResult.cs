@@ -3,30 +3,22 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace MeetingLinks.Http;
 
 /// <summary>An <c>application/problem+json</c> answer, with <c>Retry-After</c> when the caller should try again.</summary>
-public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpResult<ApiProblem>, IContentTypeHttpResult
+public sealed class ProblemResult(Failure failure) : IResult, IStatusCodeHttpResult, IValueHttpResult<ApiProblem>, IContentTypeHttpResult
 {
     public const string MediaType = "application/problem+json";
 
-    public ProblemResult(Failure failure)
+    public int StatusCode { get; } = (int)failure.Kind;
+
+    public ApiProblem Problem => new(
+        $"https://www.rfc-editor.org/rfc/rfc9110#status.{StatusCode}", failure.Title, StatusCode, failure.Detail, failure.Code)
     {
-        var status = OutcomeResults.StatusOf(failure.Kind);
-        Problem = new ApiProblem($"https://www.rfc-editor.org/rfc/rfc9110#status.{status}", failure.Title, status, failure.Detail, failure.Code)
-        {
-            Errors = failure.Errors,
-        };
-        // A 503 always says when to try again, also when the far end that failed did not.
-        RetryAfter = failure.RetryAfter ?? (status == StatusCodes.Status503ServiceUnavailable ? DefaultRetryAfter : null);
-    }
+        Errors = failure.Errors,
+    };
 
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+    // A 503 always says when to try again (5 s), also when the far end that failed did not.
+    public TimeSpan? RetryAfter => failure.RetryAfter ?? (failure.Kind == FailureKind.Unavailable ? TimeSpan.FromSeconds(5) : null);
 
-    public ApiProblem Problem { get; }
-
-    public TimeSpan? RetryAfter { get; }
-
-    public int StatusCode => Problem.Status;
-
-    int? IStatusCodeHttpResult.StatusCode => Problem.Status;
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
     ApiProblem IValueHttpResult<ApiProblem>.Value => Problem;
 
@@ -35,7 +27,7 @@ public sealed class ProblemResult : IResult, IStatusCodeHttpResult, IValueHttpRe
     public Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = Problem.Status;
+        response.StatusCode = StatusCode;
         if (RetryAfter is { } wait)
         {
             // Whole seconds, rounded up, never zero: a flow's retry loop waits at least this long.

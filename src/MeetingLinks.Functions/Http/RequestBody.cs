@@ -11,18 +11,9 @@ public static class RequestBody
             return null;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(maxBytes + 1, 8192)];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes)
-            {
-                return null;
-            }
-        }
-
-        return buffer.ToArray();
+        // Room for one byte more than allowed: filling it means the body is too long.
+        var buffer = new byte[maxBytes + 1];
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return length > maxBytes ? null : buffer[..length];
     }
 }

@@ -4,14 +4,9 @@ namespace MeetingLinks.Http;
 public sealed class StrictDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String || !DateWithOffset.TryParse(reader.GetString(), out var value))
-        {
-            throw new JsonException($"Expected {DateWithOffset.Expected}.");
-        }
-
-        return value;
-    }
+        => reader.TokenType == JsonTokenType.String && DateWithOffset.TryParse(reader.GetString(), out var value)
+            ? value
+            : throw new JsonException($"Expected {DateWithOffset.Expected}.");
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
     {

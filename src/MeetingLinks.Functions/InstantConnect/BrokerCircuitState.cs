@@ -4,9 +4,8 @@ using Polly.Telemetry;
 namespace MeetingLinks.InstantConnect;
 
 /// <summary>
-/// Remembers until when the broker's circuit is open, so a rejected call can tell its caller when to come back
-/// (Polly 8.4's BrokenCircuitException does not carry that). Listens to Polly telemetry rather than OnOpened, because
-/// Polly runs OnOpened on a background task and the breaker's events are reported inline.
+/// Until when the broker's circuit is open, for a rejected call's <c>Retry-After</c> (Polly 8.4's BrokenCircuitException
+/// lacks it). Read from telemetry, which Polly reports inline, rather than OnOpened, which it runs on a background task.
 /// </summary>
 internal sealed class BrokerCircuitState(TimeProvider time) : TelemetryListener
 {

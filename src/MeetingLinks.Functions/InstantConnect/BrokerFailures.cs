@@ -1,16 +1,9 @@
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>
-/// What went wrong with a broker call, as the failure the flow gets: refused (<c>upstream_rejected</c>, retrying will
-/// not help), unavailable (<c>upstream_unavailable</c>, with when to come back) or too slow (<c>upstream_timeout</c>).
-/// The detail says what an operator can act on; it never carries the token or the request body.
-/// </summary>
+/// <summary>A broker call's failure; the detail says what an operator can act on, never the token or the body.</summary>
 internal static class BrokerFailures
 {
     private const string TryAgain = "Try again with the same idempotency key.";
-
-    // When the broker says nothing about when to come back.
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
     public static Failure ForStatus(HttpResponseMessage response, InstantConnectOptions options, TimeProvider time)
     {
@@ -19,7 +12,7 @@ internal static class BrokerFailures
 
         if (UpstreamCall.IsWorthRetrying(status))
         {
-            var retryAfter = RetryAfter.Read(response, time);
+            var retryAfter = UpstreamCall.RetryAfter(response, time);
             return Unavailable(
                 retryAfter is { } wait && wait > options.MaxRetryAfter
                     ? $"The Instant Connect broker answered {described} and asked to retry after {wait.TotalSeconds:0.#} s, longer than InstantConnect__MaxRetryAfter allows waiting."
@@ -59,6 +52,7 @@ internal static class BrokerFailures
     private static Failure Rejected(string reason)
         => new(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex Instant Connect refused the request", reason);
 
+    // Without a Retry-After of the broker's, the 503 says the default (ProblemResult).
     private static Failure Unavailable(string reason, TimeSpan? retryAfter)
-        => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, "Webex Instant Connect is unavailable", $"{reason} {TryAgain}", retryAfter ?? DefaultRetryAfter);
+        => UpstreamCall.Unavailable("Webex Instant Connect", $"{reason} {TryAgain}", retryAfter);
 }

@@ -10,17 +10,11 @@ internal static class BrokerLinks
             return BrokerFailures.Malformed("the body was empty");
         }
 
-        var builder = new LinkBuilder(response.BaseUrl, request.VerticalType, options);
-        return builder.Build(response.Host, "host", request.Hosts, "login").Then(hosts =>
-            builder.Build(response.Guest, "guest", request.Guests, "talk").Then<MeetingLinkSet>(guests =>
-                new MeetingLinkSet(hosts, guests, builder.UsedShortLinks ? response.BaseUrl : null)));
-    }
+        var shortRoot = Uri.TryCreate(response.BaseUrl, UriKind.Absolute, out var url)
+            && InstantConnectOptionsValidator.IsHttpUrl(url) ? response.BaseUrl!.TrimEnd('/') : null;
+        var longRoot = $"{options.LinkBaseUrl.AbsoluteUri.TrimEnd('/')}/{request.VerticalType}/v1";
 
-    private sealed class LinkBuilder(string? baseUrl, string vertical, InstantConnectOptions options)
-    {
-        public bool UsedShortLinks { get; private set; }
-
-        public Outcome<List<MeetingLink>> Build(IReadOnlyList<BrokerLink?>? links, string role, int expected, string longLinkPage)
+        Outcome<List<MeetingLink>> Links(IReadOnlyList<BrokerLink?>? links, string role, int expected, string longLinkPage)
         {
             if (links is null)
             {
@@ -42,36 +36,24 @@ internal static class BrokerLinks
 
                 if (!options.ShortUrls || string.IsNullOrEmpty(link.Short))
                 {
-                    built.Add(LongLink(link.Cipher, longLinkPage));
+                    built.Add(new($"{longRoot}/{longLinkPage}?int=jose&v=1&data={Uri.EscapeDataString(link.Cipher)}", null));
                 }
-                else if (ShortLink(link.Short) is { } shortLink)
+                else if (shortRoot is null)
                 {
-                    built.Add(shortLink);
+                    return BrokerFailures.Malformed("short codes came without a usable 'baseUrl'");
                 }
                 else
                 {
-                    return BrokerFailures.Malformed("short codes came without a usable 'baseUrl'");
+                    built.Add(new($"{shortRoot}/{Uri.EscapeDataString(link.Short.TrimStart('/'))}", link.Short));
                 }
             }
 
             return built;
         }
 
-        private MeetingLink? ShortLink(string code)
-        {
-            if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp))
-            {
-                return null;
-            }
-
-            UsedShortLinks = true;
-            return new MeetingLink($"{baseUrl!.TrimEnd('/')}/{Uri.EscapeDataString(code.TrimStart('/'))}", code);
-        }
-
-        private MeetingLink LongLink(string cipher, string page)
-        {
-            var root = options.LinkBaseUrl.AbsoluteUri.TrimEnd('/');
-            return new MeetingLink($"{root}/{vertical}/v1/{page}?int=jose&v=1&data={Uri.EscapeDataString(cipher)}", null);
-        }
+        // The broker's baseUrl is handed on only when a link was built on it.
+        return Links(response.Host, "host", request.Hosts, "login").Then(hosts =>
+            Links(response.Guest, "guest", request.Guests, "talk").Then<MeetingLinkSet>(guests => new MeetingLinkSet(
+                hosts, guests, hosts.Concat(guests).Any(link => link.ShortCode is not null) ? response.BaseUrl : null)));
     }
 }

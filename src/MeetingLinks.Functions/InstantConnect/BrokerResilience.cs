@@ -11,18 +11,11 @@ internal static class BrokerResilience
 {
     public const int MaxRetriesLimit = 5;
 
-    public const int BreakerMinimumThroughput = 8;
-
     /// <summary>Names the breaker in Polly telemetry (its own logs of opening and closing, and <see cref="BrokerCircuitState"/>).</summary>
     public const string CircuitBreakerName = "InstantConnect-CircuitBreaker";
 
     // Short first delay: the whole call, retries included, has a few seconds at most.
-    public static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(200);
-
-    public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(10);
-
-    // Comfortably more than twice any allowed attempt timeout (the standard handler insists on that).
-    private static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan BaseRetryDelay = TimeSpan.FromMilliseconds(200);
 
     /// <summary>The un-jittered exponential backoff sum the standard handler validates against the total timeout.</summary>
     public static TimeSpan WorstCaseBackoff(int retries) => BaseRetryDelay * ((1 << Math.Max(0, retries)) - 1);
@@ -42,16 +35,11 @@ internal static class BrokerResilience
         }
 
         var time = services.GetRequiredService<TimeProvider>();
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger<InstantConnectClient>();
-
+        var logger = services.GetRequiredService<ILogger<InstantConnectClient>>();
         pipeline.TotalRequestTimeout.Timeout = options.TotalTimeout;
         pipeline.AttemptTimeout.Timeout = options.AttemptTimeout;
-        ConfigureRetry(pipeline.Retry, options, time, logger);
-        ConfigureBreaker(pipeline.CircuitBreaker);
-    }
 
-    private static void ConfigureRetry(HttpRetryStrategyOptions retry, InstantConnectOptions options, TimeProvider time, ILogger logger)
-    {
+        var retry = pipeline.Retry;
         // Polly wants at least one attempt configured; zero retries is expressed by never handling.
         retry.MaxRetryAttempts = Math.Max(1, options.MaxRetries);
         retry.BackoffType = DelayBackoffType.Exponential;
@@ -60,31 +48,25 @@ internal static class BrokerResilience
 
         // The built-in Retry-After reader measures HTTP-dates with the system clock; ours uses the injected one.
         retry.ShouldRetryAfterHeader = false;
-        retry.DelayGenerator = args => ValueTask.FromResult(RetryAfter.Read(args.Outcome.Result, time));
-
+        retry.DelayGenerator = args => ValueTask.FromResult(UpstreamCall.RetryAfter(args.Outcome.Result, time));
         retry.ShouldHandle = args => ValueTask.FromResult(
             options.MaxRetries > 0
             && HttpClientResiliencePredicates.IsTransient(args.Outcome)
-            && !(RetryAfter.Read(args.Outcome.Result, time) > options.MaxRetryAfter));
-
+            && !(UpstreamCall.RetryAfter(args.Outcome.Result, time) > options.MaxRetryAfter));
         retry.OnRetry = args =>
         {
-            logger.LogWarning(
-                "Instant Connect broker attempt {Attempt} failed with {Outcome}; retrying in {RetryDelayMs} ms",
-                args.AttemptNumber + 1,
-                Describe(args.Outcome),
-                (long)args.RetryDelay.TotalMilliseconds);
+            logger.LogWarning("Instant Connect broker attempt {Attempt} failed with {Outcome}; retrying in {RetryDelayMs} ms",
+                args.AttemptNumber + 1, Describe(args.Outcome), (long)args.RetryDelay.TotalMilliseconds);
             return default;
         };
-    }
 
-    private static void ConfigureBreaker(HttpCircuitBreakerStrategyOptions breaker)
-    {
+        var breaker = pipeline.CircuitBreaker;
         breaker.Name = CircuitBreakerName;
         breaker.FailureRatio = 0.5;
-        breaker.MinimumThroughput = BreakerMinimumThroughput;
-        breaker.SamplingDuration = SamplingDuration;
-        breaker.BreakDuration = BreakDuration;
+        breaker.MinimumThroughput = 8;
+        // Comfortably more than twice any allowed attempt timeout (the standard handler insists on that).
+        breaker.SamplingDuration = TimeSpan.FromSeconds(30);
+        breaker.BreakDuration = TimeSpan.FromSeconds(10);
     }
 
     private static string Describe(Polly.Outcome<HttpResponseMessage> outcome) =>

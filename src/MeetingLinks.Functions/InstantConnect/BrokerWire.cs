@@ -16,11 +16,7 @@ internal sealed record BrokerRequest(
 /// <param name="Flow">Omitted when there are no devices to dial.</param>
 internal sealed record BrokerJwt(string Sub, long? Nbf, long Exp, BrokerFlow? Flow);
 
-internal sealed record BrokerFlow(string Id, IReadOnlyList<BrokerFlowTarget> Data)
-{
-    /// <summary>Devices join without knocking.</summary>
-    public const string SipNoKnock = "sip-no-knock";
-}
+internal sealed record BrokerFlow(string Id, IReadOnlyList<BrokerFlowTarget> Data);
 
 internal sealed record BrokerFlowTarget(string Uri);
 

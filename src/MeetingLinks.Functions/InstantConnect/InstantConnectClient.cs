@@ -3,10 +3,7 @@ using Polly.Timeout;
 
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>
-/// Calls the broker's <c>joseencrypt</c> endpoint. Retries, timeouts and the circuit breaker live in the HttpClient's
-/// resilience handler; this class builds the request and maps every outcome to links or the <see cref="Failure"/> in their place.
-/// </summary>
+/// <summary>Calls the broker's <c>joseencrypt</c>; retries, timeouts and the breaker are the HttpClient's handler's.</summary>
 internal sealed class InstantConnectClient(
     HttpClient http,
     IOptions<InstantConnectOptions> options,
@@ -52,15 +49,14 @@ internal sealed class InstantConnectClient(
 
         using (response)
         {
-            var elapsedMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
-            var status = (int)response.StatusCode;
+            logger.Log(response.IsSuccessStatusCode ? LogLevel.Information : LogLevel.Warning,
+                "Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms",
+                (int)response.StatusCode, request.Sub, (long)time.GetElapsedTime(started).TotalMilliseconds);
             if (!response.IsSuccessStatusCode)
             {
-                logger.LogWarning("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
                 return BrokerFailures.ForStatus(response, _options, time);
             }
 
-            logger.LogInformation("Instant Connect broker answered {StatusCode} for sub {Sub} in {ElapsedMs} ms", status, request.Sub, elapsedMs);
             BrokerResponse? payload;
             try
             {
@@ -92,8 +88,9 @@ internal sealed class InstantConnectClient(
             throw new ArgumentException($"VerticalType must be '{VerticalTypes.Healthcare}' or '{VerticalTypes.General}'.", nameof(request));
         }
 
+        // "sip-no-knock": the devices join without knocking.
         var flow = request.Devices is { Count: > 0 } devices
-            ? new BrokerFlow(BrokerFlow.SipNoKnock, [.. devices.Select(device => new BrokerFlowTarget(device))])
+            ? new BrokerFlow("sip-no-knock", [.. devices.Select(device => new BrokerFlowTarget(device))])
             : null;
         var jwt = new BrokerJwt(request.Sub, request.NotBefore?.ToUnixTimeSeconds(), request.ExpiresAt.ToUnixTimeSeconds(), flow);
         return new BrokerRequest(_options.Audience, jwt, request.Hosts, request.Guests, _options.ShortUrls, request.VerticalType, request.LoginUrlForHost);

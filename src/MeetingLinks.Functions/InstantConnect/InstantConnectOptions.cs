@@ -1,9 +1,6 @@
 namespace MeetingLinks.InstantConnect;
 
-/// <summary>
-/// Settings for the Instant Connect broker, bound from the <c>InstantConnect</c> section
-/// (environment variables <c>InstantConnect__BaseUrl</c> and so on).
-/// </summary>
+/// <summary>Settings for the Instant Connect broker (environment variables <c>InstantConnect__BaseUrl</c> and so on).</summary>
 public sealed class InstantConnectOptions
 {
     public const string Section = "InstantConnect";

@@ -11,17 +11,13 @@ public static class InstantConnectServiceCollectionExtensions
     // HttpClient's own timeout is only a backstop (it also covers reading the body); the pipeline owns the budget.
     private static readonly TimeSpan BackstopMargin = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// Registers <see cref="IInstantConnectClient"/> with its options (section <c>InstantConnect</c>, validated on start),
-    /// resilience pipeline and a start-up log line naming the broker in use.
-    /// Expects <see cref="TimeProvider"/> and logging to be registered by the host.
-    /// </summary>
+    /// <summary>The broker client and its settings (<c>InstantConnect</c>); the host registers the clock and logging.</summary>
     public static IServiceCollection AddInstantConnect(this IServiceCollection services)
     {
         services.AddOptions<InstantConnectOptions>()
             .BindConfiguration(InstantConnectOptions.Section)
+            .ValidateAll()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InstantConnectOptions>, InstantConnectOptionsValidator>());
 
         services.TryAddSingleton<BrokerCircuitState>();
         services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));

@@ -1,10 +1,10 @@
+using EntityTag = Microsoft.Net.Http.Headers.EntityTagHeaderValue;
 
 namespace MeetingLinks.OpenApi;
 
 /// <summary>
-/// The OpenAPI 3.1 description of every route, <c>openapi.json</c> beside this file, embedded in the assembly
-/// (<c>OpenApi/openapi.json</c>) and read once. It is written by hand: the tests hold it to the functions the app
-/// serves, their roles and route constraints, and to the README's examples.
+/// The OpenAPI 3.1 description, <c>openapi.json</c> beside this file, embedded and read once. Written by hand: the tests
+/// hold it to the functions, their roles and route constraints, and the README's examples.
 /// </summary>
 public static class OpenApiDescription
 {
@@ -12,23 +12,18 @@ public static class OpenApiDescription
 
     public const string ContentType = "application/json; charset=utf-8";
 
-    private static readonly Lazy<byte[]> Bytes = new(Load);
-
-    private static readonly Lazy<Microsoft.Net.Http.Headers.EntityTagHeaderValue> Tag = new(() =>
-        new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(Bytes.Value))[..16]}\""));
-
     /// <summary>The document exactly as it is served.</summary>
-    public static ReadOnlyMemory<byte> Content => Bytes.Value;
+    public static ReadOnlyMemory<byte> Content { get; } = Load();
 
     /// <summary>A strong validator from the content, so a gateway or browser revalidates cheaply after a deployment.</summary>
-    public static Microsoft.Net.Http.Headers.EntityTagHeaderValue ETag => Tag.Value;
+    public static EntityTag ETag { get; } = new($"\"{Convert.ToHexStringLower(SHA256.HashData(Content.Span))[..16]}\"");
 
     private static byte[] Load()
     {
         using var stream = typeof(OpenApiDescription).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The assembly has no resource {ResourceName}.");
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }

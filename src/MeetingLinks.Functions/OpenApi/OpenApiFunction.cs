@@ -1,9 +1,6 @@
 namespace MeetingLinks.OpenApi;
 
-/// <summary>
-/// <c>GET /api/openapi.json</c>: the description of every route, for integrators and API gateways (Azure API
-/// Management imports it). Anonymous, like health: it holds no data and no secret.
-/// </summary>
+/// <summary><c>GET /api/openapi.json</c> for integrators and API gateways; anonymous, as it holds no data or secret.</summary>
 public sealed class OpenApiFunction
 {
     [Function("OpenApiDocument")]

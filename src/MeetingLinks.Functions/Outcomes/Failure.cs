@@ -1,25 +1,22 @@
 namespace MeetingLinks.Outcomes;
 
-/// <summary>What kind of failure it is; the HTTP layer maps each kind to one status code.</summary>
+/// <summary>What kind of failure it is, numbered with the HTTP status it is answered with.</summary>
 public enum FailureKind
 {
-    Invalid,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Conflict,
-    Gone,
-    TooLarge,
-    Unexpected,
-    UpstreamRejected,
-    Unavailable,
-    TimedOut,
+    Invalid = 400,
+    Unauthorized = 401,
+    Forbidden = 403,
+    NotFound = 404,
+    Conflict = 409,
+    Gone = 410,
+    TooLarge = 413,
+    Unexpected = 500,
+    UpstreamRejected = 502,
+    Unavailable = 503,
+    TimedOut = 504,
 }
 
-/// <summary>
-/// Why an operation has no value: a kind, a machine-readable <see cref="Code"/> a Webex Connect flow
-/// can branch on, and words for people. Secrets and full phone numbers never go in here.
-/// </summary>
+/// <summary>Why there is no value: a kind, a <see cref="Code"/> for flows, words for people; no secret or full phone number.</summary>
 /// <param name="RetryAfter">How long the caller should wait before trying again, when that helps.</param>
 /// <param name="Errors">Messages per field (JSON path such as <c>customer.phone</c>) for invalid input.</param>
 public sealed record Failure(
@@ -35,13 +32,9 @@ public sealed record Failure(
     public static Failure Invalid(string code, string detail) => new(FailureKind.Invalid, code, InvalidTitle, detail);
 
     /// <summary>Field-level messages; the detail names the field when there is one.</summary>
-    public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors)
-    {
-        var detail = errors.Count == 1
-            ? $"{errors.First().Key}: {errors.First().Value[0]}"
-            : $"{errors.Count} fields are invalid; see errors.";
-        return new(FailureKind.Invalid, code, InvalidTitle, detail, Errors: errors);
-    }
+    public static Failure Invalid(string code, IReadOnlyDictionary<string, string[]> errors) => new(FailureKind.Invalid, code, InvalidTitle,
+        errors.Count == 1 ? $"{errors.First().Key}: {errors.First().Value[0]}" : $"{errors.Count} fields are invalid; see errors.",
+        Errors: errors);
 
     public static Failure NotFound(string detail) => new(FailureKind.NotFound, ProblemCodes.NotFound, "Not found", detail);
 

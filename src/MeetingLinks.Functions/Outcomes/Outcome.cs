@@ -2,32 +2,23 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace MeetingLinks.Outcomes;
 
-/// <summary>
-/// A value, or the <see cref="Outcomes.Failure"/> that stands in its place: the one shape every
-/// validator, reader and service of this app answers with. Only functions turn a failure into HTTP.
-/// </summary>
+/// <summary>A value, or the <see cref="Outcomes.Failure"/> in its place; only functions turn a failure into HTTP.</summary>
 public readonly struct Outcome<T>
     where T : notnull
 {
-    private Outcome(T? value, Failure? failure)
-    {
-        Value = value;
-        Failure = failure;
-    }
-
     /// <summary>The value; default when the outcome is a failure.</summary>
-    public T? Value { get; }
+    public T? Value { get; private init; }
 
     /// <summary>Why there is no value; null on success.</summary>
-    public Failure? Failure { get; }
+    public Failure? Failure { get; private init; }
 
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Failure))]
     public bool Succeeded => Failure is null;
 
-    public static implicit operator Outcome<T>(T value) => new(value ?? throw new ArgumentNullException(nameof(value)), null);
+    public static implicit operator Outcome<T>(T value) => new() { Value = value ?? throw new ArgumentNullException(nameof(value)) };
 
-    public static implicit operator Outcome<T>(Failure failure) => new(default, failure ?? throw new ArgumentNullException(nameof(failure)));
+    public static implicit operator Outcome<T>(Failure failure) => new() { Failure = failure ?? throw new ArgumentNullException(nameof(failure)) };
 
     public bool TryGet([NotNullWhen(true)] out T? value, [NotNullWhen(false)] out Failure? failure)
     {

@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 
 namespace MeetingLinks.Outcomes;
 
-/// <summary>
-/// Every <c>code</c> a problem answer can carry, for a flow to branch on: the one list the failures are built from and the
-/// OpenAPI description's <c>ProblemCode</c> is held to.
-/// </summary>
+/// <summary>Every <c>code</c> a problem can carry, for a flow to branch on; the OpenAPI description is held to it.</summary>
 public static class ProblemCodes
 {
     public const string InvalidRequest = "invalid_request";
@@ -33,10 +30,7 @@ public static class ProblemCodes
     public const string UpstreamTimeout = "upstream_timeout";
     public const string Timeout = "timeout";
 
+    /// <summary>The codes above, in the order they are declared.</summary>
     public static ImmutableArray<string> All { get; } =
-    [
-        InvalidRequest, InvalidPhone, InvalidQuery, InvalidEvent, InvalidReceipt, Unauthorized, InvalidSignature, Forbidden,
-        NotFound, IdempotencyConflict, MeetingNotReady, LinkLimit, NoExpert, NoHostLink, NotificationInProgress, Erased, WebhookNotConfigured,
-        PayloadTooLarge, InternalError, UpstreamRejected, UpstreamUnavailable, StorageUnavailable, UpstreamTimeout, Timeout,
-    ];
+        [.. typeof(ProblemCodes).GetFields().Where(field => field.IsLiteral).Select(field => (string)field.GetRawConstantValue()!)];
 }

@@ -2,10 +2,7 @@ using System.Net.Http.Json;
 
 namespace MeetingLinks.Outcomes;
 
-/// <summary>
-/// What Webex's and Connect's clients say alike about one attempt at their JSON APIs: no answer and 408, 429 or 5xx are
-/// <see cref="FailureKind.Unavailable"/> (worth trying again), and a body that cannot be read is null.
-/// </summary>
+/// <summary>What the clients of the broker, Webex and Connect say alike about one attempt at their APIs.</summary>
 internal static class UpstreamCall
 {
     /// <summary>The answer, or the failure of getting none within <paramref name="timeout"/>.</summary>
@@ -26,12 +23,21 @@ internal static class UpstreamCall
         }
     }
 
-    /// <summary>408, 429 and 5xx: the far end may well answer another attempt (the broker's statuses are read alike).</summary>
+    /// <summary>408, 429 and 5xx: the far end may well answer another attempt.</summary>
     public static bool IsWorthRetrying(int status) => status is 408 or 429 || status >= 500;
+
+    /// <summary><c>Retry-After</c> in either form; dates by the injected clock (tests fake it), a past one meaning now.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeProvider time) => response?.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        _ => null,
+    };
 
     public static Failure Unavailable(string service, string reason, TimeSpan? retryAfter)
         => new(FailureKind.Unavailable, ProblemCodes.UpstreamUnavailable, $"{service} is unavailable", reason, retryAfter);
 
+    /// <summary>The body, or null when it cannot be read.</summary>
     public static async Task<T?> ReadAsync<T>(HttpResponseMessage response, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {

@@ -11,10 +11,7 @@ public static class TelemetryServiceCollectionExtensions
     // (or to Application Insights) in the first place. Settings (Logging__LogLevel__<category>) still override this.
     private static readonly string[] WarningsOnly = ["Microsoft.AspNetCore", "System.Net.Http.HttpClient", "Polly"];
 
-    /// <summary>
-    /// Application Insights for the worker: its broker and Table Storage calls become dependencies of
-    /// the host's request, and its logs (with their scopes: meeting id, request id) become traces.
-    /// </summary>
+    /// <summary>Application Insights: outbound calls become dependencies of the host's request, logs become traces.</summary>
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddApplicationInsightsTelemetryWorkerService();
@@ -35,8 +32,7 @@ public static class TelemetryServiceCollectionExtensions
                 options.Rules.Insert(0, new LoggerFilterRule(providerName: null, category, LogLevel.Warning, filter: null));
             }
 
-            var warningsOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider);
-            if (warningsOnly is not null)
+            if (options.Rules.FirstOrDefault(rule => rule.ProviderName == AiLoggerProvider) is { } warningsOnly)
             {
                 options.Rules.Remove(warningsOnly);
             }
@@ -52,8 +48,6 @@ public static class TelemetryServiceCollectionExtensions
             .Where(pair => pair.Length == 2)
             .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
         return parts.TryGetValue("Authorization", out var kind) && kind.Equals("AAD", StringComparison.OrdinalIgnoreCase)
-            && parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0
-            ? clientId
-            : null;
+            && parts.TryGetValue("ClientId", out var clientId) && clientId.Length > 0 ? clientId : null;
     }
 }

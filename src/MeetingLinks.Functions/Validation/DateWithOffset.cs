@@ -1,9 +1,8 @@
 namespace MeetingLinks.Validation;
 
 /// <summary>
-/// The one rule for dates and times from outside: ISO 8601 with an explicit offset (<c>Z</c>,
-/// <c>+05:30</c> or <c>+0530</c>), date and time separated by <c>T</c> or a space. A time without an
-/// offset would be read in the server's zone, which is never what the sender meant, so it is refused.
+/// Dates from outside: ISO 8601 with an offset (<c>Z</c>, <c>+05:30</c>, <c>+0530</c>), <c>T</c> or a space between date
+/// and time. Without an offset it would be read in the server's zone, never what the sender meant, so it is refused.
 /// </summary>
 public static partial class DateWithOffset
 {
@@ -14,25 +13,14 @@ public static partial class DateWithOffset
     {
         utc = default;
         var match = Shape().Match(text?.Trim() ?? string.Empty);
-        if (!match.Success)
-        {
-            return false;
-        }
-
         var offset = match.Groups["offset"].Value;
-        if (offset.Length == 5)
-        {
-            offset = offset.Insert(3, ":");
-        }
 
-        var normalised = $"{match.Groups["date"].Value}T{match.Groups["time"].Value}{offset}";
-        if (!DateTimeOffset.TryParse(normalised, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return false;
-        }
-
-        utc = parsed.ToUniversalTime();
-        return true;
+        // +0530 is read as +05:30.
+        return match.Success && DateTimeOffset.TryParse(
+            $"{match.Groups["date"].Value}T{match.Groups["time"].Value}{(offset.Length == 5 ? offset.Insert(3, ":") : offset)}",
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.AdjustToUniversal,
+            out utc);
     }
 
     [GeneratedRegex(@"^(?<date>\d{4}-\d{2}-\d{2})[Tt ](?<time>\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?)(?<offset>[Zz]|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]

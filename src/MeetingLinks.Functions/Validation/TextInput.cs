@@ -1,11 +1,8 @@
 namespace MeetingLinks.Validation;
 
 /// <summary>
-/// The one rule for free text that people will read on the ops page or in the CSV: no control
-/// characters, and none of the invisible or direction-changing characters that can make a record read
-/// as something it is not (bidirectional embeddings, overrides and isolates, zero-width characters,
-/// the byte order mark). Input from callers is refused; text from third parties is neutralised, and so
-/// are the invisible characters of a person's name, which the caller passes on from the customer's profile.
+/// Free text people read on the ops page or in the CSV holds no control characters, and no invisible or direction-changing
+/// ones that make a record read as something it is not. Callers' input is refused; third parties' text is neutralised.
 /// </summary>
 public static class TextInput
 {
@@ -17,10 +14,7 @@ public static class TextInput
     public static bool HasUnsafe(string text, bool allowLineBreaks = false)
         => text.Any(c => IsUnsafe(c) && !(allowLineBreaks && c is '\n' or '\r' or '\t'));
 
-    /// <summary>
-    /// Third-party text made safe to store and show: unsafe characters dropped (line breaks and tabs
-    /// become spaces), trimmed, cut to <paramref name="maxLength"/>; null when nothing is left.
-    /// </summary>
+    /// <summary>Unsafe characters dropped (line breaks and tabs become spaces), trimmed, cut; null if nothing is left.</summary>
     public static string? Neutralise(string? text, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -28,20 +22,8 @@ public static class TextInput
             return null;
         }
 
-        var cleaned = new StringBuilder(Math.Min(text.Length, maxLength + 16));
-        foreach (var c in text)
-        {
-            if (c is '\r' or '\n' or '\t')
-            {
-                cleaned.Append(' ');
-            }
-            else if (!IsUnsafe(c))
-            {
-                cleaned.Append(c);
-            }
-        }
-
-        var result = cleaned.ToString().Trim();
+        var kept = text.Where(c => !IsUnsafe(c) || c is '\r' or '\n' or '\t');
+        var result = new string([.. kept.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
         if (result.Length > maxLength)
         {
             // Never cut a surrogate pair in half.
@@ -53,9 +35,8 @@ public static class TextInput
     }
 
     /// <summary>
-    /// The text without invisible formatting characters (control characters stay, for the caller's rule to judge).
-    /// A name loses only joiners that change no letter: emoji sequences fall apart into their emoji, and
-    /// Persian or Indic words join as they would without the zero-width non-joiner.
+    /// Without invisible formatting characters (control characters stay, for the caller to judge). A name loses only
+    /// joiners that change no letter: emoji sequences fall apart into their emoji, Persian or Indic words join as without.
     /// </summary>
     public static string WithoutInvisibleFormat(string text)
         => text.Any(IsInvisibleFormat) ? string.Concat(text.Where(c => !IsInvisibleFormat(c))) : text;

@@ -13,18 +13,11 @@ public sealed class ValidationErrors
     public void Add(string field, string message, bool isPhone = false)
     {
         OnlyPhone &= isPhone;
-        if (!_errors.TryGetValue(field, out var list))
-        {
-            _errors[field] = list = [];
-        }
-
-        list.Add(message);
+        _errors.TryAdd(field, []);
+        _errors[field].Add(message);
     }
 
-    /// <summary>
-    /// Free text by <see cref="TextInput"/>'s rule: trimmed; null when absent or blank; an error (and
-    /// null) when longer than <paramref name="maxLength"/> or holding an unsafe character.
-    /// </summary>
+    /// <summary>Trimmed text; null when blank, and (with an error) when too long or unsafe by <see cref="TextInput"/>.</summary>
     public string? Text(string field, string? value, int maxLength, bool allowLineBreaks = false)
     {
         var trimmed = value?.Trim();
@@ -33,33 +26,25 @@ public sealed class ValidationErrors
             return null;
         }
 
-        if (trimmed.Length > maxLength)
+        var wrong = trimmed.Length > maxLength ? $"must be at most {maxLength} characters."
+            : TextInput.HasUnsafe(trimmed, allowLineBreaks) ? TextInput.UnsafeMessage
+            : null;
+        if (wrong is not null)
         {
-            Add(field, $"must be at most {maxLength} characters.");
-            return null;
+            Add(field, wrong);
         }
 
-        if (TextInput.HasUnsafe(trimmed, allowLineBreaks))
-        {
-            Add(field, TextInput.UnsafeMessage);
-            return null;
-        }
-
-        return trimmed;
+        return wrong is null ? trimmed : null;
     }
 
     /// <summary>
-    /// A person's name by <see cref="TextInput"/>'s rule, except that invisible formatting characters are taken out
-    /// rather than refused: callers pass on what customers put in their profiles, and a joiner in a name is no reason
-    /// to give a customer no meeting.
+    /// A name as <see cref="Text"/>, but invisible formatting characters are taken out, not refused: callers pass on
+    /// customers' profiles, and a joiner in a name is no reason to give a customer no meeting.
     /// </summary>
     public string? Name(string field, string? value, int maxLength)
         => Text(field, value is null ? null : TextInput.WithoutInvisibleFormat(value), maxLength);
 
-    /// <summary>
-    /// A phone number in any format a person or WhatsApp writes it, as E.164; null when absent, or (with an
-    /// error marked as the phone's) when it cannot be a phone number.
-    /// </summary>
+    /// <summary>A phone number as people or WhatsApp write it, as E.164; null when absent, or (with an error) invalid.</summary>
     public string? Phone(string field, string? value)
     {
         if (Text(field, value, 40) is not { } raw)

@@ -91,7 +91,7 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
 
             var reason = $"HTTP {status}: {await ReasonAsync(response, cancellationToken)}";
             return UpstreamCall.IsWorthRetrying(status)
-                ? UpstreamCall.Unavailable(Service, reason, RetryAfter.Read(response, time))
+                ? UpstreamCall.Unavailable(Service, reason, UpstreamCall.RetryAfter(response, time))
                 : new Failure(FailureKind.UpstreamRejected, ProblemCodes.UpstreamRejected, "Webex refused the request", reason);
         }
     }
