@@ -11,7 +11,7 @@ internal static class BrokerResilience
 {
     public const int MaxRetriesLimit = 5;
 
-    /// <summary>Names the breaker in Polly telemetry (its own logs of opening and closing, and <see cref="BrokerCircuitState"/>).</summary>
+    /// <summary>Names the breaker in Polly telemetry (its own logs of opening and closing).</summary>
     public const string CircuitBreakerName = "InstantConnect-CircuitBreaker";
 
     // Short first delay: the whole call, retries included, has a few seconds at most.

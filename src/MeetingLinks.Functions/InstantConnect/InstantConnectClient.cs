@@ -7,7 +7,6 @@ namespace MeetingLinks.InstantConnect;
 internal sealed class InstantConnectClient(
     HttpClient http,
     IOptions<InstantConnectOptions> options,
-    BrokerCircuitState circuit,
     TimeProvider time,
     ILogger<InstantConnectClient> logger) : IInstantConnectClient
 {
@@ -100,7 +99,7 @@ internal sealed class InstantConnectClient(
     {
         TimeoutRejectedException timeout when timeout.Timeout == _options.TotalTimeout => BrokerFailures.TotalTimeout(_options),
         TimeoutRejectedException => BrokerFailures.AttemptsTimedOut(_options),
-        BrokenCircuitException => BrokerFailures.CircuitOpen(circuit.RemainingBreak),
+        BrokenCircuitException open => BrokerFailures.CircuitOpen(open.RetryAfter),
         HttpRequestException transport => BrokerFailures.Transport(transport),
 
         // HttpClient's own backstop timeout (reading the body) surfaces as a cancellation nobody asked for.

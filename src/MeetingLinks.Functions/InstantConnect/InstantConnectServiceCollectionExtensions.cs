@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Http.Resilience;
-using Polly.Telemetry;
 
 namespace MeetingLinks.InstantConnect;
 
@@ -19,8 +18,6 @@ public static class InstantConnectServiceCollectionExtensions
             .ValidateAll()
             .ValidateOnStart();
 
-        services.TryAddSingleton<BrokerCircuitState>();
-        services.AddOptions<TelemetryOptions>().Configure<BrokerCircuitState>((telemetry, circuit) => telemetry.TelemetryListeners.Add(circuit));
         services.AddHostedService<InstantConnectBrokerAnnouncement>();
 
         services.AddHttpClient<IInstantConnectClient, InstantConnectClient>(InstantConnectClient.HttpClientName, (provider, http) =>
