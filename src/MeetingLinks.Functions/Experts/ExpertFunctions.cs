@@ -16,12 +16,8 @@ public sealed class ExpertFunctions(ExpertResender resender)
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.NotifyRequest, MaxBodyBytes, cancellationToken);
-        if (!body.Then(ExpertResender.Validate).TryGet(out var expert, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        return (await resender.ResendAsync(id, expert.Target, cancellationToken)).TryGet(out var answer, out var failure)
+        return (await body.Then(ExpertResender.Validate).ThenAsync(to => resender.ResendAsync(id, to.Target, cancellationToken)))
+            .TryGet(out var answer, out var failure)
             ? TypedResults.Accepted((string?)null, answer)
             : failure.ToProblem();
     }

@@ -31,4 +31,9 @@ public readonly struct Outcome<T>
     public Outcome<TNext> Then<TNext>(Func<T, Outcome<TNext>> next)
         where TNext : notnull
         => Failure is null ? next(Value!) : Failure;
+
+    /// <summary>Continues with <paramref name="next"/> on success; a failure passes through.</summary>
+    public async Task<Outcome<TNext>> ThenAsync<TNext>(Func<T, Task<Outcome<TNext>>> next)
+        where TNext : notnull
+        => Failure is null ? await next(Value!) : Failure;
 }

@@ -33,7 +33,5 @@ public sealed class WebexFunctions(WebexEventsHandler handler, WebhookRegistrati
     public async Task<Results<Ok<WebhookAnswer>, ProblemResult>> Webhooks(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "webex/webhooks")] HttpRequest request,
         CancellationToken cancellationToken)
-        => (await registration.EnsureAsync(cancellationToken)).TryGet(out var answer, out var failure)
-            ? TypedResults.Ok(answer)
-            : failure.ToProblem();
+        => (await registration.EnsureAsync(cancellationToken)).ToOk();
 }
