@@ -21,14 +21,5 @@ public sealed record FlowEventView(string EventId, string Event, DateTimeOffset 
 /// and <c>guestSuffix</c> are a guest link still valid, so the flow can send it again. <c>at</c> is UTC, written with <c>Z</c>.
 /// </summary>
 public sealed record FlowEventBody(
-    string EventId,
-    string Event,
-    string MeetingId,
-    string? RequestId,
-    string? Reference,
-    string? CustomerPhone,
-    string? Channel,
-    string? GuestUrl,
-    string? GuestSuffix,
-    string? Expert,
-    DateTime At);
+    string EventId, string Event, string MeetingId, string? RequestId, string? Reference, string? CustomerPhone,
+    string? Channel, string? GuestUrl, string? GuestSuffix, string? Expert, DateTime At);

@@ -11,9 +11,4 @@ public sealed record ExpertNotification(string Batch, ExpertTarget Target, Deliv
 
 /// <summary>The record's <c>expertNotification</c> as the API shows it.</summary>
 public sealed record ExpertNotificationView(
-    [property: JsonPropertyName("to")] string To,
-    string Status,
-    int Attempts,
-    string? LastError,
-    string? MessageId,
-    DateTimeOffset? SentAt);
+    [property: JsonPropertyName("to")] string To, string Status, int Attempts, string? LastError, string? MessageId, DateTimeOffset? SentAt);

@@ -7,13 +7,8 @@ namespace MeetingLinks.Notifications;
 /// message's id, so another copy of it sends nothing.
 /// </summary>
 public sealed record Delivery(
-    string Status,
-    int Attempts,
-    DateTimeOffset QueuedAt,
-    string? LastError = null,
-    string? MessageId = null,
-    DateTimeOffset? SentAt = null,
-    string? SendingBy = null)
+    string Status, int Attempts, DateTimeOffset QueuedAt,
+    string? LastError = null, string? MessageId = null, DateTimeOffset? SentAt = null, string? SendingBy = null)
 {
     public const string Pending = "pending";
     public const string Sent = "sent";

@@ -8,11 +8,7 @@ namespace MeetingLinks.Notifications;
 /// or the back-off, within the kind's retry window; the poison queue ends it as failed.
 /// </summary>
 public sealed class NotificationSender(
-    IMeetingStore store,
-    IEnumerable<INotificationKind> kinds,
-    INotificationOutbox outbox,
-    TimeProvider time,
-    ILogger<NotificationSender> logger)
+    IMeetingStore store, IEnumerable<INotificationKind> kinds, INotificationOutbox outbox, TimeProvider time, ILogger<NotificationSender> logger)
 {
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
 

@@ -9,14 +9,8 @@ namespace MeetingLinks.Webex;
 /// every counted action gets a reply in the card's thread, once, however often Webex sends the same call.
 /// </summary>
 public sealed class WebexEventsHandler(
-    IMeetingStore store,
-    WebexClient webex,
-    FlowEvents flow,
-    ExpertReplies replies,
-    INotificationOutbox outbox,
-    IOptions<WebexOptions> options,
-    TimeProvider time,
-    ILogger<WebexEventsHandler> logger)
+    IMeetingStore store, WebexClient webex, FlowEvents flow, ExpertReplies replies, INotificationOutbox outbox,
+    IOptions<WebexOptions> options, TimeProvider time, ILogger<WebexEventsHandler> logger)
 {
     public const string SignatureHeader = "X-Spark-Signature";
     public const int MaxBodyBytes = 16 * 1024;
