@@ -1,9 +1,8 @@
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// The flat answer a flow picks fields from with JSONPath (<c>$.guestUrl</c>), for the links one call
-/// issued: the create's, or an add-links call's. <c>guestSuffix</c> and <c>baseUrl</c> serve WhatsApp
-/// templates whose button URL takes a single dynamic suffix.
+/// The flat answer a flow picks fields from with JSONPath (<c>$.guestUrl</c>), for the links one call issued (the create's or an
+/// add-links call's). <c>guestSuffix</c> and <c>baseUrl</c> serve WhatsApp templates whose button URL takes a single dynamic suffix.
 /// </summary>
 public sealed record MeetingLinksResponse(
     string MeetingId,
