@@ -5,17 +5,8 @@ namespace MeetingLinks.Meetings;
 /// add-links call's). <c>guestSuffix</c> and <c>baseUrl</c> serve WhatsApp templates whose button URL takes a single dynamic suffix.
 /// </summary>
 public sealed record MeetingLinksResponse(
-    string MeetingId,
-    string Sub,
-    string? GuestUrl,
-    string? GuestSuffix,
-    string? HostUrl,
-    string? BaseUrl,
-    IReadOnlyList<string> GuestUrls,
-    IReadOnlyList<string> HostUrls,
-    DateTimeOffset ValidFrom,
-    DateTimeOffset ExpiresAt,
-    bool Replayed)
+    string MeetingId, string Sub, string? GuestUrl, string? GuestSuffix, string? HostUrl, string? BaseUrl,
+    IReadOnlyList<string> GuestUrls, IReadOnlyList<string> HostUrls, DateTimeOffset ValidFrom, DateTimeOffset ExpiresAt, bool Replayed)
 {
     /// <summary>The answer for the links of <paramref name="batch"/> on <paramref name="record"/>.</summary>
     public static MeetingLinksResponse For(MeetingRecord record, string batch, bool replayed)

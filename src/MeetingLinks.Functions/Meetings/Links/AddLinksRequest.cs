@@ -5,10 +5,4 @@ public sealed class AddLinksRequest : LinkRequest;
 
 /// <summary>An add-links request after validation, with every default decided.</summary>
 public sealed record ValidatedAddLinks(
-    string? IdempotencyKey,
-    int Hosts,
-    int Guests,
-    LinkValidity Validity,
-    string VerticalType,
-    bool LoginUrlForHost,
-    Experts.ExpertTarget? Expert = null);
+    string? IdempotencyKey, int Hosts, int Guests, LinkValidity Validity, string VerticalType, bool LoginUrlForHost, Experts.ExpertTarget? Expert = null);
