@@ -5,13 +5,7 @@ namespace MeetingLinks.Meetings;
 /// <param name="ShortCode">The broker's short code (the link is <c>baseUrl + code</c>); null for a long link.</param>
 /// <param name="Batch">The call that issued it: <see cref="CreateBatch"/>, or the id of an add-links call.</param>
 public sealed record IssuedLink(
-    string Kind,
-    string Url,
-    string? ShortCode,
-    DateTimeOffset ValidFrom,
-    DateTimeOffset ExpiresAt,
-    DateTimeOffset IssuedAt,
-    string Batch)
+    string Kind, string Url, string? ShortCode, DateTimeOffset ValidFrom, DateTimeOffset ExpiresAt, DateTimeOffset IssuedAt, string Batch)
 {
     public const string Host = "host";
     public const string Guest = "guest";

@@ -1,17 +1,12 @@
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// What a create and a call for more links share, said once: the time budget (<c>Meetings__CreateBudget</c>, well
-/// inside Webex Connect's 20 s), the idempotency gate (claim, replay, conflict, an erased meeting's key), and issuing a
-/// batch of links: the broker call for the meeting's <c>sub</c>, and the batch written onto the record unless a
-/// duplicate of the call stored it first, with the expert's message for it queued.
+/// What a create and a call for more links share: the time budget (<c>Meetings__CreateBudget</c>, well inside Webex Connect's
+/// 20 s), the idempotency gate (claim, replay, conflict, an erased meeting's key), and issuing a batch of links: the broker call
+/// for the meeting's <c>sub</c>, the batch written onto the record unless a duplicate stored it first, its expert's message queued.
 /// </summary>
 public sealed class LinkIssuer(
-    IMeetingStore store,
-    IInstantConnectClient broker,
-    INotificationOutbox outbox,
-    IOptions<MeetingsOptions> options,
-    TimeProvider time,
+    IMeetingStore store, IInstantConnectClient broker, INotificationOutbox outbox, IOptions<MeetingsOptions> options, TimeProvider time,
     ILogger<LinkIssuer> logger)
 {
     /// <summary>Runs <paramref name="call"/> with a token that ends when the budget does; running out is a 504.</summary>
@@ -33,17 +28,16 @@ public sealed class LinkIssuer(
     }
 
     /// <summary>
-    /// Claims <paramref name="keyHash"/> for the meeting (and the batch, for more links) for <c>Meetings__IdempotencyKeyLifetime</c>:
-    /// the claim that holds the key comes back (this one, or the one of an earlier call with it), or why the call must not
-    /// go on: the key's meeting was erased, or the key came with other parameters. <paramref name="use"/> says what a new
-    /// key gets the caller, for the conflict's detail.
+    /// Claims <paramref name="keyHash"/> for the meeting (and batch) for <c>Meetings__IdempotencyKeyLifetime</c>: the claim holding the key
+    /// (this one or an earlier call's), or why the call must not go on (meeting erased, other parameters; <paramref name="use"/> names
+    /// what a new key is for).
     /// </summary>
     public async Task<Outcome<IdempotencyClaim>> ClaimAsync(
         string keyHash, string fingerprint, string meetingId, string sub, string? batch, string use, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var claim = await store.ClaimKeyAsync(
-            new IdempotencyClaim(keyHash, fingerprint, meetingId, sub, now, now + options.Value.IdempotencyKeyLifetime, IsNew: true) { Batch = batch },
+            new IdempotencyClaim(keyHash, fingerprint, meetingId, sub, now, now + options.Value.IdempotencyKeyLifetime, IsNew: true, Batch: batch),
             cancellationToken);
         if (claim.Erased)
         {
@@ -69,21 +63,13 @@ public sealed class LinkIssuer(
     }
 
     /// <summary>
-    /// Issues <paramref name="batch"/> for the meeting <paramref name="stored"/>: when the record holds it already (a replay),
-    /// queues its expert's message again (a crash may have come between the write and the queue) and answers it as a
-    /// duplicate; otherwise, unless <paramref name="refuse"/> says why not (a limit), asks the broker for
-    /// <paramref name="ask"/> and writes the links, valid from <paramref name="validFrom"/>, with <paramref name="write"/>
-    /// onto whatever other writers stored meanwhile, and then queues the expert's message for them. A broker failure comes
-    /// back as the flow should read it; a meeting erased meanwhile as a null record. Duplicate: another call (a replay, or
-    /// one at the same time) had stored the batch.
+    /// Issues <paramref name="batch"/>: unless the record holds it already (a replay, or a call at the same time: <c>Duplicate</c>,
+    /// and its expert's message is queued again in case a crash came before) or <paramref name="refuse"/> says why not, asks the broker
+    /// for <paramref name="ask"/>, applies <paramref name="write"/> to what is stored now, then queues the expert's message.
+    /// A broker failure comes back as the flow should read it; a meeting erased meanwhile as a null record.
     /// </summary>
-    public async Task<Outcome<(MeetingRecord? Record, bool Duplicate)>> IssueAsync(
-        MeetingRecord stored,
-        string batch,
-        MeetingLinkRequest ask,
-        DateTimeOffset validFrom,
-        Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> write,
-        Func<MeetingRecord, Failure?>? refuse,
+    public async Task<Outcome<(MeetingRecord? Record, bool Duplicate)>> IssueAsync(MeetingRecord stored, string batch, MeetingLinkRequest ask,
+        DateTimeOffset validFrom, Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> write, Func<MeetingRecord, Failure?>? refuse,
         CancellationToken cancellationToken)
     {
         if (stored.Links.Any(l => l.Batch == batch))

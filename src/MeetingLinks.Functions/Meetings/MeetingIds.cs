@@ -1,16 +1,14 @@
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// Meeting ids carry their own table keys: <c>20261125-51299877-k3j7xq2a</c> is the UTC day, the
-/// milliseconds left in that day (so a day's rows sort newest first) and a random tail. A point
-/// read needs nothing but the id, and a day's listing reads one partition.
+/// Meeting ids carry their own table keys: <c>20261125-51299877-k3j7xq2a</c> is the UTC day, the milliseconds left in that day
+/// (so a day's rows sort newest first) and a random tail. A point read needs nothing but the id; a day's listing reads one partition.
 /// </summary>
 public static class MeetingIds
 {
     /// <summary>
-    /// The route of one meeting. <c>{id}</c> only matches the id's shape, so no literal route beside it
-    /// (<c>meetings/export</c>) can ever be taken for an id: the Functions host tries routes in the
-    /// order of function names, not by ASP.NET Core's precedence.
+    /// The route of one meeting. <c>{id}</c> only matches the id's shape, so no literal route beside it (<c>meetings/export</c>) is taken
+    /// for an id: the Functions host tries routes in the order of function names, not by ASP.NET Core's precedence.
     /// </summary>
     public const string Route = @"meetings/{id:regex(^[0-9]{{8}}-[0-9]{{8}}-[a-z2-7]{{8}}$)}";
 

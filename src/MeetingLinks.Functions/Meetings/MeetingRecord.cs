@@ -93,7 +93,6 @@ public sealed record MeetingRecord
     [JsonIgnore]
     public DateTimeOffset? ErasedAt { get; init; }
 
-    /// <summary>True once the record holds the broker's links.</summary>
     [JsonIgnore]
     public bool HasLinks => Links.Count > 0;
 

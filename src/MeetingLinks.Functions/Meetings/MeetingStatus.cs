@@ -2,10 +2,7 @@ using System.Collections.Immutable;
 
 namespace MeetingLinks.Meetings;
 
-/// <summary>
-/// Every status a record can have, and which of them events report: the one list the listing filter,
-/// the progress rule, the event validation and the ops page all read.
-/// </summary>
+/// <summary>Every status a record can have, and which events report: the one list the listing filter, progress rule, event check and ops page read.</summary>
 public static class MeetingStatus
 {
     /// <summary>The <c>sub</c> is stored and the broker has not answered yet (or the attempt failed).</summary>

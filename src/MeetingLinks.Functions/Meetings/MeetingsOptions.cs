@@ -4,10 +4,7 @@ public sealed class MeetingsOptions
 {
     public const string Section = "Meetings";
 
-    /// <summary>
-    /// The whole create call, storage and broker included. Webex Connect's HTTP node gives up
-    /// after at most 20 s, so an answer — even an error — must come well before that.
-    /// </summary>
+    /// <summary>The whole create call, storage and broker included: Webex Connect's HTTP node gives up after 20 s at most.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:18", ErrorMessage = "Meetings__CreateBudget must be between 1 and 18 seconds.")]
     public TimeSpan CreateBudget { get; set; } = TimeSpan.FromSeconds(10);
 

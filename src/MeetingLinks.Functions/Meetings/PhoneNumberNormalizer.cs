@@ -3,9 +3,8 @@ using PhoneNumbers;
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// Turns a customer number as Webex Connect sends it (<c>+15551234567</c>, or a WhatsApp
-/// <c>waId</c> without the plus) into E.164. Numbers are always read as international: a flow
-/// has no reliable home region.
+/// Turns a customer number as Webex Connect sends it (<c>+15551234567</c>, or a WhatsApp <c>waId</c> without the plus) into E.164.
+/// Numbers are always read as international: a flow has no reliable home region.
 /// </summary>
 public static class PhoneNumberNormalizer
 {
@@ -33,8 +32,8 @@ public static class PhoneNumberNormalizer
         try
         {
             var number = Util.Parse(text, null);
-            // "Possible" is a length check per country: it accepts every real number, including
-            // fictional 555 numbers used in tests, and rejects what cannot be a phone number.
+            // "Possible" is a length check per country: it accepts every real number, including fictional 555 numbers used in tests,
+            // and rejects what cannot be a phone number.
             if (!Util.IsPossibleNumber(number))
             {
                 return false;

@@ -1,8 +1,8 @@
 namespace MeetingLinks.Operations;
 
 /// <summary>
-/// Reads the listing's query string: a day or a range of days, exact-match filters and paging. With a phone number
-/// the range may cover the whole retention period (and does by default): that listing reads only the number's meetings.
+/// Reads the listing's query string: a day or a range of days, exact-match filters and paging. With a phone number the range may
+/// cover the whole retention period (and does by default): that listing reads only the number's meetings.
 /// </summary>
 public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptions> options)
 {

@@ -3,9 +3,8 @@ using System.Runtime.CompilerServices;
 namespace MeetingLinks.Operations;
 
 /// <summary>
-/// Walks the requested days from the newest, one day partition at a time, so a listing never reads a day it was
-/// not asked about; with a phone number it walks that number's own entries instead, so it reads no one else's
-/// meetings. Pages carry on exactly where the last one stopped.
+/// Walks the requested days from the newest, one day partition at a time, so a listing never reads a day it was not asked about;
+/// with a phone number it walks that number's own entries instead, reading no one else's. Pages carry on where the last one stopped.
 /// </summary>
 public sealed class MeetingListing(IMeetingStore store)
 {

@@ -1,8 +1,8 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// One Webex Connect delivery notification as sent, every field as text (codes come as numbers
-/// or strings) and none of it trusted yet; and the meeting event it reports.
+/// One Webex Connect delivery notification as sent, every field as text (codes come as numbers or strings) and none of it trusted
+/// yet; and the meeting event it reports.
 /// </summary>
 /// <param name="DeliveryStatus">Submitted, Delivered, Read, Failed, Un-Delivered…</param>
 /// <param name="Code">7501 submitted, 7500 delivered, 7502 read…</param>
@@ -31,20 +31,14 @@ public sealed record DeliveryReceipt(
 
     /// <summary>The event type for the deliveryStatus, or for the code when the status is missing.</summary>
     public Outcome<string> EventType()
-    {
-        var found = DeliveryStatus is null ? TypeForCode(Code?.Trim()) : TypeForStatus(DeliveryStatus);
-        if (found is not null)
-        {
-            return found;
-        }
-
-        return Invalid(DeliveryStatus is null
-            ? $"The receipt has no deliveryStatus and its code \"{Clean(Code, 16)}\" is not 7500, 7501 or 7502."
-            : $"Unknown deliveryStatus \"{Clean(DeliveryStatus, 40)}\"; expected {KnownStatuses}.");
-    }
+        => (DeliveryStatus is null ? TypeForCode(Code?.Trim()) : TypeForStatus(DeliveryStatus)) is { } found
+            ? found
+            : Invalid(DeliveryStatus is null
+                ? $"The receipt has no deliveryStatus and its code \"{Clean(Code, 16)}\" is not 7500, 7501 or 7502."
+                : $"Unknown deliveryStatus \"{Clean(DeliveryStatus, 40)}\"; expected {KnownStatuses}.");
 
     public MeetingEvent ToMeetingEvent(string eventType, DateTimeOffset receivedAt)
-        => new MeetingEvent(
+        => new(
             eventType,
             Clean(Channel, 32)?.ToLowerInvariant(),
             Clean(AdditionalInfo, MaxDetailLength) ?? Clean(Description, MaxDetailLength),
@@ -55,8 +49,8 @@ public sealed record DeliveryReceipt(
             receivedAt);
 
     /// <summary>
-    /// The meeting the receipt is about: the Correlation ID, or as a fallback the Callback Data, which may hold
-    /// the id alone or inside a small JSON or <c>key=value</c> text.
+    /// The meeting the receipt is about: the Correlation ID, or else the Callback Data, which may hold the id alone or inside a small
+    /// JSON or <c>key=value</c> text.
     /// </summary>
     public bool TryFindMeetingId(out string meetingId)
     {
@@ -76,9 +70,7 @@ public sealed record DeliveryReceipt(
     private static string? Clean(string? text, int maxLength) => TextInput.Neutralise(text, maxLength);
 
     private static string? TypeForStatus(string status)
-    {
-        var key = new string([.. status.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '_'))]).ToUpperInvariant();
-        return key switch
+        => new string([.. status.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '_'))]).ToUpperInvariant() switch
         {
             "SUBMITTED" or "SENT" => MeetingStatus.Sent,
             "DELIVERED" => MeetingStatus.Delivered,
@@ -86,7 +78,6 @@ public sealed record DeliveryReceipt(
             "FAILED" or "UNDELIVERED" or "REJECTED" or "EXPIRED" => MeetingStatus.Failed,
             _ => null,
         };
-    }
 
     private static string? TypeForCode(string? code) => code switch
     {
@@ -99,12 +90,8 @@ public sealed record DeliveryReceipt(
     /// <summary>The first 26 characters that form a meeting id and are not part of a longer word.</summary>
     private static string? FindInside(string? text)
     {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var span = text.AsSpan(0, Math.Min(text.Length, MaxSearchLength));
+        var span = text.AsSpan();
+        span = span[..Math.Min(span.Length, MaxSearchLength)];
         for (var start = 0; start + IdLength <= span.Length; start++)
         {
             var startsWord = start == 0 || !char.IsAsciiLetterOrDigit(span[start - 1]);

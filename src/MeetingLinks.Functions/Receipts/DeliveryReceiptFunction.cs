@@ -1,9 +1,8 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// <c>POST /api/receipts</c>: Webex Connect's delivery notifications (a node's Notify URL or an
-/// Outbound Webhook), recorded as events of the meeting named in the Correlation ID.
-/// <c>HEAD</c> answers 200 so Connect can save the URL.
+/// <c>POST /api/receipts</c>: Webex Connect's delivery notifications (a node's Notify URL or an Outbound Webhook), recorded as
+/// events of the meeting named in the Correlation ID. <c>HEAD</c> answers 200 so Connect can save the URL.
 /// </summary>
 public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, DeliveryReceiptHandler handler)
 {
@@ -23,9 +22,8 @@ public sealed class DeliveryReceiptFunction(ReceiptAuthenticator authenticator, 
             return Failure.TooLarge(ReceiptsOptions.MaxBodyBytes).ToProblem();
         }
 
-        // A test call (empty body or {}) records nothing, so without credentials it simply gets 200,
-        // like HEAD, whatever Connect uses to check the URL. Credentials that are sent are checked
-        // anyway, so a wrong secret shows when the URL is saved rather than at the first receipt.
+        // A test call (empty body or {}) records nothing, so without credentials it gets 200 like HEAD, whatever Connect uses to
+        // check the URL. Credentials that are sent are checked anyway: a wrong secret shows when the URL is saved, not at the first receipt.
         var testCall = IsTestCall(body);
         if ((!testCall || ReceiptAuthenticator.HasCredentials(request)) && authenticator.Authenticate(request, body) is { } denied)
         {

@@ -1,15 +1,11 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// Reads an authenticated receipt body and records it as a meeting event. The answers follow
-/// Webex Connect's retry rules: it does not retry 400 and 404 (a receipt that can never be
-/// recorded) and retries 503 (storage may answer next time).
+/// Reads an authenticated receipt body and records it as a meeting event. The answers follow Webex Connect's retry rules: it does not
+/// retry 400 and 404 (a receipt that can never be recorded) and retries 503 (storage may answer next time).
 /// </summary>
 public sealed class DeliveryReceiptHandler(
-    MeetingEventRecorder recorder,
-    TimeProvider time,
-    IOptions<MeetingsOptions> meetings,
-    ILogger<DeliveryReceiptHandler> logger)
+    MeetingEventRecorder recorder, TimeProvider time, IOptions<MeetingsOptions> meetings, ILogger<DeliveryReceiptHandler> logger)
 {
     /// <summary>Connect wants an answer within 10 s; a late 200 counts as a failure and is sent again.</summary>
     private static readonly TimeSpan AnswerBudget = TimeSpan.FromSeconds(8);

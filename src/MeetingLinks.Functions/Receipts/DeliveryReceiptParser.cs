@@ -1,10 +1,9 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// Reads Webex Connect's <c>deliveryInfoNotification</c> tolerantly, because its documented samples
-/// are not always valid JSON: keys in any case, trailing commas and comments, numbers or strings.
-/// Fields are looked up in <c>deliveryInfo</c>, then the envelope, then the top level, so both the
-/// wrapped and the flat shapes read the same.
+/// Reads Webex Connect's <c>deliveryInfoNotification</c> tolerantly, because its documented samples are not always valid JSON: keys
+/// in any case, trailing commas and comments, numbers or strings. Fields are looked up in <c>deliveryInfo</c>, then the envelope,
+/// then the top level, so both the wrapped and the flat shapes read the same.
 /// </summary>
 public static class DeliveryReceiptParser
 {

@@ -1,9 +1,8 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// Checks Webex Connect's <c>x-hub-signature</c>: the hex HMAC-SHA256 or HMAC-SHA512 of the raw
-/// body with the webhook's secret, as <c>sha256=…</c>, <c>sha512=…</c> or bare hex (the length
-/// then names the algorithm). Hex case does not matter; the digests are compared in constant time.
+/// Checks Webex Connect's <c>x-hub-signature</c>: the hex HMAC-SHA256 or HMAC-SHA512 of the raw body with the webhook's secret, as
+/// <c>sha256=…</c>, <c>sha512=…</c> or bare hex (the length then names the algorithm), in any case; compared in constant time.
 /// </summary>
 public static class HubSignature
 {

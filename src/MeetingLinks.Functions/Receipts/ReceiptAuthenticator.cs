@@ -1,10 +1,9 @@
 namespace MeetingLinks.Receipts;
 
 /// <summary>
-/// Who may post a receipt: a Webex Connect Outbound Webhook that signs with the configured secret,
-/// or anything holding a flow key (a Notify URL called with <c>x-api-key</c>, a flow's HTTP node).
-/// A signature that is sent is always checked and never overruled by a key: a mismatch means a
-/// wrong secret or a forged call, and either should be seen, not masked.
+/// Who may post a receipt: a Webex Connect Outbound Webhook that signs with the configured secret, or anything holding a flow key
+/// (a Notify URL called with <c>x-api-key</c>, a flow's HTTP node). A signature that is sent is always checked and never overruled
+/// by a key: a mismatch means a wrong secret or a forged call, and either should be seen, not masked.
 /// </summary>
 public sealed class ReceiptAuthenticator(ApiKeyAuthorizer authorizer, IOptions<ReceiptsOptions> options, ILogger<ReceiptAuthenticator> logger)
 {

@@ -9,8 +9,8 @@ public sealed class ReceiptsOptions
     public const int MaxBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// The secret of the Webex Connect Outbound Webhook, used to check <c>x-hub-signature</c>.
-    /// A secret: set it from Key Vault or app settings, never in a file. Unset: only a flow key is accepted.
+    /// The Webex Connect Outbound Webhook's secret, to check <c>x-hub-signature</c>: set it from Key Vault or app settings, never in a
+    /// file. Unset: only a flow key is accepted.
     /// </summary>
     public string? HubSecret { get; set; }
 }

@@ -13,11 +13,8 @@ public sealed class CreateMeetingFunction(LinkRequestValidator validator, Meetin
     {
         var body = await JsonBodyReader.ReadAsync(
             request, ApiJsonContext.Default.CreateMeetingRequest, MeetingsOptions.MaxBodyBytes, cancellationToken);
-        if (!body.Then(b => validator.Validate(b, request.Headers[IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        return (await creator.CreateAsync(valid, cancellationToken)).ToOk();
+        return body.Then(b => validator.Validate(b, request.Headers[IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid)
+            ? (await creator.CreateAsync(valid, cancellationToken)).ToOk()
+            : invalid.ToProblem();
     }
 }

@@ -1,10 +1,9 @@
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>
-/// Creates a meeting so that no failure loses one and no retry makes a second: the <c>sub</c> is
-/// stored (with the key's claim) before the broker is called, a retry reuses it — the broker returns
-/// the same space for the same <c>sub</c> — and the links go onto the record only if no duplicate put
-/// its own there first, so concurrent duplicates all answer with the one set of links that won.
+/// Creates a meeting so that no failure loses one and no retry makes a second: the <c>sub</c> is stored (with the key's claim) before
+/// the broker is called, a retry reuses it — the broker returns the same space for the same <c>sub</c> — and the links go onto the
+/// record only if no duplicate put its own there first, so concurrent duplicates all answer with the one set of links that won.
 /// </summary>
 public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingCreator> logger)
 {

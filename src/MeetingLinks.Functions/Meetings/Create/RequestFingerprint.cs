@@ -6,9 +6,8 @@ namespace MeetingLinks.Meetings.Create;
 public static class RequestFingerprint
 {
     /// <summary>
-    /// The request's parameters, without the key, written field by field in a fixed form of their own:
-    /// a change to the API's JSON options or to <see cref="ValidatedCreate"/> must not turn every live
-    /// key into a conflict. The form is that of the fingerprints already stored (a test pins it).
+    /// The request's parameters, without the key, written field by field in a fixed form of their own: a change to the API's JSON options
+    /// or to <see cref="ValidatedCreate"/> must not turn every live key into a conflict. A test pins the form of the stored fingerprints.
     /// </summary>
     public static string Of(ValidatedCreate request) => Digest(json =>
     {

@@ -1,21 +1,8 @@
 namespace MeetingLinks.Meetings.Create;
 
-/// <summary>
-/// A create request after validation, with every default decided: everything the broker call and the
-/// record need, so nothing downstream picks a default of its own.
-/// </summary>
+/// <summary>A create request after validation, with every default decided, so nothing downstream picks a default of its own.</summary>
 /// <param name="IdempotencyKey">From the header or <c>requestId</c>; null when the caller sent none.</param>
 public sealed record ValidatedCreate(
-    string? IdempotencyKey,
-    string? Phone,
-    string? CustomerName,
-    string? Channel,
-    string? Reference,
-    string? Subject,
-    int Hosts,
-    int Guests,
-    LinkValidity Validity,
-    string VerticalType,
-    bool LoginUrlForHost,
-    IReadOnlyList<string> Devices,
+    string? IdempotencyKey, string? Phone, string? CustomerName, string? Channel, string? Reference, string? Subject,
+    int Hosts, int Guests, LinkValidity Validity, string VerticalType, bool LoginUrlForHost, IReadOnlyList<string> Devices,
     Experts.ExpertTarget? Expert = null);

@@ -22,11 +22,6 @@ public sealed class ErasureFunctions(MeetingEraser eraser)
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.EraseCustomerRequest, MaxBodyBytes, cancellationToken);
-        if (!body.TryGet(out var erase, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        return (await eraser.EraseCustomerAsync(erase, cancellationToken)).ToOk();
+        return body.TryGet(out var erase, out var invalid) ? (await eraser.EraseCustomerAsync(erase, cancellationToken)).ToOk() : invalid.ToProblem();
     }
 }

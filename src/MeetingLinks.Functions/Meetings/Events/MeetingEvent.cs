@@ -13,14 +13,7 @@ namespace MeetingLinks.Meetings.Events;
 /// <param name="OccurredAt">When it happened, as the reporter says (or when it was received).</param>
 /// <param name="ReceivedAt">When this service recorded it.</param>
 public sealed record MeetingEvent(
-    string Type,
-    string? Channel,
-    string? Detail,
-    string? Code,
-    string Source,
-    string? MessageId,
-    DateTimeOffset OccurredAt,
-    DateTimeOffset ReceivedAt);
+    string Type, string? Channel, string? Detail, string? Code, string Source, string? MessageId, DateTimeOffset OccurredAt, DateTimeOffset ReceivedAt);
 
 public enum EventOutcome
 {

@@ -13,12 +13,9 @@ public sealed class ReportEventFunction(MeetingEventRecorder recorder, TimeProvi
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.ReportEventRequest, MaxBodyBytes, cancellationToken);
-        if (!body.Then(b => ReportEventValidator.Validate(b, time.GetUtcNow())).TryGet(out var meetingEvent, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        var recorded = await recorder.RecordAsync(id, meetingEvent, cancellationToken);
-        return recorded.Then<ReportEventResponse>(outcome => new ReportEventResponse(id, meetingEvent.Type, outcome.Name())).ToOk();
+        return body.Then(b => ReportEventValidator.Validate(b, time.GetUtcNow())).TryGet(out var meetingEvent, out var invalid)
+            ? (await recorder.RecordAsync(id, meetingEvent, cancellationToken))
+                .Then<ReportEventResponse>(outcome => new ReportEventResponse(id, meetingEvent.Type, outcome.Name())).ToOk()
+            : invalid.ToProblem();
     }
 }

@@ -30,14 +30,7 @@ internal static class ReportEventValidator
             errors.Add("occurredAt", "must not be in the future.");
         }
 
-        return errors.Or(ProblemCodes.InvalidEvent, () => new MeetingEvent(
-            Type: type!,
-            Channel: channel,
-            Detail: detail,
-            Code: null,
-            Source: Source,
-            MessageId: null,
-            OccurredAt: body.OccurredAt ?? now,
-            ReceivedAt: now));
+        return errors.Or(ProblemCodes.InvalidEvent,
+            () => new MeetingEvent(type!, channel, detail, Code: null, Source, MessageId: null, body.OccurredAt ?? now, ReceivedAt: now));
     }
 }

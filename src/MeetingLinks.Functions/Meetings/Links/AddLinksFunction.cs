@@ -13,12 +13,8 @@ public sealed class AddLinksFunction(LinkRequestValidator validator, MeetingLink
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.AddLinksRequest, MaxBodyBytes, cancellationToken);
-        var header = request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString();
-        if (!body.Then(b => validator.Validate(b, header)).TryGet(out var valid, out var invalid))
-        {
-            return invalid.ToProblem();
-        }
-
-        return (await adder.AddAsync(id, valid, cancellationToken)).ToOk();
+        return body.Then(b => validator.Validate(b, request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid)
+            ? (await adder.AddAsync(id, valid, cancellationToken)).ToOk()
+            : invalid.ToProblem();
     }
 }

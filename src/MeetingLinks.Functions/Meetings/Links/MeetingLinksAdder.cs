@@ -1,10 +1,9 @@
 namespace MeetingLinks.Meetings.Links;
 
 /// <summary>
-/// More links for a meeting that has them already: another guest or host, or fresh links when the first expired.
-/// The broker gives the same space for the meeting's stored <c>sub</c>. Each call's links are a batch on the record;
-/// a key (per meeting) replays its batch without asking the broker again, and calls at once each keep their links:
-/// the store appends again to what another call wrote first.
+/// More links for a meeting that has them already: another guest or host, or fresh links when the first expired, in the same space
+/// (the meeting's stored <c>sub</c>). Each call's links are a batch on the record; a key (per meeting) replays its batch without
+/// asking the broker again, and calls at once each keep their links: the store appends again to what another call wrote first.
 /// </summary>
 public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingLinksAdder> logger)
 {

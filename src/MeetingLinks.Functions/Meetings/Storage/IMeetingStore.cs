@@ -19,16 +19,14 @@ public interface IMeetingStore
     /// Stores an event in a row of its own beside the meeting; the same event again adds nothing (<c>Added</c> false).
     /// Returns the meeting as stored (without events), or null when it is unknown or erased (then no row is left).
     /// </summary>
-    Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(
-        string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken);
+    Task<(MeetingRecord Meeting, bool Added)?> AddEventAsync(string meetingId, MeetingEvent meetingEvent, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The one way to change a stored meeting: applies <paramref name="change"/> (null: nothing to change) to the record as
-    /// stored and writes the result. Changes from this process take turns; when a writer elsewhere won the race, the
-    /// change is applied again to what it wrote, after a random wait that grows with each lost race, at most
-    /// <see cref="TableMeetingStore.MaxChangeAttempts"/> times (then <see cref="StorageUnavailableException"/>).
-    /// <paramref name="read"/> is a record this store gave out, which saves reading it first. Returns the record as
-    /// stored afterwards, or null when the meeting is unknown or erased.
+    /// The one way to change a stored meeting: applies <paramref name="change"/> (null: nothing to change) to the record as stored
+    /// (<paramref name="read"/>, a record this store gave out, saves reading it) and writes the result. Changes from this process
+    /// take turns; a race lost to a writer elsewhere is applied again to what it wrote, after a random wait that grows each time,
+    /// at most <see cref="TableMeetingStore.MaxChangeAttempts"/> times (then <see cref="StorageUnavailableException"/>).
+    /// Returns the record as stored afterwards, or null when the meeting is unknown or erased.
     /// </summary>
     Task<MeetingRecord?> ChangeAsync(MeetingRecord read, Func<MeetingRecord, MeetingRecord?> change, CancellationToken cancellationToken);
 
@@ -45,9 +43,8 @@ public interface IMeetingStore
     Task<IReadOnlyList<MeetingRecord>> ErasePhoneAsync(string phone, DateTimeOffset erasedAt, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One page of an E.164 number's meetings of UTC days <paramref name="firstDay"/>..<paramref name="lastDay"/>, newest first,
-    /// matching <paramref name="filter"/>; a page may hold fewer than <paramref name="maxItems"/> when more follow, and a null
-    /// token ends the listing.
+    /// One page of an E.164 number's meetings of UTC days <paramref name="firstDay"/>..<paramref name="lastDay"/>, newest first, matching
+    /// <paramref name="filter"/>; a page may hold fewer than <paramref name="maxItems"/> when more follow, and a null token ends the listing.
     /// </summary>
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListPhoneAsync(
         string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
@@ -84,21 +81,11 @@ public sealed record MeetingFilter(string? Phone, string? Reference, string? Sta
 }
 
 /// <summary>An idempotency key (stored only as a SHA-256 digest) bound to one meeting and one request fingerprint.</summary>
+/// <param name="Erased">The key's meeting was erased: the key is kept only to say so.</param>
+/// <param name="Batch">For an add-links key: the batch of links it issued (or will issue).</param>
 public sealed record IdempotencyClaim(
-    string KeyHash,
-    string Fingerprint,
-    string MeetingId,
-    string Sub,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt,
-    bool IsNew)
-{
-    /// <summary>The key's meeting was erased: the key is kept only to say so.</summary>
-    public bool Erased { get; init; }
-
-    /// <summary>For an add-links key: the batch of links it issued (or will issue).</summary>
-    public string? Batch { get; init; }
-}
+    string KeyHash, string Fingerprint, string MeetingId, string Sub, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, bool IsNew,
+    bool Erased = false, string? Batch = null);
 
 public sealed class StorageUnavailableException(string message, Exception? innerException = null)
     : Exception(message, innerException);

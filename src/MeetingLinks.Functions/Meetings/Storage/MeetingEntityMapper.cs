@@ -169,11 +169,9 @@ internal static class MeetingEntityMapper
         entity.GetString("Sub") ?? string.Empty,
         entity.GetDateTimeOffset("CreatedAt") ?? default,
         entity.GetDateTimeOffset("ExpiresAt") ?? default,
-        IsNew: false)
-    {
-        Erased = entity.GetBoolean("Erased") ?? false,
-        Batch = entity.GetString("Batch"),
-    };
+        IsNew: false,
+        Erased: entity.GetBoolean("Erased") ?? false,
+        Batch: entity.GetString("Batch"));
 
     /// <summary>Keys spread over 256 partitions by the first byte of their digest.</summary>
     public static string KeyPartition(string keyHash) => "k-" + keyHash[..2];

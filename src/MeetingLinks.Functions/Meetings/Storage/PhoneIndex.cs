@@ -1,11 +1,10 @@
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>
-/// Finds a phone number's meetings without reading anyone else's: one small row per meeting in a partition of its
-/// own per number, <c>p-</c> + SHA-256 of the E.164 number (so no number appears in a key), with RowKey the meeting
-/// id made to sort newest first across days. Written before the meeting and removed after its tombstone, so a stored
-/// meeting has its row; a row whose meeting was erased is cleared when next met, one whose meeting is not there (yet)
-/// is left.
+/// Finds a phone number's meetings without reading anyone else's: one small row per meeting in a partition per number, <c>p-</c> +
+/// SHA-256 of the E.164 number (so no number appears in a key), RowKey the meeting id made to sort newest first across days.
+/// Written before the meeting and removed after its tombstone, so a stored meeting has its row; a row whose meeting was erased is
+/// cleared when next met, one whose meeting is not there (yet) is left.
 /// </summary>
 internal static class PhoneIndex
 {

@@ -84,13 +84,12 @@ public sealed partial class TableMeetingStore
     /// <summary>The meeting's idempotency key forgets what it was asked with; a replay of it is then told the meeting was erased.</summary>
     private async Task ForgetKeyAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
-        if (record.KeyHash is { } keyHash)
+        if (record.KeyHash is { } keyHash
+            && await table.GetEntityIfExistsAsync<TableEntity>(MeetingEntityMapper.KeyPartition(keyHash), keyHash, cancellationToken: cancellationToken)
+                is { HasValue: true, Value: { } key }
+            && MeetingEntityMapper.ToClaim(key) is { } claim && claim.MeetingId == record.MeetingId)
         {
-            var stored = await table.GetEntityIfExistsAsync<TableEntity>(MeetingEntityMapper.KeyPartition(keyHash), keyHash, cancellationToken: cancellationToken);
-            if (stored.HasValue && stored.Value is { } key && MeetingEntityMapper.ToClaim(key) is { } claim && claim.MeetingId == record.MeetingId)
-            {
-                await table.UpsertEntityAsync(MeetingEntityMapper.ToEntity(claim with { Erased = true }), TableUpdateMode.Replace, cancellationToken);
-            }
+            await table.UpsertEntityAsync(MeetingEntityMapper.ToEntity(claim with { Erased = true }), TableUpdateMode.Replace, cancellationToken);
         }
     }
 

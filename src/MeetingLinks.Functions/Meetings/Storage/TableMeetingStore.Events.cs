@@ -32,10 +32,7 @@ public sealed partial class TableMeetingStore
     public Task<MeetingRecord?> GetWithEventsAsync(string meetingId, CancellationToken cancellationToken)
         => GuardAsync(() => ReadWithEventsAsync(meetingId, cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// One meeting with its events in one query: its row and the event rows after it, and no one else's. Null for an
-    /// unknown, erased or malformed id.
-    /// </summary>
+    /// <summary>One meeting with its events in one query: its row and the event rows after it. Null for an unknown, erased or malformed id.</summary>
     private async Task<MeetingRecord?> ReadWithEventsAsync(string meetingId, CancellationToken cancellationToken)
     {
         if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
@@ -53,10 +50,7 @@ public sealed partial class TableMeetingStore
             : null;
     }
 
-    /// <summary>
-    /// A day's page of records with their events, the latest <see cref="MaxEventsShown"/> of each: one query over the
-    /// RowKeys from the page's first record to its last.
-    /// </summary>
+    /// <summary>Records with their latest <see cref="MaxEventsShown"/> events: one query per day, over the RowKeys from its first record to its last.</summary>
     private async Task<IReadOnlyList<MeetingRecord>> WithEventsAsync(IReadOnlyList<MeetingRecord> records, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
@@ -81,14 +75,9 @@ public sealed partial class TableMeetingStore
     };
 
     private Task<int> DeleteEventsAsync(string meetingId, CancellationToken cancellationToken)
-    {
-        if (!MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey))
-        {
-            return Task.FromResult(0);
-        }
-
-        var end = rowKey + MeetingEntityMapper.EventsEnd;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {end}");
-        return DeleteWhereAsync(filter, ["PartitionKey", "RowKey", "Kind"], (_, _) => Task.CompletedTask, cancellationToken);
-    }
+        => MeetingIds.TryParse(meetingId, out var partitionKey, out var rowKey)
+            ? DeleteWhereAsync(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and RowKey gt {rowKey} and RowKey lt {rowKey + MeetingEntityMapper.EventsEnd}"),
+                ["PartitionKey", "RowKey", "Kind"], cancellationToken: cancellationToken)
+            : Task.FromResult(0);
 }

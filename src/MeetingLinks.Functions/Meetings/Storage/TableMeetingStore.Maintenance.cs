@@ -26,12 +26,8 @@ public sealed partial class TableMeetingStore
         }, cancellationToken);
 
     /// <summary>The page of <paramref name="rows"/> at <paramref name="continuation"/>, as records.</summary>
-    private static async Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> FirstPageAsync(
-        AsyncPageable<TableEntity> rows,
-        string? continuation,
-        int maxItems,
-        Func<IReadOnlyList<TableEntity>, Task<IReadOnlyList<MeetingRecord>>> toRecords,
-        CancellationToken cancellationToken)
+    private static async Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> FirstPageAsync(AsyncPageable<TableEntity> rows,
+        string? continuation, int maxItems, Func<IReadOnlyList<TableEntity>, Task<IReadOnlyList<MeetingRecord>>> toRecords, CancellationToken cancellationToken)
         => await rows.AsPages(continuation, maxItems).FirstOrDefaultAsync(cancellationToken) is { } page
             ? (await toRecords(page.Values), page.ContinuationToken)
             : ([], null);
@@ -45,8 +41,7 @@ public sealed partial class TableMeetingStore
             {
                 foreach (var meeting in deleted.Where(m => m.GetString("CustomerPhone") is not null))
                 {
-                    var entry = PhoneIndex.Entry(meeting.GetString("CustomerPhone"), MeetingEntityMapper.MeetingId(meeting));
-                    await DeleteIfExistsAsync(entry, token);
+                    await DeleteIfExistsAsync(PhoneIndex.Entry(meeting.GetString("CustomerPhone"), MeetingEntityMapper.MeetingId(meeting)), token);
                 }
             },
             cancellationToken);
@@ -55,15 +50,14 @@ public sealed partial class TableMeetingStore
         => DeleteWhereAsync(
             TableClient.CreateQueryFilter($"PartitionKey ge {"k-"} and PartitionKey lt {"k."} and ExpiresAt lt {now}"),
             ["PartitionKey", "RowKey", "Kind"],
-            (_, _) => Task.CompletedTask,
-            cancellationToken);
+            cancellationToken: cancellationToken);
 
     /// <summary>
     /// Deletes matching rows in single-partition batches of at most 100, as Azure requires, and hands each deleted
     /// batch to <paramref name="afterBatch"/> for what must follow it. Counts the rows that are not events.
     /// </summary>
-    private Task<int> DeleteWhereAsync(
-        string filter, string[] columns, Func<IReadOnlyList<TableEntity>, CancellationToken, Task> afterBatch, CancellationToken cancellationToken)
+    private Task<int> DeleteWhereAsync(string filter, string[] columns,
+        Func<IReadOnlyList<TableEntity>, CancellationToken, Task>? afterBatch = null, CancellationToken cancellationToken = default)
         => GuardAsync(async () =>
         {
             var deleted = 0;
@@ -74,7 +68,7 @@ public sealed partial class TableMeetingStore
                 {
                     await table.SubmitTransactionAsync(
                         batch.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, Azure.ETag.All)), cancellationToken);
-                    await afterBatch(batch, cancellationToken);
+                    await (afterBatch?.Invoke(batch, cancellationToken) ?? Task.CompletedTask);
                     deleted += batch.Count(e => e.GetString("Kind") != MeetingEntityMapper.EventKind);
                     batch.Clear();
                 }

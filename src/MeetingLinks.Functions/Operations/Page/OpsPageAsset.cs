@@ -5,8 +5,8 @@ namespace MeetingLinks.Operations.Page;
 public sealed record OpsPageAsset(string Name, string ContentType, ReadOnlyMemory<byte> Content, string ETag) : IResult
 {
     /// <summary>
-    /// Only this app's own script, styles and API; no inline code, no framing, no form posts.
-    /// Trusted Types also turn any accidental HTML sink (<c>innerHTML</c>) into an error.
+    /// Only this app's own script, styles and API; no inline code, no framing, no form posts. Trusted Types also turn any accidental
+    /// HTML sink (<c>innerHTML</c>) into an error.
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; "
