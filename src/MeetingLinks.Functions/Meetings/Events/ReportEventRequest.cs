@@ -14,5 +14,5 @@ public sealed class ReportEventRequest
     public DateTimeOffset? OccurredAt { get; set; }
 }
 
-/// <summary>The answer: whether the event was new, and the meeting's status after it.</summary>
+/// <summary>The answer: the meeting, the event type, and <c>recorded</c> or <c>duplicate</c> (reported before).</summary>
 public sealed record ReportEventResponse(string MeetingId, string Event, string Outcome);
