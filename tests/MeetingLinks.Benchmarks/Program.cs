@@ -86,8 +86,12 @@ if (options.Runs(BenchmarkOptions.CreatePart))
 
     coldStarts.Sort();
     Console.WriteLine();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
+    // --cold-starts 0 skips the measurement.
+    if (coldStarts.Count > 0)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Cold start (process start to first successful create), {coldStarts.Count} starts: median {coldStarts[coldStarts.Count / 2]:0} ms; all: {string.Join(", ", coldStarts.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} ms"));
+    }
 }
 
 if (options.Runs(BenchmarkOptions.PhonePart) && !await PhoneBenchmark.RunAsync(appDll, options, StartAzuriteAsync))
