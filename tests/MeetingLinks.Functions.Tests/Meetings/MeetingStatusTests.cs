@@ -54,7 +54,7 @@ public class MeetingStatusTests
     }
 }
 
-public class MeetingStatusProgressTests
+public class MeetingStatusNextTests
 {
     /// <summary>Every status (and one no longer known) with every event type.</summary>
     public static TheoryData<string, string> EveryStatusAndEvent

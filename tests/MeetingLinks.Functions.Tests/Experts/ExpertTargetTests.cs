@@ -2,7 +2,7 @@ using MeetingLinks.Experts;
 using MeetingLinks.Notifications;
 using MeetingLinks.Validation;
 
-namespace MeetingLinks.Tests.Notifications;
+namespace MeetingLinks.Tests.Experts;
 
 public class ExpertTargetTests
 {

@@ -2,7 +2,7 @@ using MeetingLinks.Receipts;
 
 namespace MeetingLinks.Tests.Receipts;
 
-public class ReceiptMeetingIdsTests
+public class DeliveryReceiptMeetingIdTests
 {
     private const string Id = "20261125-51299877-k3j7xq2a";
     private const string Other = "20261124-00012345-abcdefgh";

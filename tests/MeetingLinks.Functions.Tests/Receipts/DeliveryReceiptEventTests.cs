@@ -4,7 +4,7 @@ using MeetingLinks.Receipts;
 
 namespace MeetingLinks.Tests.Receipts;
 
-public class DeliveryReceiptEventsTests
+public class DeliveryReceiptEventTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 

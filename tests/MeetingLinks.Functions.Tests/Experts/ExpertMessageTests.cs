@@ -3,7 +3,7 @@ using MeetingLinks.Experts;
 using MeetingLinks.Meetings;
 using MeetingLinks.Notifications;
 
-namespace MeetingLinks.Tests.Notifications;
+namespace MeetingLinks.Tests.Experts;
 
 public class ExpertMessageTests
 {

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace MeetingLinks.Tests.Meetings;
 
-public class CreateMeetingValidatorTests
+public class LinkRequestValidatorCreateTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private readonly LinkRequestValidator _validator = new(Options.Create(new InstantConnectOptions()), new FakeTimeProvider(Now));
