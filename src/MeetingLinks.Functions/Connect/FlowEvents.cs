@@ -42,8 +42,6 @@ public sealed class FlowEvents(
             ? await connect.PostAsync(Body(record, flowEvent, time.GetUtcNow()), cancellationToken)
             : Failure.Unexpected();
 
-    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
-
     /// <summary>The event as the flow reads it, with a guest link still valid at <paramref name="now"/>.</summary>
     public static FlowEventBody Body(MeetingRecord record, FlowEvent flowEvent, DateTimeOffset now)
     {

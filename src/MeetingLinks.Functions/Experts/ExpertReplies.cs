@@ -20,6 +20,4 @@ public sealed class ExpertReplies(WebexClient webex, IOptions<NotificationsOptio
         => record.Replies.FirstOrDefault(r => r.ActionId == id) is { } reply
             ? await webex.ReplyAsync(reply.RoomId, reply.ParentId, reply.Markdown, cancellationToken)
             : Failure.Unexpected();
-
-    public Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -135,5 +135,6 @@ public interface INotificationKind
     /// <summary>One attempt; the answer holds the far end's id for it, when it gave one.</summary>
     Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
 
-    Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
+    /// <summary>What follows a final failure; by default nothing more than the record saying so.</summary>
+    Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;
 }
