@@ -13,8 +13,7 @@ public sealed class CreateMeetingFunction(LinkRequestValidator validator, Meetin
     {
         var body = await JsonBodyReader.ReadAsync(
             request, ApiJsonContext.Default.CreateMeetingRequest, MeetingsOptions.MaxBodyBytes, cancellationToken);
-        return body.Then(b => validator.Validate(b, request.Headers[IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid)
-            ? (await creator.CreateAsync(valid, cancellationToken)).ToOk()
-            : invalid.ToProblem();
+        return (await body.Then(b => validator.Validate(b, request.Headers[IdempotencyHeader].ToString()))
+            .ThenAsync(valid => creator.CreateAsync(valid, cancellationToken))).ToOk();
     }
 }

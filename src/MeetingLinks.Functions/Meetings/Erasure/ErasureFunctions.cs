@@ -22,6 +22,6 @@ public sealed class ErasureFunctions(MeetingEraser eraser)
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.EraseCustomerRequest, MaxBodyBytes, cancellationToken);
-        return body.TryGet(out var erase, out var invalid) ? (await eraser.EraseCustomerAsync(erase, cancellationToken)).ToOk() : invalid.ToProblem();
+        return (await body.ThenAsync(erase => eraser.EraseCustomerAsync(erase, cancellationToken))).ToOk();
     }
 }

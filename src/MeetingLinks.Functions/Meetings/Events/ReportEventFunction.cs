@@ -13,9 +13,8 @@ public sealed class ReportEventFunction(MeetingEventRecorder recorder, TimeProvi
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.ReportEventRequest, MaxBodyBytes, cancellationToken);
-        return body.Then(b => ReportEventValidator.Validate(b, time.GetUtcNow())).TryGet(out var meetingEvent, out var invalid)
-            ? (await recorder.RecordAsync(id, meetingEvent, cancellationToken))
-                .Then<ReportEventResponse>(outcome => new ReportEventResponse(id, meetingEvent.Type, outcome.Name())).ToOk()
-            : invalid.ToProblem();
+        return (await body.Then(b => ReportEventValidator.Validate(b, time.GetUtcNow())).ThenAsync(async meetingEvent =>
+            (await recorder.RecordAsync(id, meetingEvent, cancellationToken))
+                .Then<ReportEventResponse>(outcome => new ReportEventResponse(id, meetingEvent.Type, outcome.Name())))).ToOk();
     }
 }

@@ -13,8 +13,7 @@ public sealed class AddLinksFunction(LinkRequestValidator validator, MeetingLink
         CancellationToken cancellationToken)
     {
         var body = await JsonBodyReader.ReadAsync(request, ApiJsonContext.Default.AddLinksRequest, MaxBodyBytes, cancellationToken);
-        return body.Then(b => validator.Validate(b, request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString())).TryGet(out var valid, out var invalid)
-            ? (await adder.AddAsync(id, valid, cancellationToken)).ToOk()
-            : invalid.ToProblem();
+        return (await body.Then(b => validator.Validate(b, request.Headers[CreateMeetingFunction.IdempotencyHeader].ToString()))
+            .ThenAsync(valid => adder.AddAsync(id, valid, cancellationToken))).ToOk();
     }
 }
