@@ -6,9 +6,7 @@ public static class ConnectServiceCollectionExtensions
     public static IServiceCollection AddConnect(this IServiceCollection services)
     {
         services.AddOptions<ConnectOptions>().BindConfiguration(ConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<ConnectEventsClient>((provider, http) =>
-                http.Timeout = provider.GetRequiredService<IOptions<ConnectOptions>>().Value.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddUpstreamClient<ConnectEventsClient, ConnectOptions>(connect => connect.RequestTimeout);
         return services.AddNotificationKind<FlowEvents>();
     }
 }

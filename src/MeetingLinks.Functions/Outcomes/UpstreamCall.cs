@@ -5,6 +5,19 @@ namespace MeetingLinks.Outcomes;
 /// <summary>What the clients of the broker, Webex and Connect say alike about one attempt at their APIs.</summary>
 internal static class UpstreamCall
 {
+    /// <summary>
+    /// The typed <see cref="HttpClient"/> of a JSON API called one attempt at a time: its timeout from the client's
+    /// settings, and redirects not followed (a redirect would take the bearer token or signature elsewhere).
+    /// </summary>
+    public static IServiceCollection AddUpstreamClient<TClient, TOptions>(this IServiceCollection services, Func<TOptions, TimeSpan> timeout)
+        where TClient : class
+        where TOptions : class
+    {
+        services.AddHttpClient<TClient>((provider, http) => http.Timeout = timeout(provider.GetRequiredService<IOptions<TOptions>>().Value))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        return services;
+    }
+
     /// <summary>The answer, or the failure of getting none within <paramref name="timeout"/>.</summary>
     public static async Task<Outcome<HttpResponseMessage>> SendAsync(
         HttpClient http, HttpRequestMessage request, string service, TimeSpan timeout, CancellationToken cancellationToken)

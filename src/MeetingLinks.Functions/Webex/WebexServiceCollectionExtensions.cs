@@ -6,9 +6,7 @@ public static class WebexServiceCollectionExtensions
     public static IServiceCollection AddWebex(this IServiceCollection services)
     {
         services.AddOptions<WebexOptions>().BindConfiguration(WebexOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<WebexClient>((provider, http) =>
-                http.Timeout = provider.GetRequiredService<IOptions<WebexOptions>>().Value.RequestTimeout)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddUpstreamClient<WebexClient, WebexOptions>(webex => webex.RequestTimeout);
         services.AddTransient<WebexEventsHandler>();
         services.AddTransient<WebhookRegistration>();
         return services;
