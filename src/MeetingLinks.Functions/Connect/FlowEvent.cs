@@ -6,8 +6,9 @@ public sealed record FlowEvent(string EventId, string Event, DateTimeOffset At, 
     public const string Joining = "expert.joining";
     public const string Declined = "expert.declined";
     public const string Unreachable = "expert.unreachable";
+    public const string Unanswered = "expert.unanswered";
 
-    public static IReadOnlyList<string> Names { get; } = [Joining, Declined, Unreachable];
+    public static IReadOnlyList<string> Names { get; } = [Joining, Declined, Unanswered, Unreachable];
 
     public FlowEventView View() => new(EventId, Event, At, Delivery.Status, Delivery.Attempts, Delivery.LastError, Delivery.SentAt);
 }

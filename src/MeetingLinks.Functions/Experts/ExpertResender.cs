@@ -20,7 +20,7 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
         ExpertNotification? queued = null;
         var record = await store.ChangeAsync(meetingId, current =>
         {
-            var latest = current.Notifications.Count > 0 ? current.Notifications[^1] : null;
+            var latest = current.Notifications.LastOrDefault(n => n.IsStarted);
             var batch = latest?.Batch ?? current.Links.LastOrDefault(l => l.Kind == IssuedLink.Host)?.Batch;
             refused = (latest, to, batch) switch
             {
@@ -37,10 +37,13 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
                 return null;
             }
 
-            queued = ExpertNotification.Queued(batch!, to ?? latest!.Target, now) with { Delivery = Delivery.Queued(now, latest?.Delivery.Attempts ?? 0) };
+            // A step of the chain keeps its place and outcome: the message goes again, the chain is not started again.
+            queued = latest is null
+                ? ExpertNotification.Queued(batch!, to!, now)
+                : latest with { Target = to ?? latest.Target, Delivery = Delivery.Queued(now, latest.Delivery.Attempts) };
             return current with
             {
-                Notifications = latest is null ? [.. current.Notifications, queued] : [.. current.Notifications.Select(n => n.Batch == batch ? queued : n)],
+                Notifications = latest is null ? [.. current.Notifications, queued] : [.. current.Notifications.Select(n => n.Id == latest.Id ? queued : n)],
             };
         }, cancellationToken);
 
@@ -54,8 +57,8 @@ public sealed class ExpertResender(IMeetingStore store, INotificationOutbox outb
             return refused ?? Failure.Unexpected();
         }
 
-        await outbox.EnqueueAsync(new NotificationMessage(meetingId, ExpertMessages.KindName, queued.Batch), null, cancellationToken);
-        logger.LogInformation("Expert message for meeting {MeetingId} ({Batch}) queued again by ops, to {Expert}", meetingId, queued.Batch, queued.Target.Masked);
+        await outbox.EnqueueAsync(new NotificationMessage(meetingId, ExpertMessages.KindName, queued.Id), null, cancellationToken);
+        logger.LogInformation("Expert message for meeting {MeetingId} ({Id}) queued again by ops, to {Expert}", meetingId, queued.Id, queued.Target.Masked);
         return new NotifyAnswer(meetingId, queued.View());
     }
 }

@@ -9,5 +9,9 @@ public sealed record ExpertResponse(string Answer, string PersonId, string? Pers
     public static IReadOnlyList<string> Answers { get; } = [Joining, Declined];
 }
 
-/// <summary>A threaded reply under the expert's card, for one pressed button (one Webex attachment action).</summary>
-public sealed record ExpertReply(string ActionId, string RoomId, string ParentId, string Markdown, Delivery Delivery);
+/// <summary>
+/// A threaded reply under an expert's card: for one pressed button (by the Webex attachment action's id), or a note the
+/// chain leaves on a card (the visit was passed on, or taken), by an id of its own. <paramref name="To"/> is the card's space,
+/// or its recipient when Webex did not say which space.
+/// </summary>
+public sealed record ExpertReply(string ActionId, ExpertTarget To, string ParentId, string Markdown, Delivery Delivery);

@@ -17,22 +17,22 @@ public sealed partial record ExpertTarget(string Kind, string Address)
     /// The request's <c>expert</c>: exactly one of <c>email</c>, <c>personId</c>, <c>roomId</c>. Null when there is none
     /// (or it is wrong: then the errors say which field and why).
     /// </summary>
-    public static ExpertTarget? From(ValidationErrors errors, ExpertRequest? expert)
+    public static ExpertTarget? From(ValidationErrors errors, ExpertRequest? expert, string field = "expert")
     {
         if (expert is null)
         {
             return null;
         }
 
-        var email = errors.Text("expert.email", expert.Email, 254);
-        var personId = errors.Text("expert.personId", expert.PersonId, 200);
-        var roomId = errors.Text("expert.roomId", expert.RoomId, 200);
+        var email = errors.Text($"{field}.email", expert.Email, 254);
+        var personId = errors.Text($"{field}.personId", expert.PersonId, 200);
+        var roomId = errors.Text($"{field}.roomId", expert.RoomId, 200);
         var given = new[] { (Email, email), (PersonId, personId), (RoomId, roomId) }.Where(f => f.Item2 is not null).ToList();
         if (given.Count != 1)
         {
             if (errors.Count == 0 || given.Count > 1)
             {
-                errors.Add("expert", "must name exactly one of email, personId or roomId.");
+                errors.Add(field, "must name exactly one of email, personId or roomId.");
             }
 
             return null;
@@ -42,7 +42,7 @@ public sealed partial record ExpertTarget(string Kind, string Address)
         var valid = kind == Email ? EmailShape().IsMatch(address!) : WebexIdShape().IsMatch(address!);
         if (!valid)
         {
-            errors.Add($"expert.{kind}", kind == Email ? "must be an email address." : "must be a Webex id (letters, digits, '-', '_' and '=').");
+            errors.Add($"{field}.{kind}", kind == Email ? "must be an email address." : "must be a Webex id (letters, digits, '-', '_' and '=').");
             return null;
         }
 

@@ -75,7 +75,7 @@ public sealed class LinkIssuer(
         if (stored.Links.Any(l => l.Batch == batch))
         {
             logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, stored.MeetingId);
-            await outbox.NotifyIfPendingAsync(stored, batch, cancellationToken);
+            await outbox.QueueAsync(stored.OpenWork.Where(w => stored.Notifications.Any(n => n.Batch == batch && n.Id == w.Id)), cancellationToken);
             return (stored, true);
         }
 
@@ -93,21 +93,16 @@ public sealed class LinkIssuer(
         var issuedAt = time.GetUtcNow();
         IssuedLink[] issued = [.. IssuedLink.From(links, validFrom, ask.ExpiresAt, issuedAt, batch)];
 
+        // The expert's message (and a chain's first deadline) is queued once the record holds the links it sends, so the sender
+        // always finds them. A crash in between is caught by a replay of the call (above) or by the sweep of open work.
         var duplicate = false;
         Failure? refusedNow = null;
-        var saved = await store.ChangeAsync(stored, current =>
+        var saved = await outbox.ChangeAndQueueAsync(store, stored, current =>
         {
             duplicate = current.Links.Any(l => l.Batch == batch);
             refusedNow = duplicate ? null : refuse?.Invoke(current);
             return duplicate || refusedNow is not null ? null : write(current, issued, issuedAt);
         }, cancellationToken);
-
-        // The expert's message is queued once the record holds the links it sends, so the sender always finds them. A
-        // crash in between is caught by a replay of the call (above) or by ops sending it again.
-        if (saved is not null && refusedNow is null && !duplicate)
-        {
-            await outbox.NotifyIfPendingAsync(saved, batch, cancellationToken);
-        }
 
         return refusedNow ?? (Outcome<(MeetingRecord?, bool)>)(saved, duplicate);
     }

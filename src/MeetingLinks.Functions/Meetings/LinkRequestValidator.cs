@@ -9,6 +9,10 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
     public const int MaxParticipants = 25;
     public const int MaxKeyLength = 200;
     public const int MaxDevices = 10;
+    public const int MaxExperts = 5;
+
+    public static readonly TimeSpan MinAnswerWithin = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan MaxAnswerWithin = TimeSpan.FromHours(1);
 
     // Clocks disagree a little; a validFrom slightly in the past is "now".
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -35,11 +39,16 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
         var validity = Validity(errors, request.ValidFrom, request.ExpiresAt);
         var vertical = Vertical(errors, request.VerticalType);
         var devices = Devices(errors, request.Devices);
-        var expert = Expert(errors, request.Expert, hosts);
+        var experts = Chain(errors, request.Expert, request.Experts, hosts);
+        var answerWithin = IsoDuration.Within(errors, "answerWithin", request.AnswerWithin, MinAnswerWithin, MaxAnswerWithin);
+        if (request.AnswerWithin is not null && request.Expert is null && request.Experts is null)
+        {
+            errors.Add("answerWithin", "is how long each expert has to answer: name expert or experts too.");
+        }
 
         return errors.Or(errors.OnlyPhone ? ProblemCodes.InvalidPhone : ProblemCodes.InvalidRequest, () => new ValidatedCreate(
             key, phone, name, channel, reference, subject, hosts, guests, validity,
-            vertical, LoginUrlForHost(request.LoginUrlForHost), devices, expert));
+            vertical, LoginUrlForHost(request.LoginUrlForHost), devices, experts, answerWithin));
     }
 
     /// <summary>By default an add-links call asks for one guest link and no host link.</summary>
@@ -134,12 +143,63 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
     private static Experts.ExpertTarget? Expert(ValidationErrors errors, Experts.ExpertRequest? expert, int hosts)
     {
         var target = Experts.ExpertTarget.From(errors, expert);
-        if (target is not null && hosts == 0)
+        NeedsHostLink(errors, target is not null, hosts);
+        return target;
+    }
+
+    /// <summary>The experts to ask in turn: <c>expert</c> (a chain of one) or <c>experts</c> (1 to 5 different ones), not both.</summary>
+    private static List<Experts.ExpertTarget> Chain(
+        ValidationErrors errors, Experts.ExpertRequest? expert, IReadOnlyList<Experts.ExpertRequest>? experts, int hosts)
+    {
+        if (experts is null)
+        {
+            return Expert(errors, expert, hosts) is { } single ? [single] : [];
+        }
+
+        if (expert is not null)
+        {
+            errors.Add("expert", "send either expert (one) or experts (a chain), not both.");
+            return [];
+        }
+
+        if (experts.Count is 0 or > MaxExperts)
+        {
+            errors.Add("experts", $"must list 1 to {MaxExperts} experts, in the order to ask them.");
+            return [];
+        }
+
+        var chain = new List<Experts.ExpertTarget>();
+        for (var i = 0; i < experts.Count; i++)
+        {
+            var field = $"experts[{i}]";
+            if (experts[i] is null)
+            {
+                errors.Add(field, "must name exactly one of email, personId or roomId.");
+            }
+            else if (Experts.ExpertTarget.From(errors, experts[i], field) is not { } target)
+            {
+                // From said what is wrong with it.
+            }
+            else if (chain.Contains(target))
+            {
+                errors.Add(field, "names an expert that an earlier step names already.");
+            }
+            else
+            {
+                chain.Add(target);
+            }
+        }
+
+        NeedsHostLink(errors, chain.Count > 0, hosts);
+        return chain;
+    }
+
+    private static void NeedsHostLink(ValidationErrors errors, bool hasExpert, int hosts)
+    {
+        if (hasExpert && hosts == 0)
         {
             errors.Add("hosts", "must be at least 1 when an expert is to get the host link.");
         }
-
-        return target;
     }
 
     private static DateTimeOffset WholeSeconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeSeconds(value.ToUnixTimeSeconds());

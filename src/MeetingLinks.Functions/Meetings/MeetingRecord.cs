@@ -65,8 +65,56 @@ public sealed record MeetingRecord
     [JsonIgnore]
     public IReadOnlyList<Experts.ExpertNotification> Notifications { get; init; } = [];
 
-    /// <summary>The latest message to the expert, as operations staff see it (address masked); null when there is no expert.</summary>
-    public Experts.ExpertNotificationView? ExpertNotification => Notifications.Count > 0 ? Notifications[^1].View() : null;
+    /// <summary>The latest message sent (or being sent) to an expert, as operations staff see it (address masked); null when there is none.</summary>
+    public Experts.ExpertNotificationView? ExpertNotification => Notifications.LastOrDefault(n => n.IsStarted)?.View();
+
+    /// <summary>The create's experts, in the order they are asked, and how each step stands; empty without a chain.</summary>
+    public IReadOnlyList<Experts.ExpertChainStepView> ExpertChain => [.. Notifications.Where(n => n.Step is not null).Select(n => n.StepView())];
+
+    /// <summary>How long each expert of the chain has to answer.</summary>
+    [JsonIgnore]
+    public TimeSpan? ExpertWait { get; init; }
+
+    /// <summary><see cref="ExpertWait"/> as an ISO 8601 duration (<c>PT2M</c>); null without a chain.</summary>
+    public string? AnswerWithin => ExpertWait is { } wait ? IsoDuration.Format(wait) : null;
+
+    /// <summary>
+    /// How the experts answered, for the listing's filter: the <see cref="ExpertResponse"/>'s answer, or how the chain ended
+    /// when nobody answered (<c>unanswered</c>, <c>unreachable</c>), else <see cref="MeetingFilter.NoResponse"/>.
+    /// </summary>
+    [JsonIgnore]
+    public string ExpertAnswer => ExpertResponse?.Answer ?? Experts.ExpertChain.EndedWithoutAnswer(this) ?? MeetingFilter.NoResponse;
+
+    /// <summary>
+    /// What is still to be done for this meeting on the notifications queue: every delivery still pending whose content exists,
+    /// and the deadline of every step of the chain that waits. A sweep puts again on the queue what a crash kept from it.
+    /// </summary>
+    [JsonIgnore]
+    public IEnumerable<Notifications.NotificationMessage> OpenWork
+    {
+        get
+        {
+            foreach (var message in Notifications.Where(n => n.IsStarted && n.Delivery.IsPending && Links.Any(l => l.Batch == n.Batch)))
+            {
+                yield return new(MeetingId, Experts.ExpertMessages.KindName, message.Id);
+            }
+
+            foreach (var step in Notifications.Where(n => n.Outcome == Experts.ExpertChain.Waiting && n.DueAt is not null))
+            {
+                yield return new(MeetingId, Experts.ExpertDeadlines.KindName, step.Id, step.DueAt);
+            }
+
+            foreach (var reply in Replies.Where(r => r.Delivery.IsPending))
+            {
+                yield return new(MeetingId, Experts.ExpertReplies.KindName, reply.ActionId);
+            }
+
+            foreach (var flowEvent in FlowDeliveries.Where(e => e.Delivery.IsPending))
+            {
+                yield return new(MeetingId, Connect.FlowEvents.KindName, flowEvent.EventId);
+            }
+        }
+    }
 
     /// <summary>The create's idempotency key: the flow's <c>transId</c>, given back to the flow with the expert's answer.</summary>
     public string? RequestId { get; init; }

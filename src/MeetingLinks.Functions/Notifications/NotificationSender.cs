@@ -47,7 +47,7 @@ public sealed class NotificationSender(
         var now = time.GetUtcNow();
         if (sent.TryGet(out var accepted, out var failure))
         {
-            await SettleAsync(kind, record!, id, deliveryId, d => d with { Status = Delivery.Sent, MessageId = accepted.Id, SentAt = now, LastError = null });
+            await SettleAsync(kind, record!, id, deliveryId, d => d with { Status = Delivery.Sent, MessageId = accepted.Id, RoomId = accepted.RoomId, SentAt = now, LastError = null });
             logger.LogInformation("{Kind} {Id} for meeting {MeetingId} sent to {To} after {Attempts} attempt(s)",
                 kind.Name, id, message.MeetingId, to, claimed.Attempts);
             return;

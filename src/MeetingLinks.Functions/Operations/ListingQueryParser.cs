@@ -56,7 +56,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         var notification = OneOf(query, "expertNotification", Notifications.Delivery.Statuses, errors);
 
         // The expert's answer, or "none" for meetings whose expert has not answered.
-        var response = OneOf(query, "expertResponse", [.. Experts.ExpertResponse.Answers, MeetingFilter.NoResponse], errors);
+        var response = OneOf(query, "expertResponse", MeetingFilter.ExpertAnswers, errors);
 
         var filter = new MeetingFilter(phone, reference, status, notification, response);
         ListingCursor? cursor = null;

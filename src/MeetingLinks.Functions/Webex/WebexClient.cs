@@ -17,15 +17,23 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
     {
         return PostMessageAsync(new JsonObject
         {
-            [to.Kind switch { ExpertTarget.Email => "toPersonEmail", ExpertTarget.PersonId => "toPersonId", _ => "roomId" }] = to.Address,
+            [Recipient(to)] = to.Address,
             ["markdown"] = message.Markdown,
             ["text"] = message.Text,
             ["attachments"] = new JsonArray(new JsonObject { ["contentType"] = ExpertMessage.CardContentType, ["content"] = message.Card.DeepClone() }),
         }, cancellationToken);
     }
 
-    public Task<Outcome<AcceptedMessage>> ReplyAsync(string roomId, string parentId, string markdown, CancellationToken cancellationToken)
-        => PostMessageAsync(new JsonObject { ["roomId"] = roomId, ["parentId"] = parentId, ["markdown"] = markdown }, cancellationToken);
+    /// <summary>A reply in the thread of message <paramref name="parentId"/>, in its space or to its recipient.</summary>
+    public Task<Outcome<AcceptedMessage>> ReplyAsync(ExpertTarget to, string parentId, string markdown, CancellationToken cancellationToken)
+        => PostMessageAsync(new JsonObject { [Recipient(to)] = to.Address, ["parentId"] = parentId, ["markdown"] = markdown }, cancellationToken);
+
+    private static string Recipient(ExpertTarget to) => to.Kind switch
+    {
+        ExpertTarget.Email => "toPersonEmail",
+        ExpertTarget.PersonId => "toPersonId",
+        _ => "roomId",
+    };
 
     /// <summary>A pressed button: which message it was on, who pressed it, and the button's data with the card's inputs.</summary>
     public Task<Outcome<AttachmentAction>> GetActionAsync(string actionId, CancellationToken cancellationToken)
@@ -59,7 +67,9 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
 
     private async Task<Outcome<AcceptedMessage>> PostMessageAsync(JsonObject body, CancellationToken cancellationToken)
         => (await SendAsync(HttpMethod.Post, "v1/messages", body, WebexJsonContext.Default.WebexMessage, NoBody, cancellationToken))
-            .Then<AcceptedMessage>(sent => new AcceptedMessage(sent.Id is { Length: > 0 } id ? TextInput.Neutralise(id, MaxReasonLength) : null));
+            .Then<AcceptedMessage>(sent => new AcceptedMessage(Neutralised(sent.Id), Neutralised(sent.RoomId)));
+
+    private static string? Neutralised(string? id) => id is { Length: > 0 } ? TextInput.Neutralise(id, MaxReasonLength) : null;
 
     /// <param name="unreadable">What a 2xx without a readable body counts as (for a message: sent), or null for a failure.</param>
     private async Task<Outcome<T>> SendAsync<T>(
@@ -104,8 +114,8 @@ public sealed class WebexClient(HttpClient http, IOptions<WebexOptions> webex, I
     }
 }
 
-/// <summary>A message Webex took; <paramref name="Id"/> is null when its answer did not say.</summary>
-public sealed record AcceptedMessage(string? Id);
+/// <summary>A message Webex took, and the space it went to; each is null when its answer did not say.</summary>
+public sealed record AcceptedMessage(string? Id, string? RoomId = null);
 
 /// <summary>A pressed card button, as <c>GET /v1/attachment/actions/{id}</c> tells it.</summary>
 public sealed record AttachmentAction(string? Id, string? Type, string? MessageId, string? PersonId, string? RoomId, JsonObject? Inputs);
@@ -117,7 +127,7 @@ internal sealed record WebexWebhookList(IReadOnlyList<WebexWebhook>? Items);
 
 internal sealed record WebexPerson(string? DisplayName);
 
-internal sealed record WebexMessage(string? Id);
+internal sealed record WebexMessage(string? Id, string? RoomId = null);
 
 internal sealed record WebexError(string? Message, IReadOnlyList<WebexErrorItem>? Errors);
 

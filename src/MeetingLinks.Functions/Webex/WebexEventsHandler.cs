@@ -5,11 +5,11 @@ namespace MeetingLinks.Webex;
 /// <summary>
 /// Webex's webhook calls for pressed card buttons. A call counts only when it is signed with
 /// <c>Webex__WebhookSecret</c>, its action is on an expert message this service sent for the meeting the button names,
-/// and the answer is one the card offers. An answer that changes the meeting's <c>expertResponse</c> goes to the flow;
-/// every counted action gets a reply in the card's thread, once, however often Webex sends the same call.
+/// and the answer is one the card offers; <see cref="ExpertChain"/> says what it changes. Every counted action gets a
+/// reply in the card's thread, once, however often Webex sends the same call.
 /// </summary>
 public sealed class WebexEventsHandler(
-    IMeetingStore store, WebexClient webex, FlowEvents flow, ExpertReplies replies, INotificationOutbox outbox,
+    IMeetingStore store, WebexClient webex, ExpertChain chain, INotificationOutbox outbox,
     IOptions<WebexOptions> options, TimeProvider time, ILogger<WebexEventsHandler> logger)
 {
     public const string SignatureHeader = "X-Spark-Signature";
@@ -56,7 +56,7 @@ public sealed class WebexEventsHandler(
         }
 
         if (await store.GetAsync(meetingId, cancellationToken) is not { } meeting
-            || !meeting.Notifications.Any(n => n.Delivery.MessageId == messageId))
+            || meeting.Notifications.FirstOrDefault(n => n.Delivery.MessageId == messageId) is not { } card)
         {
             logger.LogWarning("A button was pressed on message {MessageId}, which is not an expert message sent for meeting {MeetingId}; ignored",
                 messageId, meetingId);
@@ -64,25 +64,13 @@ public sealed class WebexEventsHandler(
         }
 
         var name = await webex.GetDisplayNameAsync(personId, cancellationToken);
-        var now = time.GetUtcNow();
-        var flowEvent = answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined;
+        var by = new ExpertResponse(answer, personId, name, messageId, time.GetUtcNow());
         var changed = false;
-        var saved = await store.ChangeAsync(meeting, current =>
+        var saved = await outbox.ChangeAndQueueAsync(store, meeting, current =>
         {
-            if (current.Replies.Any(r => r.ActionId == actionId))
-            {
-                return null; // Webex sent this call before
-            }
-
-            var before = current.ExpertResponse;
-            changed = before?.Answer != answer;
-            var next = current with
-            {
-                Replies = [.. current.Replies, new ExpertReply(actionId, roomId, messageId, ReplyText(answer, name, changed ? null : before, flow.Enabled), Delivery.Queued(now))],
-            };
-            return changed
-                ? flow.Add(next with { ExpertResponse = new ExpertResponse(answer, personId, name, messageId, now) }, actionId, flowEvent, now)
-                : next;
+            var (next, counted) = chain.Answer(current, card, answer, by, actionId, roomId);
+            changed = counted;
+            return next;
         }, cancellationToken);
         if (saved is null)
         {
@@ -92,23 +80,14 @@ public sealed class WebexEventsHandler(
         if (changed)
         {
             // On the meeting's timeline too, beside the delivery events.
-            await store.AddEventAsync(meetingId, new MeetingEvent(flowEvent, null, name ?? personId, null, EventSource, messageId, now, now), cancellationToken);
+            var type = answer == ExpertResponse.Joining ? FlowEvent.Joining : FlowEvent.Declined;
+            await store.AddEventAsync(meetingId, new MeetingEvent(type, null, name ?? personId, null, EventSource, messageId, by.At, by.At), cancellationToken);
         }
 
-        // Queued again when Webex repeats the call too: a crash may have come between the change and the queue.
-        await outbox.QueueIfPendingAsync(saved, replies, actionId, cancellationToken);
-        await outbox.QueueIfPendingAsync(saved, flow, actionId, cancellationToken);
         logger.LogInformation("Meeting {MeetingId}: the expert answered {Answer} (action {ActionId}){Change}",
             meetingId, answer, actionId, changed ? "" : "; no change");
         return new WebexEventAnswer(changed ? "recorded" : "unchanged", meetingId, answer);
     }
-
-    /// <summary>What the thread under the card says, so that in a team space everyone sees who answered.</summary>
-    private static string ReplyText(string answer, string? name, ExpertResponse? standing, bool flowHears) => standing is not null
-        ? $"Already answered: **{ExpertMessage.Escape(standing.PersonName ?? "an expert")}** {Says(standing.Answer)}."
-        : $"**{ExpertMessage.Escape(name ?? "An expert")}** {Says(answer)}." + (flowHears ? " The customer is told." : "");
-
-    private static string Says(string answer) => answer == ExpertResponse.Joining ? "is joining" : "can't take it";
 
     private static string? Input(AttachmentAction action, string name)
         => action.Inputs?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length is > 0 and <= 100 ? text : null;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Notifications;
 
 namespace MeetingLinks.Tests.Infrastructure;
 
@@ -11,7 +12,14 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     private readonly ConcurrentDictionary<string, IdempotencyClaim> _claims = new();
     private readonly ConcurrentDictionary<string, MeetingRecord> _meetings = new();
     private readonly List<(string MeetingId, MeetingEvent Event)> _events = [];
+    private readonly ConcurrentDictionary<(string MeetingId, string Kind, string Id), DateTimeOffset> _openWork = new();
     private readonly Lock _gate = new();
+
+    /// <summary>The clock the index of open work counts from.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>The index of open work as the table store keeps it: each item and since when it counts as open.</summary>
+    public IReadOnlyDictionary<(string MeetingId, string Kind, string Id), DateTimeOffset> OpenWorkIndex => _openWork;
 
     public bool FailClaims { get; set; }
 
@@ -40,6 +48,7 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     public Task<MeetingRecord> AddAsync(MeetingRecord record, CancellationToken cancellationToken)
     {
         ThrowIf(FailAdds);
+        Index(null, record);
         return Task.FromResult(_meetings.GetOrAdd(record.MeetingId, record));
     }
 
@@ -67,8 +76,41 @@ public sealed class InMemoryMeetingStore : IMeetingStore
                 return Task.FromResult<MeetingRecord?>(current);
             }
 
+            Index(current, updated);
             _meetings[read.MeetingId] = updated;
             return Task.FromResult<MeetingRecord?>(updated);
+        }
+    }
+
+    public Task<IReadOnlyList<NotificationMessage>> FindOpenWorkAsync(DateTimeOffset openBefore, int maxItems, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<NotificationMessage>>(
+            [.. _openWork.Where(w => w.Value < openBefore).Take(maxItems).Select(w => new NotificationMessage(w.Key.MeetingId, w.Key.Kind, w.Key.Id))]);
+
+    public Task KeepOpenWorkAsync(NotificationMessage work, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        _openWork[(work.MeetingId, work.Kind, work.Id)] = since;
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetOpenWorkAsync(NotificationMessage work, CancellationToken cancellationToken)
+    {
+        _openWork.TryRemove((work.MeetingId, work.Kind, work.Id), out _);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>As the table store keeps its index: rows for what a change opens, none for what it settles.</summary>
+    private void Index(MeetingRecord? before, MeetingRecord after)
+    {
+        var was = before?.OpenWork.Select(w => (w.MeetingId, w.Kind, w.Id)).ToHashSet() ?? [];
+        var now = after.OpenWork.ToList();
+        foreach (var work in now.Where(w => !was.Contains((w.MeetingId, w.Kind, w.Id))))
+        {
+            _openWork[(work.MeetingId, work.Kind, work.Id)] = work.DueAt ?? Time.GetUtcNow();
+        }
+
+        foreach (var settled in was.Where(w => !now.Any(n => (n.MeetingId, n.Kind, n.Id) == w)))
+        {
+            _openWork.TryRemove(settled, out _);
         }
     }
 

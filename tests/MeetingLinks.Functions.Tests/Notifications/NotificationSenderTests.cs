@@ -37,7 +37,7 @@ public class NotificationSenderTests
         // No Connect__EventsUrl: the flow hears nothing, so these tests see the expert's message alone.
         var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(), Options.Create(new ConnectOptions()), _time),
             Options.Create(new ConnectOptions()), _time);
-        _notifier = new NotificationSender(_store, [new ExpertMessages(client, flow, Options.Create(new NotificationsOptions()))], _outbox, _time,
+        _notifier = new NotificationSender(_store, [new ExpertMessages(client, flow, new ExpertChain(flow), _store, _outbox, Options.Create(new NotificationsOptions()), _time)], _outbox, _time,
             logging.CreateLogger<NotificationSender>());
     }
 

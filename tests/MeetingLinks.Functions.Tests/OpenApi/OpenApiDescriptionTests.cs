@@ -161,8 +161,9 @@ public partial class OpenApiDescriptionTests
         // The expert's answers, and what the flow hears of them.
         Assert.Equal(MeetingLinks.Experts.ExpertResponse.Answers, Enums(schemas["ExpertResponse"]!["properties"]!["answer"]!));
         Assert.Equal(
-            [.. MeetingLinks.Experts.ExpertResponse.Answers, MeetingLinks.Meetings.Storage.MeetingFilter.NoResponse],
+            MeetingLinks.Meetings.Storage.MeetingFilter.ExpertAnswers,
             Enums(ServedDescription.Json["components"]!["parameters"]!["ExpertAnswer"]!["schema"]!));
+        Assert.Equal(MeetingLinks.Experts.ExpertChain.Outcomes, Enums(schemas["ExpertChainStep"]!["properties"]!["outcome"]!));
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEvent"]!["properties"]!["event"]!));
         Assert.Equal(MeetingLinks.Connect.FlowEvent.Names, Enums(schemas["FlowEventBody"]!["properties"]!["event"]!));
         Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Enums(schemas["FlowEvent"]!["properties"]!["status"]!));

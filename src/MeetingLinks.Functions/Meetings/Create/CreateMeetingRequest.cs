@@ -11,6 +11,12 @@ public sealed class CreateMeetingRequest : LinkRequest
 
     /// <summary>SIP URIs of Cisco video devices to dial into the meeting.</summary>
     public IReadOnlyList<string>? Devices { get; set; }
+
+    /// <summary>A chain of experts, asked one after another; <see cref="LinkRequest.Expert"/> is a chain of one.</summary>
+    public IReadOnlyList<Experts.ExpertRequest>? Experts { get; set; }
+
+    /// <summary>How long each expert of the chain has to answer, as an ISO 8601 duration (<c>PT2M</c>).</summary>
+    public string? AnswerWithin { get; set; }
 }
 
 public sealed class CustomerDetails

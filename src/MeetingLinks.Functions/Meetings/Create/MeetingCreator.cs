@@ -5,7 +5,8 @@ namespace MeetingLinks.Meetings.Create;
 /// the broker is called, a retry reuses it — the broker returns the same space for the same <c>sub</c> — and the links go onto the
 /// record only if no duplicate put its own there first, so concurrent duplicates all answer with the one set of links that won.
 /// </summary>
-public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingCreator> logger)
+public sealed class MeetingCreator(
+    IMeetingStore store, LinkIssuer issuer, IOptions<ExpertsOptions> experts, TimeProvider time, ILogger<MeetingCreator> logger)
 {
     public Task<Outcome<MeetingLinksResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
         => issuer.WithinBudgetAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
@@ -46,15 +47,14 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
             new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts, request.Guests,
                 request.VerticalType, request.LoginUrlForHost, request.Devices),
             stored.ValidFrom,
-            (current, links, issuedAt) => current with
+            // The chain's first expert is asked, and the retry window of the message starts, once there are links to send.
+            (current, links, issuedAt) => ExpertChain.Begin(current with
             {
                 Status = MeetingStatus.Created,
                 UpdatedAt = issuedAt,
                 Links = links,
-                // The expert's retry window starts once there are links to send.
-                Notifications = [.. current.Notifications.Select(n => n.Delivery.IsPending ? n with { Delivery = n.Delivery with { QueuedAt = issuedAt } } : n)],
                 LastError = null,
-            },
+            }, issuedAt),
             refuse: null,
             cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
@@ -80,7 +80,7 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
         return MeetingLinksResponse.For(saved, IssuedLink.CreateBatch, replay);
     }
 
-    private static MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, string? keyHash, DateTimeOffset now)
+    private MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, string? keyHash, DateTimeOffset now)
     {
         var (validFrom, expiresAt) = request.Validity.Resolve(now);
         return new MeetingRecord
@@ -104,7 +104,8 @@ public sealed class MeetingCreator(IMeetingStore store, LinkIssuer issuer, TimeP
             Devices = request.Devices,
             KeyHash = keyHash,
             RequestId = request.IdempotencyKey,
-            Notifications = request.Expert is { } expert ? [ExpertNotification.Queued(IssuedLink.CreateBatch, expert, now)] : [],
+            Notifications = ExpertChain.Plan(IssuedLink.CreateBatch, request.Experts, now),
+            ExpertWait = request.Experts.Count > 0 ? request.AnswerWithin ?? experts.Value.DefaultAnswerWithin : null,
         };
     }
 

@@ -25,7 +25,7 @@ public static class RequestFingerprint
         }
 
         json.WriteEndArray();
-        WriteExpert(json, request.Expert);
+        WriteChain(json, request.Experts, request.AnswerWithin);
     });
 
     /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
@@ -69,6 +69,33 @@ public static class RequestFingerprint
         if (expert is not null)
         {
             json.WriteString("expert", $"{expert.Kind}:{expert.Address}");
+        }
+    }
+
+    /// <summary>
+    /// A chain of one is written as one expert was before chains existed, so those fingerprints stay as they were; a longer
+    /// chain as the list, and the wait only when the request gave one.
+    /// </summary>
+    private static void WriteChain(Utf8JsonWriter json, IReadOnlyList<Experts.ExpertTarget> experts, TimeSpan? answerWithin)
+    {
+        if (experts.Count == 1)
+        {
+            WriteExpert(json, experts[0]);
+        }
+        else if (experts.Count > 1)
+        {
+            json.WriteStartArray("experts");
+            foreach (var expert in experts)
+            {
+                json.WriteStringValue($"{expert.Kind}:{expert.Address}");
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (answerWithin is { } wait)
+        {
+            json.WriteNumber("answerWithinSeconds", (long)wait.TotalSeconds);
         }
     }
 

@@ -59,16 +59,36 @@ public interface IMeetingStore
     /// <summary>Deletes idempotency keys that expired before <paramref name="now"/>; returns how many.</summary>
     Task<int> DeleteExpiredKeysAsync(DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Work that records have had open (<see cref="MeetingRecord.OpenWork"/>) since before <paramref name="openBefore"/>, a timer
+    /// since it was due, by meeting, kind and id, at most <paramref name="maxItems"/>; read from an index, never from the meetings.
+    /// <see cref="ChangeAsync(MeetingRecord, Func{MeetingRecord, MeetingRecord?}, CancellationToken)"/> keeps the index.
+    /// </summary>
+    Task<IReadOnlyList<NotificationMessage>> FindOpenWorkAsync(DateTimeOffset openBefore, int maxItems, CancellationToken cancellationToken);
+
+    /// <summary>Counts <paramref name="work"/> as open since <paramref name="since"/> (the sweep queued it again).</summary>
+    Task KeepOpenWorkAsync(NotificationMessage work, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Removes <paramref name="work"/> from the index: its record has it settled, or is gone.</summary>
+    Task ForgetOpenWorkAsync(NotificationMessage work, CancellationToken cancellationToken);
+
     /// <summary>Whether the table answers; for readiness probes.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Exact-match filters for listings; null means any.</summary>
 /// <param name="ExpertNotification">The status of the latest message to the expert.</param>
-/// <param name="ExpertResponse">The expert's answer (<c>joining</c>, <c>declined</c>), or <see cref="NoResponse"/>.</param>
+/// <param name="ExpertResponse">
+/// How the experts answered (<see cref="MeetingRecord.ExpertAnswer"/>): <c>joining</c>, <c>declined</c>, <c>unanswered</c>,
+/// <c>unreachable</c>, or <see cref="NoResponse"/>.
+/// </param>
 public sealed record MeetingFilter(string? Phone, string? Reference, string? Status, string? ExpertNotification = null, string? ExpertResponse = null)
 {
     public const string NoResponse = "none";
+
+    /// <summary>The values the listing's <c>expertResponse</c> filter takes.</summary>
+    public static IReadOnlyList<string> ExpertAnswers { get; } =
+        [.. Experts.ExpertResponse.Answers, Experts.ExpertChain.Unanswered, Experts.ExpertChain.Unreachable, NoResponse];
 
     public static readonly MeetingFilter None = new(null, null, null);
 
@@ -77,7 +97,7 @@ public sealed record MeetingFilter(string? Phone, string? Reference, string? Sta
         => (Reference is null || record.Reference == Reference)
             && (Status is null || record.Status == Status)
             && (ExpertNotification is null || record.ExpertNotification?.Status == ExpertNotification)
-            && (ExpertResponse is null || (record.ExpertResponse?.Answer ?? NoResponse) == ExpertResponse);
+            && (ExpertResponse is null || record.ExpertAnswer == ExpertResponse);
 }
 
 /// <summary>An idempotency key (stored only as a SHA-256 digest) bound to one meeting and one request fingerprint.</summary>

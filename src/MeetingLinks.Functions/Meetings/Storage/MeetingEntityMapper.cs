@@ -44,7 +44,8 @@ internal static class MeetingEntityMapper
             ["LastError"] = record.LastError,
             ["KeyHash"] = record.KeyHash,
             ["RequestId"] = record.RequestId,
-            ["ExpertAnswer"] = record.ExpertResponse?.Answer ?? MeetingFilter.NoResponse,
+            ["ExpertAnswer"] = record.ExpertAnswer,
+            ["AnswerWithin"] = record.AnswerWithin,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
@@ -89,6 +90,7 @@ internal static class MeetingEntityMapper
             KeyHash = entity.GetString("KeyHash"),
             RequestId = entity.GetString("RequestId"),
             ExpertResponse = ReadJson(entity, "ExpertResponse", StorageJsonContext.Default.ExpertResponse),
+            ExpertWait = IsoDuration.TryParse(entity.GetString("AnswerWithin"), out var wait) ? wait : null,
             Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
             FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],
         };

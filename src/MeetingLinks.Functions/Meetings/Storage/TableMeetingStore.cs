@@ -65,6 +65,7 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 await table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken);
             }
 
+            await OpenRowsAsync(null, record, cancellationToken);
             if (await TryAddAsync(entity, cancellationToken) is { } added)
             {
                 return Versioned(record, added.Headers.ETag);
@@ -100,8 +101,11 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 _versions.TryGetValue(current, out var version);
                 try
                 {
+                    // The index of open work is written around the change: rows for what it opens before, rows of what it settles after.
+                    await OpenRowsAsync(current, updated, cancellationToken);
                     var response = await table.UpdateEntityAsync(
                         MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
+                    await CloseRowsAsync(current, updated, cancellationToken);
                     return Versioned(updated, response.Headers.ETag);
                 }
                 catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)

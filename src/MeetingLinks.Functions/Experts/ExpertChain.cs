@@ -1,0 +1,217 @@
+namespace MeetingLinks.Experts;
+
+/// <summary>
+/// The rules of the create's chain of experts, as changes to a record. The card goes to one step at a time. A step ends when
+/// its expert declines, when its message fails for good, or when its time passes with nobody joining (a note on its card
+/// says to whom it was passed on); the next step then starts at once. The first "joining" on any card takes the visit, and
+/// every card still waiting is told by whom. The flow hears nothing while steps remain, one event when the last step ends
+/// with nobody joining, and <c>expert.joining</c> whenever someone takes the visit, before or after that.
+/// </summary>
+public sealed class ExpertChain(FlowEvents flow)
+{
+    public const string Queued = "queued";
+    public const string Waiting = "waiting";
+    public const string Joining = "joining";
+    public const string Declined = "declined";
+    public const string TimedOut = "timedOut";
+    public const string Unreachable = "unreachable";
+    public const string Taken = "taken";
+
+    /// <summary>How a chain ended whose last step ran out of time, as the listing filters it.</summary>
+    public const string Unanswered = "unanswered";
+
+    /// <summary>Every outcome a step can have, in the order a step moves through them.</summary>
+    public static IReadOnlyList<string> Outcomes { get; } = [Queued, Waiting, Joining, Declined, TimedOut, Unreachable, Taken];
+
+    /// <summary>The steps of a chain to <paramref name="experts"/>, none started: the first starts once the links exist.</summary>
+    public static IReadOnlyList<ExpertNotification> Plan(string batch, IReadOnlyList<ExpertTarget> experts, DateTimeOffset now)
+        => [.. experts.Select((expert, step) => new ExpertNotification(batch, expert, Delivery.Queued(now), step, Queued))];
+
+    /// <summary>The record with its chain's first step started, when it has a chain that has not started.</summary>
+    public static MeetingRecord Begin(MeetingRecord record, DateTimeOffset now)
+        => record.Notifications.FirstOrDefault(n => n.Step == 0) is { Outcome: Queued } first ? Start(record, first, now) : record;
+
+    /// <summary>
+    /// The record after <paramref name="answer"/> was pressed on <paramref name="card"/> by <paramref name="by"/> (Webex action
+    /// <paramref name="actionId"/>, in space <paramref name="roomId"/>), with a reply in the card's thread; null when the record
+    /// holds that action already. <c>Changed</c> is whether the answer counted.
+    /// </summary>
+    public (MeetingRecord? Next, bool Changed) Answer(
+        MeetingRecord record, ExpertNotification card, string answer, ExpertResponse by, string actionId, string roomId)
+    {
+        if (record.Replies.Any(r => r.ActionId == actionId))
+        {
+            return (null, false); // Webex sent this call before
+        }
+
+        var counted = answer == ExpertResponse.Joining ? Join(record, card, by, actionId) : Decline(record, card, by, actionId);
+        var reply = ReplyTo(record, counted, answer, by);
+        var next = (counted ?? record) with
+        {
+            Replies = [.. (counted ?? record).Replies, new ExpertReply(actionId, new ExpertTarget(ExpertTarget.RoomId, roomId), by.MessageId, reply, Delivery.Queued(by.At))],
+        };
+        return (next, counted is not null);
+    }
+
+    /// <summary>
+    /// Step <paramref name="id"/> ends as <paramref name="outcome"/> (<see cref="TimedOut"/>, <see cref="Unreachable"/> or
+    /// <see cref="Declined"/>) when it is the step waiting, nobody has joined and, for a timer, its time has come
+    /// (<paramref name="dueBy"/>): the next step starts, or after the last the flow hears how the chain ended. Null when that
+    /// changes nothing.
+    /// </summary>
+    public MeetingRecord? PassOn(MeetingRecord record, string id, string outcome, DateTimeOffset now, DateTimeOffset? dueBy = null, ExpertResponse? declinedBy = null)
+    {
+        if (record.Notifications.FirstOrDefault(n => n.Id == id) is not { Outcome: Waiting } step
+            || HasJoined(record) || (dueBy is { } due && step.DueAt > due))
+        {
+            return null;
+        }
+
+        var following = record.Notifications.FirstOrDefault(n => n.Batch == step.Batch && n.Step == step.Step + 1);
+        var ended = Change(record, id, s => s with { Outcome = outcome, DueAt = null, EndedAt = now });
+        if (outcome == TimedOut)
+        {
+            var whom = following is null ? $"no other expert is left.{Told()}" : $"the visit was passed on to {following.Target.Masked}.";
+            ended = Note(ended, step, "passed", $"Nobody joined within {Wait(record)}: {whom}", now);
+        }
+
+        if (following is not null)
+        {
+            return Start(ended, following, now);
+        }
+
+        var flowEvent = outcome switch
+        {
+            Declined => FlowEvent.Declined,
+            TimedOut => FlowEvent.Unanswered,
+            _ => FlowEvent.Unreachable,
+        };
+        return flow.Add(ended with { ExpertResponse = declinedBy ?? ended.ExpertResponse }, $"chain-{step.Batch}", flowEvent, now);
+    }
+
+    /// <summary>How a chain that has ended with nobody joining ended, for the listing; null while it runs, or without one.</summary>
+    public static string? EndedWithoutAnswer(MeetingRecord record)
+    {
+        var steps = record.Notifications.Where(n => n.Step is not null).ToList();
+        if (steps.Count == 0 || steps.Any(s => s.Outcome is Queued or Waiting))
+        {
+            return null;
+        }
+
+        return steps[^1].Outcome switch
+        {
+            TimedOut => Unanswered,
+            Unreachable => Unreachable,
+            _ => null,
+        };
+    }
+
+    /// <summary>A "joining" takes the visit unless someone has: every other card still waiting is told, and the flow hears it.</summary>
+    private MeetingRecord? Join(MeetingRecord record, ExpertNotification card, ExpertResponse by, string actionId)
+    {
+        if (HasJoined(record))
+        {
+            return null;
+        }
+
+        var next = record with { ExpertResponse = by };
+        foreach (var waiting in record.Notifications.Where(n => n.Outcome == Waiting && n.Id != card.Id))
+        {
+            next = Change(next, waiting.Id, s => s with { Outcome = Taken, DueAt = null, EndedAt = by.At });
+            next = Note(next, waiting, "taken", $"The visit was taken: **{ExpertMessage.Escape(Name(by))}** is joining.", by.At);
+        }
+
+        if (card.Step is not null)
+        {
+            next = Change(next, card.Id, s => s with { Outcome = Joining, DueAt = null, EndedAt = by.At });
+        }
+
+        return flow.Add(next, actionId, FlowEvent.Joining, by.At);
+    }
+
+    /// <summary>
+    /// A "declined" counts on the step waiting (it passes the visit on) or, for a meeting without a chain, while nobody has
+    /// answered; on any other card it changes nothing.
+    /// </summary>
+    private MeetingRecord? Decline(MeetingRecord record, ExpertNotification card, ExpertResponse by, string actionId)
+    {
+        if (card.Step is not null)
+        {
+            return PassOn(record, card.Id, Declined, by.At, declinedBy: by);
+        }
+
+        return record.ExpertResponse is null && !record.Notifications.Any(n => n.Step is not null)
+            ? flow.Add(record with { ExpertResponse = by }, actionId, FlowEvent.Declined, by.At)
+            : null;
+    }
+
+    /// <summary>What the thread under the card says, so that in a team space everyone sees who answered and what follows.</summary>
+    private string ReplyTo(MeetingRecord before, MeetingRecord? counted, string answer, ExpertResponse by)
+    {
+        var who = $"**{ExpertMessage.Escape(Name(by))}**";
+        if (counted is null)
+        {
+            return before.ExpertResponse is { Answer: ExpertResponse.Joining } joined
+                ? $"Already answered: **{ExpertMessage.Escape(Name(joined))}** is joining."
+                : $"{who} can't take it; the visit had been passed on already.";
+        }
+
+        if (answer == ExpertResponse.Joining)
+        {
+            return $"{who} is joining.{Told()}";
+        }
+
+        var now = counted.Notifications.FirstOrDefault(n => n.Outcome == Waiting && !before.Notifications.Any(b => b.Id == n.Id && b.Outcome == Waiting));
+        return now is not null ? $"{who} can't take it. The visit is passed on to {now.Target.Masked}." : $"{who} can't take it.{Told()}";
+    }
+
+    /// <summary>Starts <paramref name="step"/>: its card is to be sent now, and it is passed on when its time has passed.</summary>
+    private static MeetingRecord Start(MeetingRecord record, ExpertNotification step, DateTimeOffset now)
+        => Change(record, step.Id, s => s with { Outcome = Waiting, Delivery = Delivery.Queued(now), DueAt = now + (record.ExpertWait ?? TimeSpan.Zero) });
+
+    /// <summary>A note in the thread of <paramref name="card"/>, once, when its message was sent (there is no thread otherwise).</summary>
+    private static MeetingRecord Note(MeetingRecord record, ExpertNotification card, string what, string markdown, DateTimeOffset now)
+    {
+        var id = $"{what}-{card.Id}";
+        if (card.Delivery.MessageId is not { } parent || record.Replies.Any(r => r.ActionId == id))
+        {
+            return record;
+        }
+
+        var to = card.Delivery.RoomId is { } room ? new ExpertTarget(ExpertTarget.RoomId, room) : card.Target;
+        return record with { Replies = [.. record.Replies, new ExpertReply(id, to, parent, markdown, Delivery.Queued(now))] };
+    }
+
+    private static MeetingRecord Change(MeetingRecord record, string id, Func<ExpertNotification, ExpertNotification> change)
+        => record with { Notifications = [.. record.Notifications.Select(n => n.Id == id ? change(n) : n)] };
+
+    private static bool HasJoined(MeetingRecord record) => record.ExpertResponse?.Answer == ExpertResponse.Joining;
+
+    private static string Name(ExpertResponse response) => response.PersonName ?? "An expert";
+
+    private static string Wait(MeetingRecord record) => record.ExpertWait is { } wait ? ForPeople(wait) : "the time given";
+
+    private string Told() => flow.Enabled ? " The customer is told." : "";
+
+    /// <summary><c>2 min</c>, <c>45 s</c>, <c>1 h 30 min</c>: how a person reads a wait.</summary>
+    private static string ForPeople(TimeSpan wait)
+    {
+        var parts = new List<string>();
+        if (wait.Hours > 0 || wait.Days > 0)
+        {
+            parts.Add($"{(int)wait.TotalHours} h");
+        }
+
+        if (wait.Minutes > 0)
+        {
+            parts.Add($"{wait.Minutes} min");
+        }
+
+        if (wait.Seconds > 0 || parts.Count == 0)
+        {
+            parts.Add($"{wait.Seconds} s");
+        }
+
+        return string.Join(' ', parts);
+    }
+}

@@ -1,0 +1,42 @@
+namespace MeetingLinks.Meetings.Storage;
+
+/// <summary>The index of open work (<see cref="OpenWorkIndex"/>): kept by <see cref="ChangeAsync(MeetingRecord, Func{MeetingRecord, MeetingRecord?}, CancellationToken)"/>, read by the sweep.</summary>
+public sealed partial class TableMeetingStore
+{
+    public Task<IReadOnlyList<NotificationMessage>> FindOpenWorkAsync(DateTimeOffset openBefore, int maxItems, CancellationToken cancellationToken)
+        => GuardAsync<IReadOnlyList<NotificationMessage>>(async () =>
+            await table.QueryAsync<TableEntity>(OpenWorkIndex.Filter(openBefore), maxItems, ["PartitionKey", "RowKey", "MeetingId", "WorkKind", "WorkId"], cancellationToken)
+                .Take(maxItems).Select(OpenWorkIndex.ToWork).ToListAsync(cancellationToken), cancellationToken);
+
+    public Task KeepOpenWorkAsync(NotificationMessage work, DateTimeOffset since, CancellationToken cancellationToken)
+        => GuardAsync(async () => await table.UpsertEntityAsync(OpenWorkIndex.Entry(work, since), TableUpdateMode.Replace, cancellationToken), cancellationToken);
+
+    public Task ForgetOpenWorkAsync(NotificationMessage work, CancellationToken cancellationToken)
+        => GuardAsync(async () => await table.DeleteEntityAsync(OpenWorkIndex.Partition, OpenWorkIndex.RowKey(work), ETag.All, cancellationToken), cancellationToken);
+
+    /// <summary>Rows for the work <paramref name="after"/> opens that <paramref name="before"/> had not: one transaction, as they share the partition.</summary>
+    private async Task OpenRowsAsync(MeetingRecord? before, MeetingRecord after, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var opened = Except(after, before).Select(w => new TableTransactionAction(TableTransactionActionType.UpsertReplace, OpenWorkIndex.Entry(w, w.DueAt ?? now))).ToList();
+        for (var i = 0; i < opened.Count; i += MaxBatch)
+        {
+            await table.SubmitTransactionAsync(opened.Skip(i).Take(MaxBatch), cancellationToken);
+        }
+    }
+
+    /// <summary>Removes the rows of work <paramref name="before"/> had open and <paramref name="after"/> settled; a row already gone is no matter.</summary>
+    private async Task CloseRowsAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken)
+    {
+        foreach (var work in Except(before, after))
+        {
+            await table.DeleteEntityAsync(OpenWorkIndex.Partition, OpenWorkIndex.RowKey(work), ETag.All, cancellationToken);
+        }
+    }
+
+    /// <summary>Work open in <paramref name="record"/> and not in <paramref name="other"/>, whatever its due time.</summary>
+    private static IEnumerable<NotificationMessage> Except(MeetingRecord record, MeetingRecord? other)
+        => record.OpenWork.ExceptBy(other?.OpenWork.Select(Key) ?? [], Key);
+
+    private static (string, string) Key(NotificationMessage work) => (work.Kind, work.Id);
+}
