@@ -75,7 +75,8 @@ public sealed class LinkIssuer(
         if (stored.Links.Any(l => l.Batch == batch))
         {
             logger.LogInformation("Replaying links {Batch} of meeting {MeetingId}", batch, stored.MeetingId);
-            await outbox.QueueAsync(stored.OpenWork.Where(w => stored.Notifications.Any(n => n.Batch == batch && n.Id == w.Id)), cancellationToken);
+            // Its messages only: the timers were put with the first call's change, and the sweep finds any a crash lost.
+            await outbox.QueueAsync(stored.OpenWork.Where(w => !w.IsTimer && stored.Notifications.Any(n => n.Batch == batch && n.Id == w.Id)), cancellationToken);
             return (stored, true);
         }
 
