@@ -3,8 +3,10 @@ namespace MeetingLinks.Experts;
 /// <summary>
 /// What the expert reads: the new host link(s), the reference, subject, customer name, channel and the validity in
 /// UTC, never the customer's full number. Markdown with a plain-text fallback and an adaptive card with a "Join as
-/// host" button and two answers, "I'm joining" and "I can't take it", which come back through Webex's webhook. Every
-/// value from a request is escaped, so a customer name cannot add markdown or card content.
+/// host" button and two answers, "I'm joining" and "I can't take it", which come back through Webex's webhook. A
+/// customer name must not add markdown or card content: in the markdown every value from a request is escaped; on the
+/// card it is the text of a TextRun, which no renderer parses as markdown, so it is shown as sent. (Backslash escapes
+/// on the card would be honoured by Microsoft's renderer but printed literally by others.)
 /// </summary>
 public sealed partial record ExpertMessage(string Markdown, string Text, JsonObject Card)
 {
@@ -31,7 +33,7 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         var maskedPhone = record.CustomerPhone is null ? null : PhoneNumberNormalizer.Mask(record.CustomerPhone);
         var customer = string.Join(", ", new[] { record.CustomerName, maskedPhone, record.Channel }.Where(v => !string.IsNullOrEmpty(v)));
         var valid = $"from {hosts[0].ValidFrom.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)} to {hosts[0].ExpiresAt.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture)}";
-        // Values that came in a request are escaped; the service's own (times, the meeting id) need not be.
+        // Values that came in a request are escaped in the markdown; the service's own (times, the meeting id) need not be.
         (string Name, string? Value, bool FromRequest)[] lines =
         [
             ("Subject", record.Subject, true), ("Customer", customer.Length > 0 ? customer : null, true),
@@ -48,29 +50,57 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         return new ExpertMessage(markdown, text, BuildCard(title, facts, hosts.Zip(labels).Take(MaxLinkActions), record.MeetingId));
     }
 
-    /// <summary>Markdown and HTML characters in a value are escaped: Webex renders both, and card text blocks render markdown.</summary>
+    /// <summary>Markdown and HTML characters in a value are escaped: Webex renders both in a message's markdown.</summary>
     public static string Escape(string value) => MarkdownCharacter().Replace(value, @"\$0")
         .Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    private static JsonObject BuildCard(string title, List<Fact> facts, IEnumerable<(IssuedLink Link, string Label)> links, string meetingId) => new()
+    private static JsonObject BuildCard(string title, List<Fact> facts, IEnumerable<(IssuedLink Link, string Label)> links, string meetingId)
     {
-        ["type"] = "AdaptiveCard",
-        ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-        ["version"] = "1.3",
-        ["body"] = new JsonArray(
-            new JsonObject { ["type"] = "TextBlock", ["text"] = Escape(title), ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
-            new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Name, ["value"] = f.Shown })]),
-            }),
-        ["actions"] = new JsonArray(
-        [
-            .. links.Select(l => (JsonNode)new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = l.Label, ["url"] = l.Link.Url }),
-            Answer(JoiningTitle, meetingId, ExpertResponse.Joining),
-            Answer(DeclinedTitle, meetingId, ExpertResponse.Declined),
-        ]),
+        // Title and facts are RichTextBlocks of TextRuns, never TextBlocks or a FactSet, whose text renderers may read as markdown.
+        var body = new JsonArray(RichText(Run(title, bold: true, size: "Medium")));
+        foreach (var fact in facts)
+        {
+            body.Add(RichText(Run($"{fact.Name}: ", bold: true), Run(fact.Value)));
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.3",
+            ["body"] = body,
+            ["actions"] = new JsonArray(
+            [
+                .. links.Select(l => (JsonNode)new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = l.Label, ["url"] = l.Link.Url }),
+                Answer(JoiningTitle, meetingId, ExpertResponse.Joining),
+                Answer(DeclinedTitle, meetingId, ExpertResponse.Declined),
+            ]),
+        };
+    }
+
+    /// <summary>A block of text runs (Adaptive Cards 1.3); it wraps.</summary>
+    private static JsonObject RichText(params JsonObject[] runs) => new()
+    {
+        ["type"] = "RichTextBlock",
+        ["inlines"] = new JsonArray([.. runs]),
     };
+
+    /// <summary>A run whose text is shown as it is: renderers do not parse a TextRun's text as markdown, so it is not escaped.</summary>
+    private static JsonObject Run(string text, bool bold = false, string? size = null)
+    {
+        var run = new JsonObject { ["type"] = "TextRun", ["text"] = text };
+        if (bold)
+        {
+            run["weight"] = "Bolder";
+        }
+
+        if (size is not null)
+        {
+            run["size"] = size;
+        }
+
+        return run;
+    }
 
     /// <summary>A button whose data Webex hands back, with the card's inputs, as the attachment action's <c>inputs</c>.</summary>
     private static JsonObject Answer(string title, string meetingId, string answer) => new()
@@ -80,7 +110,7 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         ["data"] = new JsonObject { ["meetingId"] = meetingId, ["answer"] = answer },
     };
 
-    /// <summary>A line of the message: as sent in the text, and as shown in markdown and on the card.</summary>
+    /// <summary>A line of the message: as sent in the text and on the card, and as shown in markdown.</summary>
     private sealed record Fact(string Name, string Value, string Shown);
 
     [GeneratedRegex(@"[\\`*_{}\[\]()#+\-.!|~@]", RegexOptions.CultureInvariant)]

@@ -68,10 +68,32 @@ public class ExpertMessageTests
             Assert.DoesNotContain(live, message.Markdown, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain("<script>", message.Card.ToJsonString(), StringComparison.Ordinal);
-        var facts = message.Card["body"]![1]!["facts"]!.AsArray().Select(f => f!["value"]!.GetValue<string>());
-        Assert.Contains(ExpertMessage.Escape(name + ", +15*******67, whatsapp"), facts);
+        // On the card the name is the text of a TextRun, which no renderer parses, so it is there as sent and nowhere else.
+        Assert.Contains(name + ", +15*******67, whatsapp", RichTextRuns(message.Card));
+        Assert.DoesNotContain(Strings(message.Card), s => !s.InTextRun && s.Value.Contains(name, StringComparison.Ordinal));
+        Assert.DoesNotContain(Objects(message.Card), o => Type(o) is "TextBlock" or "FactSet");
         Assert.Single(message.Card["actions"]!.AsArray(), a => a!["type"]!.GetValue<string>() == "Action.OpenUrl");
+    }
+
+    [Fact]
+    public void The_cards_customer_text_is_a_text_run_shown_literally()
+    {
+        const string Name = "Ada *bold* [x](http://evil.example)";
+        var message = ExpertMessage.For(Record(Name, "CASE-1 _x_", "Video visit"), IssuedLink.CreateBatch)!;
+        var card = message.Card;
+
+        Assert.Equal("1.3", card["version"]!.GetValue<string>());
+        Assert.Contains(Name + ", +15*******67, whatsapp", RichTextRuns(card));
+        var title = Assert.IsType<JsonObject>(card["body"]![0]!["inlines"]![0]);
+        Assert.Equal(("RichTextBlock", "TextRun", "Video meeting CASE-1 _x_", "Bolder"),
+            (Type(card["body"]![0]!.AsObject()), Type(title), title["text"]!.GetValue<string>(), title["weight"]!.GetValue<string>()));
+        Assert.DoesNotContain(Objects(card), o => o.ContainsKey("facts"));
+        Assert.DoesNotContain(Strings(card), s => s.Value.Contains('\\', StringComparison.Ordinal));
+
+        // The markdown, which Webex renders, still escapes them.
+        Assert.Contains("**" + ExpertMessage.Escape("Video meeting CASE-1 _x_") + "**", message.Markdown, StringComparison.Ordinal);
+        Assert.Contains("Customer: " + ExpertMessage.Escape(Name + ", +15*******67, whatsapp"), message.Markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(Name, message.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +111,33 @@ public class ExpertMessageTests
         Assert.Contains("Join as host (2)", two.Text, StringComparison.Ordinal);
         Assert.Null(ExpertMessage.For(record, "b-2"));
     }
+
+    /// <summary>The text of every TextRun in a RichTextBlock of the card.</summary>
+    private static List<string> RichTextRuns(JsonObject card) =>
+    [
+        .. Objects(card)
+            .Where(o => Type(o) == "RichTextBlock")
+            .SelectMany(block => block["inlines"]!.AsArray().OfType<JsonObject>())
+            .Where(run => Type(run) == "TextRun")
+            .Select(run => run["text"]!.GetValue<string>()),
+    ];
+
+    /// <summary>The card and every object in it.</summary>
+    private static IEnumerable<JsonObject> Objects(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Objects(p.Value))],
+        JsonArray a => a.SelectMany(Objects),
+        _ => [],
+    };
+
+    /// <summary>Every string in the card, and whether it is a TextRun's text.</summary>
+    private static IEnumerable<(string Value, bool InTextRun)> Strings(JsonObject card) =>
+        from o in Objects(card)
+        from p in o
+        where p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+        select (p.Value!.GetValue<string>(), Type(o) == "TextRun" && p.Key == "text");
+
+    private static string? Type(JsonObject o) => o["type"]?.GetValue<string>();
 
     private static IssuedLink Link(string kind, string code, string batch)
         => new(kind, "https://instant.webex.com/visit/" + code, code, From, From.AddDays(1), From, batch);
