@@ -32,13 +32,13 @@ public sealed class ExpertChain(FlowEvents flow)
         => record.Notifications.FirstOrDefault(n => n.Step == 0) is { Outcome: Queued } first ? Start(record, first, now) : record;
 
     /// <summary>
-    /// The record after <paramref name="answer"/> was pressed on <paramref name="card"/> by <paramref name="by"/> (Webex action
-    /// <paramref name="actionId"/>, in space <paramref name="roomId"/>), with a reply in the card's thread; null when the record
-    /// holds that action already. <c>Changed</c> is whether the answer counted.
+    /// The record after <paramref name="by"/> pressed an answer on <paramref name="card"/> (Webex action <paramref name="actionId"/>,
+    /// in space <paramref name="roomId"/>), with a reply in the card's thread; null when the record holds that action already.
+    /// <c>Changed</c> is whether the answer counted.
     /// </summary>
-    public (MeetingRecord? Next, bool Changed) Answer(
-        MeetingRecord record, ExpertNotification card, string answer, ExpertResponse by, string actionId, string roomId)
+    public (MeetingRecord? Next, bool Changed) Answer(MeetingRecord record, ExpertNotification card, ExpertResponse by, string actionId, string roomId)
     {
+        var answer = by.Answer;
         if (record.Replies.Any(r => r.ActionId == actionId))
         {
             return (null, false); // Webex sent this call before

@@ -68,7 +68,7 @@ public sealed class WebexEventsHandler(
         var changed = false;
         var saved = await outbox.ChangeAndQueueAsync(store, meeting, current =>
         {
-            var (next, counted) = chain.Answer(current, card, answer, by, actionId, roomId);
+            var (next, counted) = chain.Answer(current, card, by, actionId, roomId);
             changed = counted;
             return next;
         }, cancellationToken);

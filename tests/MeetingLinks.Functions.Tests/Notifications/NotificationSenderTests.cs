@@ -216,17 +216,6 @@ public class NotificationSenderTests
         Notifications = [ExpertNotification.Queued(IssuedLink.CreateBatch, Expert, Now) is var queued ? queued with { Delivery = (change ?? (d => d))(queued.Delivery) } : null!],
     };
 
-    private sealed class RecordingOutbox : INotificationOutbox
-    {
-        public ConcurrentQueue<(NotificationMessage Message, TimeSpan? Delay)> Messages { get; } = new();
-
-        public Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
-        {
-            Messages.Enqueue((message, delay));
-            return Task.CompletedTask;
-        }
-    }
-
     /// <summary>Webex's messages API: answers from a script, then accepts with ids msg-1, msg-2…</summary>
     private sealed class ScriptedWebex : HttpMessageHandler
     {
