@@ -33,19 +33,30 @@ public sealed class NotificationOutbox : INotificationOutbox
         _creation = new(() => _queue.Value.CreateIfNotExistsAsync(cancellationToken: CancellationToken.None));
     }
 
+    /// <summary>How long <paramref name="message"/> stays invisible: <paramref name="delay"/>, or a timer until it is due, one hop at most.</summary>
+    public static TimeSpan? InvisibleFor(NotificationMessage message, TimeSpan? delay, DateTimeOffset now)
+    {
+        if (message.DueAt is not { } due)
+        {
+            return delay;
+        }
+
+        var wait = due - now;
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        return wait < LongestHop ? wait : LongestHop;
+    }
+
     public async Task EnqueueAsync(NotificationMessage message, TimeSpan? delay, CancellationToken cancellationToken)
     {
         try
         {
             await _creation.WaitAsync(cancellationToken);
-            if (message.DueAt is { } due)
-            {
-                var wait = due - _time.GetUtcNow();
-                delay = wait <= TimeSpan.Zero ? null : wait < LongestHop ? wait : LongestHop;
-            }
-
-            await _queue.Value.SendMessageAsync(
-                message.ToJson(), visibilityTimeout: delay, timeToLive: message.IsTimer ? NeverExpires : null, cancellationToken: cancellationToken);
+            await _queue.Value.SendMessageAsync(message.ToJson(), visibilityTimeout: InvisibleFor(message, delay, _time.GetUtcNow()),
+                timeToLive: message.IsTimer ? NeverExpires : null, cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && StorageAccess.IsOutage(ex))
         {
