@@ -9,7 +9,7 @@ namespace MeetingLinks.Tests.Infrastructure;
 /// A stand-in for Webex's messages API on a loopback port (<c>POST /v1/messages</c>), independent of the development
 /// host's own. Each recipient (the <c>toPersonEmail</c>, <c>toPersonId</c> or <c>roomId</c> of a message) has a mailbox
 /// of its own (<see cref="For"/>), so tests that share one app and one fake never see each other's messages: it records
-/// every request and answers from the recipient's script, then accepts with ids <c>msg-1</c>, <c>msg-2</c>… A reply in a
+/// every request and answers from the recipient's script, then accepts with ids <c>msg-1-r</c>, <c>msg-2-r</c>… (<c>r</c> the recipient's number) A reply in a
 /// thread goes to its space's mailbox. It also keeps webhooks (<c>/v1/webhooks</c>), answers for the attachment actions a
 /// test puts there (<c>GET /v1/attachment/actions/{id}</c>, counting the reads) and for people (<c>GET /v1/people/{id}</c>).
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class FakeWebex : IAsyncDisposable
 
     private LoopbackServer _server = null!;
     private readonly ConcurrentDictionary<string, Recipient> _recipients = new(StringComparer.Ordinal);
+    private int _recipientCount;
     private readonly ConcurrentDictionary<string, JsonObject> _actions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, JsonObject> _webhooks = new(StringComparer.Ordinal);
     private int _actionReads;
@@ -54,7 +55,7 @@ public sealed class FakeWebex : IAsyncDisposable
     }
 
     /// <summary>The mailbox of one recipient: its script, and what the app sent to it.</summary>
-    public Recipient For(string address) => _recipients.GetOrAdd(address, _ => new Recipient());
+    public Recipient For(string address) => _recipients.GetOrAdd(address, _ => new Recipient(Interlocked.Increment(ref _recipientCount)));
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 
@@ -117,10 +118,13 @@ public sealed class FakeWebex : IAsyncDisposable
         await context.Response.WriteAsync(answer);
     }
 
-    public sealed class Recipient : IScriptedStandIn
+    public sealed class Recipient(int number) : IScriptedStandIn
     {
         private readonly ConcurrentQueue<(int Status, string? RetryAfter, string Body)> _script = new();
         private int _accepted;
+
+        /// <summary>The id Webex gives the <paramref name="nth"/> message it accepts here: unique across recipients, as Webex's are.</summary>
+        public string MessageId(int nth) => $"msg-{nth}-{number}";
 
         /// <summary>Every message the app tried to send here, in order, with the answer it got.</summary>
         public ConcurrentQueue<(JsonObject Body, string Authorization, int Status)> Requests { get; } = new();
@@ -140,7 +144,7 @@ public sealed class FakeWebex : IAsyncDisposable
             {
                 var answer = _script.TryDequeue(out var scripted)
                     ? scripted
-                    : (200, null, $$"""{"id":"msg-{{++_accepted}}"}""");
+                    : (200, null, $$"""{"id":"{{MessageId(++_accepted)}}"}""");
                 Requests.Enqueue((body, authorization, answer.Item1));
                 return answer;
             }

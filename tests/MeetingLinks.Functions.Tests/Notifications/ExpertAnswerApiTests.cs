@@ -32,8 +32,8 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
     public async Task Registration_run_twice_leaves_one_webhook_pointing_here_with_the_secret()
     {
         var (app, webex, _) = await StartAsync();
-        webex.AddWebhook(WebexWebhookName, "https://old.example/api/webex/events");
-        webex.AddWebhook(WebexWebhookName, "https://older.example/api/webex/events");
+        webex.AddWebhook(WebexButtons.WebhookName, "https://old.example/api/webex/events");
+        webex.AddWebhook(WebexButtons.WebhookName, "https://older.example/api/webex/events");
         webex.AddWebhook("someone else's", "https://other.example/hook", resource: "messages");
 
         var first = await (await app.PostAsync("/api/webex/webhooks", null, key: TestSecrets.OpsKey)).ReadJsonAsync();
@@ -53,12 +53,12 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
     {
         var (app, webex, _) = await StartAsync();
         var (meetingId, messageId) = await MeetingWithSentMessageAsync(app);
-        var call = Call(Press(webex, meetingId, messageId, "joining"));
+        var call = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "joining"));
         var reads = webex.ActionReads;
 
-        await (await PostCallAsync(app, call, signature: null)).AssertProblemAsync(401, "invalid_signature");
-        await (await PostCallAsync(app, call, signature: Sign(call, "a-guessed-secret"))).AssertProblemAsync(401, "invalid_signature");
-        await (await PostCallAsync(app, call + " ", signature: Sign(call, TestSecrets.WebhookSecret))).AssertProblemAsync(401, "invalid_signature");
+        await (await WebexButtons.PostCallAsync(app, call, signature: null)).AssertProblemAsync(401, "invalid_signature");
+        await (await WebexButtons.PostCallAsync(app, call, signature: WebexButtons.Sign(call, "a-guessed-secret"))).AssertProblemAsync(401, "invalid_signature");
+        await (await WebexButtons.PostCallAsync(app, call + " ", signature: WebexButtons.Sign(call, TestSecrets.WebhookSecret))).AssertProblemAsync(401, "invalid_signature");
 
         Assert.Equal(reads, webex.ActionReads);
         Assert.Equal(JsonValueKind.Null, (await app.ReadRecordAsync(meetingId)).GetProperty("expertResponse").ValueKind);
@@ -69,9 +69,9 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
     {
         var (app, webex, connect) = await StartAsync();
         var (meetingId, messageId) = await MeetingWithSentMessageAsync(app);
-        var call = Call(Press(webex, meetingId, messageId, "joining", personId: "person-ana"));
+        var call = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "joining", personId: "person-ana"));
 
-        var answer = await (await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
+        var answer = await (await WebexButtons.PostCallAsync(app, call, WebexButtons.Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
         Assert.Equal("recorded", answer.GetProperty("outcome").GetString());
         var record = await UntilAsync(app, meetingId, r => r.GetProperty("flowEvents") is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() == 1
             && e[0].GetProperty("status").GetString() == "sent" && Replies(webex, meetingId).Count == 1);
@@ -115,7 +115,7 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         Assert.DoesNotContain(Phone[1..], app.LogText, StringComparison.Ordinal);
 
         // Webex sending the same call again: nothing more.
-        var again = await (await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
+        var again = await (await WebexButtons.PostCallAsync(app, call, WebexButtons.Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
         Assert.Equal("unchanged", again.GetProperty("outcome").GetString());
         await app.ReadRecordAsync(meetingId);
         Assert.Single(connect.For(meetingId).Requests);
@@ -127,11 +127,11 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
     {
         var (app, webex, connect) = await StartAsync();
         var (meetingId, messageId) = await MeetingWithSentMessageAsync(app);
-        var first = Call(Press(webex, meetingId, messageId, "joining", personId: "person-ana"));
-        var second = Call(Press(webex, meetingId, messageId, "joining", personId: "person-ben"));
+        var first = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "joining", personId: "person-ana"));
+        var second = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "joining", personId: "person-ben"));
 
-        await PostCallAsync(app, first, Sign(first, TestSecrets.WebhookSecret));
-        var answer = await (await PostCallAsync(app, second, Sign(second, TestSecrets.WebhookSecret))).ReadJsonAsync();
+        await WebexButtons.PostCallAsync(app, first, WebexButtons.Sign(first, TestSecrets.WebhookSecret));
+        var answer = await (await WebexButtons.PostCallAsync(app, second, WebexButtons.Sign(second, TestSecrets.WebhookSecret))).ReadJsonAsync();
 
         Assert.Equal("unchanged", answer.GetProperty("outcome").GetString());
         await UntilAsync(app, meetingId, _ => Replies(webex, meetingId).Count == 2 && connect.For(meetingId).Requests.Count == 1);
@@ -145,9 +145,9 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         var (app, webex, connect) = await StartAsync();
         var (meetingId, _) = await MeetingWithSentMessageAsync(app);
         var (_, otherMessageId) = await MeetingWithSentMessageAsync(app);
-        var call = Call(Press(webex, meetingId, otherMessageId, "joining"));
+        var call = WebexButtons.Call(WebexButtons.Press(webex, meetingId, otherMessageId, "joining"));
 
-        var answer = await (await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
+        var answer = await (await WebexButtons.PostCallAsync(app, call, WebexButtons.Sign(call, TestSecrets.WebhookSecret))).ReadJsonAsync();
 
         Assert.Equal("ignored", answer.GetProperty("outcome").GetString());
         Assert.Equal(JsonValueKind.Null, (await app.ReadRecordAsync(meetingId)).GetProperty("expertResponse").ValueKind);
@@ -162,9 +162,9 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         var flow = Scripted(connect.For(meetingId));
         flow.Next(503);
         flow.Next(503);
-        var call = Call(Press(webex, meetingId, messageId, "declined"));
+        var call = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "declined"));
 
-        await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret));
+        await WebexButtons.PostCallAsync(app, call, WebexButtons.Sign(call, TestSecrets.WebhookSecret));
         var record = await UntilAsync(app, meetingId, r => r.GetProperty("flowEvents") is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() == 1
             && e[0].GetProperty("status").GetString() == "sent");
 
@@ -180,9 +180,9 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         var (meetingId, messageId) = await MeetingWithSentMessageAsync(app);
         var flow = Scripted(connect.For(meetingId));
         flow.Next(400, """{"response":[{"code":"7001","description":"Invalid request"}]}""");
-        var call = Call(Press(webex, meetingId, messageId, "joining"));
+        var call = WebexButtons.Call(WebexButtons.Press(webex, meetingId, messageId, "joining"));
 
-        await PostCallAsync(app, call, Sign(call, TestSecrets.WebhookSecret));
+        await WebexButtons.PostCallAsync(app, call, WebexButtons.Sign(call, TestSecrets.WebhookSecret));
         var record = await UntilAsync(app, meetingId, r => r.GetProperty("flowEvents") is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() == 1
             && e[0].GetProperty("status").GetString() == "failed");
 
@@ -203,8 +203,6 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
         var flowEvent = Assert.Single(connect.For(meetingId).Delivered);
         Assert.Equal(("expert.unreachable", _transId), (Text(flowEvent, "event"), Text(flowEvent, "requestId")));
     }
-
-    private const string WebexWebhookName = "Meeting links: the expert's answers";
 
     private async Task<(AppHost App, FakeWebex Webex, FakeConnect Connect)> StartAsync()
     {
@@ -231,38 +229,6 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
             .GetProperty("meetingId").GetString()!;
         var record = await UntilAsync(app, meetingId, r => r.GetProperty("expertNotification").GetProperty("status").GetString() == "sent");
         return (meetingId, record.GetProperty("expertNotification").GetProperty("messageId").GetString()!);
-    }
-
-    private static string Press(FakeWebex webex, string meetingId, string messageId, string answer, string personId = "person-expert")
-    {
-        var actionId = $"action-{Guid.NewGuid():N}";
-        webex.AddAction(actionId, messageId, personId, "room-of-" + meetingId, new JsonObject { ["meetingId"] = meetingId, ["answer"] = answer });
-        return actionId;
-    }
-
-    /// <summary>Webex's webhook call for a pressed button.</summary>
-    private static string Call(string actionId) => new JsonObject
-    {
-        ["id"] = "wh-1",
-        ["name"] = WebexWebhookName,
-        ["resource"] = "attachmentActions",
-        ["event"] = "created",
-        ["data"] = new JsonObject { ["id"] = actionId, ["type"] = "submit", ["messageId"] = "m", ["personId"] = "p", ["roomId"] = "r" },
-    }.ToJsonString();
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5350", Justification = "Webex signs its webhook calls with HMAC-SHA1.")]
-    private static string Sign(string body, string secret)
-        => Convert.ToHexStringLower(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
-
-    private static Task<HttpResponseMessage> PostCallAsync(AppHost app, string body, string? signature)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webex/events") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (signature is not null)
-        {
-            request.Headers.Add("X-Spark-Signature", signature);
-        }
-
-        return app.SendAsync(request, key: null);
     }
 
     private static List<JsonObject> Replies(FakeWebex webex, string meetingId) => [.. webex.For("room-of-" + meetingId).Delivered];

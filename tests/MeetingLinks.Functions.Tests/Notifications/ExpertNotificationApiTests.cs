@@ -41,7 +41,7 @@ public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutp
         Assert.DoesNotContain(created.GetProperty("guestUrl").GetString()!, message.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Bearer " + TestSecrets.BotToken, webex.Requests.Single().Authorization);
         var notification = record.GetProperty("expertNotification");
-        Assert.Equal(("email d***@clinic.example", 1, "msg-1"),
+        Assert.Equal(("email d***@clinic.example", 1, webex.MessageId(1)),
             (notification.GetProperty("to").GetString(), notification.GetProperty("attempts").GetInt32(), notification.GetProperty("messageId").GetString()));
     }
 
