@@ -42,6 +42,11 @@ public sealed class FlowEvents(
             ? await connect.PostAsync(Body(record, flowEvent, time.GetUtcNow()), cancellationToken)
             : Failure.Unexpected();
 
+    /// <summary>The expert the event is about: the one who answered, else the one asked last.</summary>
+    private static ExpertNotification? Expert(MeetingRecord record)
+        => record.Notifications.FirstOrDefault(n => n.Delivery.MessageId is { } id && id == record.ExpertResponse?.MessageId)
+            ?? record.Notifications.LastOrDefault(n => n.IsStarted);
+
     /// <summary>The event as the flow reads it, with a guest link still valid at <paramref name="now"/>.</summary>
     public static FlowEventBody Body(MeetingRecord record, FlowEvent flowEvent, DateTimeOffset now)
     {
@@ -56,7 +61,7 @@ public sealed class FlowEvents(
             record.Channel,
             guest?.Url,
             guest?.ShortCode,
-            record.Notifications.Count > 0 ? record.Notifications[^1].Target.Masked : null,
+            Expert(record)?.Target.Masked,
             flowEvent.At.UtcDateTime);
     }
 }

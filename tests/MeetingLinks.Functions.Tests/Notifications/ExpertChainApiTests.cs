@@ -57,7 +57,8 @@ public sealed class ExpertChainApiTests(AzuriteFixture azurite, ITestOutputHelpe
         Assert.Equal("recorded", late.GetProperty("outcome").GetString());
         Assert.Equal(["joining", "timedOut"], Outcomes(taken));
         Assert.Equal("person-ana", taken.GetProperty("expertResponse").GetProperty("personId").GetString());
-        Assert.Equal(["expert.unanswered", "expert.joining"], connect.For(meetingId).Delivered.Select(e => e["event"]!.GetValue<string>()));
+        Assert.Equal([("expert.unanswered", "email b***@clinic.example"), ("expert.joining", "email a***@clinic.example")],
+            connect.For(meetingId).Delivered.Select(e => (e["event"]!.GetValue<string>(), e["expert"]!.GetValue<string>())));
 
         // Ben pressing it too changes nothing, and is told who is joining.
         var again = await WebexButtons.PressAsync(app, webex, meetingId, Step(taken, 1).GetProperty("messageId").GetString()!, "joining", "person-ben");
