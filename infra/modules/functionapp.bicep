@@ -183,6 +183,10 @@ resource functionApp 'Microsoft.Web/sites@2024-11-01' = {
         { name: 'Connect__ServiceKey', value: hasConnectServiceKey ? '@Microsoft.KeyVault(SecretUri=${connectServiceKeySecretUri})' : '' }
         { name: 'Connect__EventsSecret', value: '@Microsoft.KeyVault(SecretUri=${connectEventsSecretSecretUri})' }
         { name: 'Connect__RetryWindow', value: '00:15:00' }
+
+        // A chain of experts: each has two minutes to answer; work a crash kept from the queue is queued again after five.
+        { name: 'Experts__AnswerWithin', value: 'PT2M' }
+        { name: 'Notifications__SweepAfter', value: '00:05:00' }
       ]
     }
   }

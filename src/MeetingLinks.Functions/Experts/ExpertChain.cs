@@ -38,14 +38,13 @@ public sealed class ExpertChain(FlowEvents flow)
     /// </summary>
     public (MeetingRecord? Next, bool Changed) Answer(MeetingRecord record, ExpertNotification card, ExpertResponse by, string actionId, string roomId)
     {
-        var answer = by.Answer;
         if (record.Replies.Any(r => r.ActionId == actionId))
         {
             return (null, false); // Webex sent this call before
         }
 
-        var counted = answer == ExpertResponse.Joining ? Join(record, card, by, actionId) : Decline(record, card, by, actionId);
-        var reply = ReplyTo(record, counted, answer, by);
+        var counted = by.Answer == ExpertResponse.Joining ? Join(record, card, by, actionId) : Decline(record, card, by, actionId);
+        var reply = ReplyTo(record, counted, card, by);
         var next = (counted ?? record) with
         {
             Replies = [.. (counted ?? record).Replies, new ExpertReply(actionId, new ExpertTarget(ExpertTarget.RoomId, roomId), by.MessageId, reply, Delivery.Queued(by.At))],
@@ -146,17 +145,20 @@ public sealed class ExpertChain(FlowEvents flow)
     }
 
     /// <summary>What the thread under the card says, so that in a team space everyone sees who answered and what follows.</summary>
-    private string ReplyTo(MeetingRecord before, MeetingRecord? counted, string answer, ExpertResponse by)
+    private string ReplyTo(MeetingRecord before, MeetingRecord? counted, ExpertNotification card, ExpertResponse by)
     {
         var who = $"**{ExpertMessage.Escape(Name(by))}**";
         if (counted is null)
         {
-            return before.ExpertResponse is { Answer: ExpertResponse.Joining } joined
-                ? $"Already answered: **{ExpertMessage.Escape(Name(joined))}** is joining."
-                : $"{who} can't take it; the visit had been passed on already.";
+            if (before.ExpertResponse is { Answer: ExpertResponse.Joining } joined)
+            {
+                return $"Already answered: **{ExpertMessage.Escape(Name(joined))}** is joining.";
+            }
+
+            return card.Step is not null ? $"{who} can't take it; the visit had been passed on already." : $"{who} can't take it.";
         }
 
-        if (answer == ExpertResponse.Joining)
+        if (by.Answer == ExpertResponse.Joining)
         {
             return $"{who} is joining.{Told()}";
         }

@@ -12,6 +12,9 @@ internal static class OpenWorkIndex
     public const string Partition = "open";
     public const string Kind = "open";
 
+    /// <summary>The row's keys alone, to delete it by.</summary>
+    public static TableEntity Row(NotificationMessage work) => new(Partition, RowKey(work));
+
     public static TableEntity Entry(NotificationMessage work, DateTimeOffset since) => new(Partition, RowKey(work))
     {
         ["Kind"] = Kind,

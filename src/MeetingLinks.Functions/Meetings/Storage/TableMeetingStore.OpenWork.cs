@@ -12,7 +12,11 @@ public sealed partial class TableMeetingStore
         => GuardAsync(async () => await table.UpsertEntityAsync(OpenWorkIndex.Entry(work, since), TableUpdateMode.Replace, cancellationToken), cancellationToken);
 
     public Task ForgetOpenWorkAsync(NotificationMessage work, CancellationToken cancellationToken)
-        => GuardAsync(async () => await table.DeleteEntityAsync(OpenWorkIndex.Partition, OpenWorkIndex.RowKey(work), ETag.All, cancellationToken), cancellationToken);
+        => GuardAsync(async () =>
+        {
+            await DeleteIfExistsAsync(OpenWorkIndex.Row(work), cancellationToken);
+            return true;
+        }, cancellationToken);
 
     /// <summary>Rows for the work <paramref name="after"/> opens that <paramref name="before"/> had not: one transaction, as they share the partition.</summary>
     private async Task OpenRowsAsync(MeetingRecord? before, MeetingRecord after, CancellationToken cancellationToken)
@@ -30,7 +34,7 @@ public sealed partial class TableMeetingStore
     {
         foreach (var work in Except(before, after))
         {
-            await table.DeleteEntityAsync(OpenWorkIndex.Partition, OpenWorkIndex.RowKey(work), ETag.All, cancellationToken);
+            await DeleteIfExistsAsync(OpenWorkIndex.Row(work), cancellationToken);
         }
     }
 
