@@ -13,7 +13,7 @@ using MeetingLinks.Validation;
 using Microsoft.Extensions.Logging.Abstractions;
 
 // Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), with a chain of two experts
-// against without, and cold start; then what finding and erasing a phone number's meetings
+// against without, what a chain's deadline adds, and cold start; then what finding and erasing a phone number's meetings
 // read from a large table.
 var options = BenchmarkOptions.Parse(args);
 var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.DevHost", "bin", "Release", "net10.0", "MeetingLinks.DevHost.dll");
@@ -94,6 +94,7 @@ if (options.Runs(BenchmarkOptions.CreatePart))
     }
 
     report.Print();
+    await DeadlineCost.RunAsync(options, StartAzuriteAsync);
 
     var coldStarts = new List<double>();
     await using var coldAzurite = await StartAzuriteAsync();
