@@ -3,13 +3,18 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using MeetingLinks.Benchmarks;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using MeetingLinks.DevHost.Storage;
+using MeetingLinks.Experts;
+using MeetingLinks.Meetings.Storage;
 using MeetingLinks.Notifications;
+using MeetingLinks.Validation;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), and cold start;
-// then what finding and erasing a phone number's meetings read from a large table.
+// Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), with a chain of two experts
+// against without, what a chain's deadline adds, and cold start; then what finding and erasing a phone number's meetings
+// read from a large table.
 var options = BenchmarkOptions.Parse(args);
 var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.DevHost", "bin", "Release", "net10.0", "MeetingLinks.DevHost.dll");
 if (!File.Exists(appDll) || !File.Exists(Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll")))
@@ -24,8 +29,23 @@ if (options.Runs(BenchmarkOptions.CreatePart))
     Console.WriteLine($"Create: {options}");
     var body = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH"}""");
 
-    // The same create with an expert: the host link then also goes on the queue to the expert (the stand-in for Webex).
-    var expertBody = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH","expert":{"email":"expert@bench.example"}}""");
+    // The same create with a chain of two experts: the host link then also goes on the queue to the first expert (the
+    // stand-in for Webex), and with it the step's deadline, a timer that passes the visit to the second when time is up.
+    var expertBody = Encoding.UTF8.GetBytes("""{"customer":{"phone":"+15551234567","name":"Bench","channel":"whatsapp"},"reference":"BENCH","experts":[{"email":"expert-a@bench.example"},{"email":"expert-b@bench.example"}]}""");
+
+    // The expert side's service gives each expert an hour, the longest Experts__AnswerWithin allows, so that no deadline comes
+    // due while it runs: one would pass its visit on and send a card that no create of the run asked for. Its runs must end well
+    // before then.
+    var answerWithin = TimeSpan.FromHours(1);
+    var expertSettings = new Dictionary<string, string> { ["Experts__AnswerWithin"] = IsoDuration.Format(answerWithin) };
+    var expertRuns = 3 * options.Concurrency.Length * (options.WarmUp + options.Duration);
+    if (expertRuns > answerWithin / 2)
+    {
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"The runs with experts would take {expertRuns.TotalMinutes:0} min; they must end well within the {answerWithin.TotalMinutes:0} min the experts get. Use a shorter --duration or fewer --concurrency values."));
+        return 1;
+    }
+
     var report = new Report();
 
     foreach (var latency in options.Latencies)
@@ -44,21 +64,23 @@ if (options.Runs(BenchmarkOptions.CreatePart))
             }
         }
 
-        // The expert's cost on a service of its own: each run with an expert sits between two plain runs, after its messages
-        // are sent, so that the table growing under Azurite (which slows every later run) is not counted as the expert's cost.
+        // The experts' cost on a service of its own: each run with a chain sits between two plain runs, after its cards are
+        // sent, so that the table growing under Azurite (which slows every later run) is not counted as the experts' cost.
         await using (var azurite = await StartAzuriteAsync())
-        await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency))
+        await using (var service = ServiceProcess.Start(appDll, azurite.ConnectionString, table, latency, expertSettings))
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = service.BaseUrl };
             await WaitUntilCreatesAsync(http, body, TimeSpan.FromSeconds(60));
             var expertQueue = new QueueClient(azurite.ConnectionString, NotificationQueueFunctions.QueueName);
+            var expertTable = new TableClient(azurite.ConnectionString, table);
             foreach (var concurrency in options.Concurrency)
             {
                 report.Add("before", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body)), service.PeakWorkingSetMegabytes());
                 report.Add("expert", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, expertBody)), service.PeakWorkingSetMegabytes());
-                await ServiceProcess.WaitUntilAsync(
-                    async () => !await expertQueue.ExistsAsync() || (await expertQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
-                    TimeSpan.FromMinutes(5), "send the expert messages");
+                var waiting = Stopwatch.GetTimestamp();
+                var timers = await WaitUntilOnlyTimersAsync(expertQueue, expertTable, TimeSpan.FromMinutes(5));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"queue    cards all sent {Stopwatch.GetElapsedTime(waiting).TotalSeconds:0.0} s after the run; it holds only the deadlines, invisible: {timers}, one per chain so far"));
                 report.Add("after", latency, await LoadRunner.RunAsync(concurrency, options.WarmUp, options.Duration, _ => PostAsync(http, body)), service.PeakWorkingSetMegabytes());
             }
         }
@@ -72,6 +94,7 @@ if (options.Runs(BenchmarkOptions.CreatePart))
     }
 
     report.Print();
+    await DeadlineCost.RunAsync(options, StartAzuriteAsync);
 
     var coldStarts = new List<double>();
     await using var coldAzurite = await StartAzuriteAsync();
@@ -113,6 +136,45 @@ static async Task<bool> PostAsync(HttpClient http, byte[] body)
     request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
     using var response = await http.SendAsync(request);
     return response.StatusCode == HttpStatusCode.OK;
+}
+
+// Waits until the queue has sent every card of the chains and holds nothing but their deadlines; returns how many. The deadlines
+// stay on the queue, invisible, for the hour each expert has, and a queue's message count includes invisible messages, so it
+// no longer falls to 0. Every create with a chain leaves one deadline on the queue and one row of kind 'deadline' in the index
+// of open work (partition 'open'), written before the timer is put; no step ends while the benchmark waits, so those rows
+// neither come nor go. A card's message leaves the queue only after its sending has settled the record and deleted the card's
+// row. So the count equals the number of deadline rows exactly when no card is left to send or being sent. (A create whose
+// deadline failed to go on the queue would leave a row without a timer, and the wait would end with one card still there;
+// that create fails, so its run shows the error.)
+static async Task<int> WaitUntilOnlyTimersAsync(QueueClient queue, TableClient table, TimeSpan limit)
+{
+    if (!await queue.ExistsAsync())
+    {
+        return 0;
+    }
+
+    var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OpenWorkIndex.Partition} and WorkKind eq {ExpertDeadlines.KindName}");
+    var until = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
+    while (true)
+    {
+        // Counting the rows reads the whole index: once a second. Counting the messages is one small request: every 20 ms.
+        var deadlines = await table.QueryAsync<TableEntity>(filter, select: ["RowKey"]).CountAsync();
+        for (var i = 0; i < 50; i++)
+        {
+            var messages = (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount;
+            if (messages == deadlines)
+            {
+                return deadlines;
+            }
+
+            if (Stopwatch.GetTimestamp() >= until)
+            {
+                throw new TimeoutException($"The service did not send the expert messages in time: {messages} messages on the queue, {deadlines} of them deadlines.");
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }
 
 static Task WaitUntilCreatesAsync(HttpClient http, byte[] body, TimeSpan limit)

@@ -30,12 +30,16 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     /// <summary>The <see cref="Stopwatch"/> timestamp just before the process was started.</summary>
     public long StartedAt { get; }
 
-    public static ServiceProcess Start(string devHostDll, string storage, string table, TimeSpan brokerLatency)
-        => Start(devHostDll, storage, storage, table, brokerLatency);
+    /// <param name="settings">App settings beyond the benchmark's own (<c>Experts__AnswerWithin</c>…), set as environment
+    /// variables: the development host takes its environment over <c>local.settings.json</c> and hands it to the worker.</param>
+    public static ServiceProcess Start(
+        string devHostDll, string storage, string table, TimeSpan brokerLatency, IReadOnlyDictionary<string, string>? settings = null)
+        => Start(devHostDll, storage, storage, table, brokerLatency, settings);
 
     /// <param name="tables">Where the app's table is (<c>Tables__ConnectionString</c>).</param>
     /// <param name="queues">Where its queues are (<c>AzureWebJobsStorage</c>).</param>
-    public static ServiceProcess Start(string devHostDll, string tables, string queues, string table, TimeSpan brokerLatency)
+    public static ServiceProcess Start(
+        string devHostDll, string tables, string queues, string table, TimeSpan brokerLatency, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +61,10 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         info.Environment["Auth__FlowKeys"] = FlowKey;
         info.Environment["Auth__OpsKeys"] = OpsKey;
         info.Environment["DevHost__StartAzurite"] = "false";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the service.");
