@@ -21,14 +21,9 @@ public sealed class FlowEvents(
             ? record
             : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at))] };
 
-    public async Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
-    {
-        if (Enabled && await store.ChangeAsync(meetingId, r => Add(r, eventId, eventName, time.GetUtcNow()) is var added && added != r ? added : null,
-                cancellationToken) is { } record)
-        {
-            await outbox.QueueIfPendingAsync(record, this, eventId, cancellationToken);
-        }
-    }
+    /// <summary>Adds event <paramref name="eventName"/> to the record, once per <paramref name="eventId"/>, and queues it.</summary>
+    public Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
+        => outbox.ChangeAndQueueAsync(store, meetingId, r => Add(r, eventId, eventName, time.GetUtcNow()) is var added && added != r ? added : null, cancellationToken);
 
     public Delivery? Find(MeetingRecord record, string id) => record.FlowDeliveries.FirstOrDefault(e => e.EventId == id)?.Delivery;
 

@@ -102,14 +102,4 @@ public static class NotificationOutboxExtensions
     /// <summary>Puts each of <paramref name="work"/> on the queue at once, a timer until it is due.</summary>
     public static Task QueueAsync(this INotificationOutbox outbox, IEnumerable<NotificationMessage> work, CancellationToken cancellationToken)
         => Task.WhenAll(work.Select(message => outbox.EnqueueAsync(message, null, cancellationToken)));
-
-    /// <summary>Queues entry <paramref name="id"/> of <paramref name="kind"/> when the record has it still to send.</summary>
-    public static Task QueueIfPendingAsync(
-        this INotificationOutbox outbox, MeetingRecord record, INotificationKind kind, string id, CancellationToken cancellationToken)
-        => outbox.QueueIfPendingAsync(record.MeetingId, kind.Name, id, kind.Find(record, id), cancellationToken);
-
-    /// <summary>Queues entry <paramref name="id"/> of kind <paramref name="kind"/> when <paramref name="delivery"/> is still to send.</summary>
-    public static Task QueueIfPendingAsync(
-        this INotificationOutbox outbox, string meetingId, string kind, string id, Delivery? delivery, CancellationToken cancellationToken)
-        => delivery is { IsPending: true } ? outbox.EnqueueAsync(new(meetingId, kind, id), null, cancellationToken) : Task.CompletedTask;
 }
