@@ -14,6 +14,7 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
         "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail", "expertResponse", "flowEvents",
+        "expertChain", "answerWithin",
     ];
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -75,6 +76,8 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
                 : null,
             record.ExpertResponse is { } response ? $"{response.Answer} {response.PersonName ?? response.PersonId} {Time(response.At)}" : null,
             string.Join("; ", record.FlowEvents.Select(e => $"{e.Event} {e.Status} attempts {e.Attempts}" + (e.LastError is { } error ? $" {error}" : ""))),
+            string.Join("; ", record.ExpertChain.Select(s => $"{s.To} {s.Outcome}" + (s.SentAt is { } sent ? $" sent {Time(sent)}" : "") + (s.EndedAt is { } ended ? $" ended {Time(ended)}" : ""))),
+            record.AnswerWithin,
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }

@@ -332,6 +332,47 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
     }
 
     [Fact]
+    public async Task The_expert_column_shows_each_step_of_the_chain_in_order()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-CHAIN");
+        var now = DateTimeOffset.UtcNow;
+        MeetingLinks.Notifications.Delivery Sent(string messageId, DateTimeOffset at) => new("sent", 1, at, MessageId: messageId, SentAt: at);
+        await TableRows.SeedMeetingAsync(Azurite, app.TableName, now.AddMinutes(-3), reference, change: r => r with
+        {
+            ExpertWait = TimeSpan.FromMinutes(2),
+            Notifications =
+            [
+                new(IssuedLink.CreateBatch, new("email", "ana@clinic.example"), Sent("msg-1", now.AddMinutes(-3)), 0, "timedOut", EndedAt: now.AddMinutes(-1)),
+                new(IssuedLink.CreateBatch, new("email", "ben@clinic.example"), Sent("msg-2", now.AddMinutes(-1)), 1, "joining", EndedAt: now),
+                new(IssuedLink.CreateBatch, new("email", "carla@clinic.example"), MeetingLinks.Notifications.Delivery.Queued(now.AddMinutes(-3)), 2, "queued"),
+            ],
+            ExpertResponse = new("joining", "person-ben", "Ben Okafor", "msg-2", now),
+        });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
+        await session.SearchDayAsync(DateOnly.FromDateTime(now.AddMinutes(-3).UtcDateTime), reference);
+
+        var chain = session.RowWith(reference).Locator("td[data-col=expert] .expert-chain");
+        await Expect(chain.Locator(".chain-wait")).ToHaveTextAsync("Asked in turn, 2 min each");
+        await Expect(chain.Locator(".chain-wait")).ToHaveAttributeAsync("title", "answerWithin PT2M");
+        var steps = chain.Locator(".chain-step");
+        await Expect(steps.Locator(".badge")).ToHaveTextAsync(["timedOut", "joining", "queued"]);
+        await Expect(steps.Locator(".chain-to")).ToHaveTextAsync(["email a***@clinic.example", "email b***@clinic.example", "email c***@clinic.example"]);
+        await Expect(steps.Nth(0).Locator(".chain-sent time")).ToHaveAttributeAsync("datetime", ToIso(now.AddMinutes(-3)));
+        await Expect(steps.Nth(0).Locator(".chain-ended time")).ToHaveAttributeAsync("datetime", ToIso(now.AddMinutes(-1)));
+        await Expect(steps.Nth(1).Locator(".chain-ended time")).ToHaveAttributeAsync("datetime", ToIso(now));
+        await Expect(steps.Nth(2).Locator(".chain-sent, .chain-ended")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("ana@", await chain.TextContentAsync() ?? string.Empty, StringComparison.Ordinal);
+        await session.ScreenshotIfAskedAsync("ops-page-chain.png");
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>A time as the page writes it in a datetime attribute: JavaScript's toISOString, to the millisecond.</summary>
+    private static string ToIso(DateTimeOffset at)
+        => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task A_meeting_is_erased_from_the_page_only_after_a_confirmation()
     {
         var app = await AppAsync();

@@ -99,7 +99,7 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite, ITestOutpu
     }
 
     [Fact]
-    public async Task The_vocabulary_module_holds_the_services_statuses_and_event_types()
+    public async Task The_vocabulary_module_holds_the_services_statuses_event_types_and_chain_outcomes()
     {
         var app = await AppAsync();
 
@@ -117,7 +117,8 @@ public sealed partial class OpsPageRouteTests(AzuriteFixture azurite, ITestOutpu
         Assert.Equal(MeetingStatus.All.AsEnumerable(), Export("STATUSES"));
         Assert.Equal(MeetingStatus.EventTypes.AsEnumerable(), Export("EVENT_TYPES"));
         Assert.Equal(MeetingLinks.Notifications.Delivery.Statuses, Export("NOTIFICATION_STATUSES"));
-        Assert.Equal(3, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
+        Assert.Equal(MeetingLinks.Experts.ExpertChain.Outcomes, Export("CHAIN_OUTCOMES"));
+        Assert.Equal(4, Regex.Count(script, @"^export\b", RegexOptions.Multiline));
         Assert.Equal(script, Encoding.UTF8.GetString(OpsPageAssets.Find("vocabulary.js")!.Content.Span));
     }
 

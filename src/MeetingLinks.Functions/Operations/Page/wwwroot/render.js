@@ -2,7 +2,7 @@
 
 import { copyText } from './clipboard.js';
 import { el, listOf, show, textOf } from './dom.js';
-import { NOTIFICATION_STATUSES, STATUSES } from './vocabulary.js';
+import { CHAIN_OUTCOMES, NOTIFICATION_STATUSES, STATUSES } from './vocabulary.js';
 
 const COLUMNS = {
   created: 'Created',
@@ -42,7 +42,11 @@ export function recordRow(record, announce, erase) {
     cell('phone', phoneToggle(record.customerPhone)),
     cell('channel', textOf(record.channel)),
     cell('status', statusWithEvents(record)),
-    cell('expert', expertNotification(record.expertNotification), expertResponse(record.expertResponse), flowEvents(record.flowEvents)),
+    cell('expert',
+      expertNotification(record.expertNotification),
+      expertChain(record.expertChain, record.answerWithin),
+      expertResponse(record.expertResponse),
+      flowEvents(record.flowEvents)),
     cell('links', linkButtons(record, announce)),
     cell('expires', timeText(record.expiresAt, true)),
     cell('erase', eraseControl(record, row, announce, erase)));
@@ -136,6 +140,33 @@ function expertNotification(notification) {
     el('small', { className: 'muted expert-to', text: textOf(notification.to) }),
     attempts > 1 ? el('small', { className: 'muted', text: `${attempts} attempts` }) : null,
     notification.lastError ? el('small', { className: 'last-error', text: notification.lastError }) : null);
+}
+
+// The create's experts in the order they are asked: to whom (masked), how each step stands, when its card went and it ended.
+function expertChain(steps, answerWithin) {
+  const list = listOf(steps);
+  if (list.length === 0) return null;
+  const wait = el('small', { className: 'muted chain-wait', text: answerWithin ? `Asked in turn, ${waitText(answerWithin)} each` : 'Asked in turn' });
+  if (answerWithin) wait.title = `answerWithin ${answerWithin}`;
+  return el('div', { className: 'expert-chain' }, wait, el('ol', { className: 'chain-steps' }, ...list.map((step) => chainStep(step || {}))));
+}
+
+function chainStep(step) {
+  const outcome = textOf(step.outcome, 'unknown');
+  const known = CHAIN_OUTCOMES.includes(outcome) ? outcome : 'other';
+  return el('li', { className: 'chain-step' },
+    el('span', { className: `badge outcome-${known}`, text: outcome }), ' ',
+    el('span', { className: 'chain-to', text: textOf(step.to) }),
+    step.sentAt ? el('small', { className: 'muted chain-sent' }, 'sent ', timeText(step.sentAt)) : null,
+    step.endedAt ? el('small', { className: 'muted chain-ended' }, 'ended ', timeText(step.endedAt)) : null);
+}
+
+// "PT2M" reads "2 min", as the note on the expert's card says it; anything else is shown as it came.
+function waitText(duration) {
+  const text = String(duration);
+  const parts = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(text);
+  if (!parts || text === 'PT') return text;
+  return [[parts[1], 'h'], [parts[2], 'min'], [parts[3], 's']].filter(([n]) => n).map(([n, unit]) => `${n} ${unit}`).join(' ');
 }
 
 // The expert's answer on the card: joining or declined, by whom.
