@@ -47,7 +47,7 @@ public sealed class ExpertChain(FlowEvents flow)
         var reply = ReplyTo(record, counted, card, by);
         var next = (counted ?? record) with
         {
-            Replies = [.. (counted ?? record).Replies, new ExpertReply(actionId, new ExpertTarget(ExpertTarget.RoomId, roomId), by.MessageId, reply, Delivery.Queued(by.At))],
+            Replies = [.. (counted ?? record).Replies, new ExpertReply(actionId, roomId, by.MessageId, reply, Delivery.Queued(by.At))],
         };
         return (next, counted is not null);
     }
@@ -67,7 +67,7 @@ public sealed class ExpertChain(FlowEvents flow)
         }
 
         var following = record.Notifications.FirstOrDefault(n => n.Batch == step.Batch && n.Step == step.Step + 1);
-        var ended = Change(record, id, s => s with { Outcome = outcome, DueAt = null, EndedAt = now });
+        var ended = Change(record, id, s => End(s, outcome, now));
         if (outcome == TimedOut)
         {
             var whom = following is null ? $"no other expert is left.{Told()}" : $"the visit was passed on to {following.Target.Masked}.";
@@ -116,13 +116,13 @@ public sealed class ExpertChain(FlowEvents flow)
         var next = record with { ExpertResponse = by };
         foreach (var waiting in record.Notifications.Where(n => n.Outcome == Waiting && n.Id != card.Id))
         {
-            next = Change(next, waiting.Id, s => s with { Outcome = Taken, DueAt = null, EndedAt = by.At });
+            next = Change(next, waiting.Id, s => End(s, Taken, by.At));
             next = Note(next, waiting, "taken", $"The visit was taken: **{ExpertMessage.Escape(Name(by))}** is joining.", by.At);
         }
 
         if (card.Step is not null)
         {
-            next = Change(next, card.Id, s => s with { Outcome = Joining, DueAt = null, EndedAt = by.At });
+            next = Change(next, card.Id, s => End(s, Joining, by.At));
         }
 
         return flow.Add(next, actionId, FlowEvent.Joining, by.At);
@@ -171,6 +171,22 @@ public sealed class ExpertChain(FlowEvents flow)
     private static MeetingRecord Start(MeetingRecord record, ExpertNotification step, DateTimeOffset now)
         => Change(record, step.Id, s => s with { Outcome = Waiting, Delivery = Delivery.Queued(now), DueAt = now + (record.ExpertWait ?? TimeSpan.Zero) });
 
+    /// <summary>
+    /// The step as it ends (a passed-on step that joins later keeps when it was passed on). A card still waiting to be sent,
+    /// and not being sent, is not sent any more: it would reach an expert whose turn is over.
+    /// </summary>
+    private static ExpertNotification End(ExpertNotification step, string outcome, DateTimeOffset now)
+    {
+        var unsent = step.Delivery is { IsPending: true, SendingBy: null };
+        return step with
+        {
+            Outcome = outcome,
+            DueAt = null,
+            EndedAt = step.EndedAt ?? now,
+            Delivery = unsent ? step.Delivery with { Status = Delivery.Failed, LastError = "Not sent: the step ended before Webex took the card." } : step.Delivery,
+        };
+    }
+
     /// <summary>A note in the thread of <paramref name="card"/>, once, when its message was sent (there is no thread otherwise).</summary>
     private static MeetingRecord Note(MeetingRecord record, ExpertNotification card, string what, string markdown, DateTimeOffset now)
     {
@@ -180,8 +196,7 @@ public sealed class ExpertChain(FlowEvents flow)
             return record;
         }
 
-        var to = card.Delivery.RoomId is { } room ? new ExpertTarget(ExpertTarget.RoomId, room) : card.Target;
-        return record with { Replies = [.. record.Replies, new ExpertReply(id, to, parent, markdown, Delivery.Queued(now))] };
+        return record with { Replies = [.. record.Replies, new ExpertReply(id, card.Delivery.RoomId, parent, markdown, Delivery.Queued(now), card.Target)] };
     }
 
     private static MeetingRecord Change(MeetingRecord record, string id, Func<ExpertNotification, ExpertNotification> change)

@@ -18,6 +18,6 @@ public sealed class ExpertReplies(WebexClient webex, IOptions<NotificationsOptio
 
     public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
         => record.Replies.FirstOrDefault(r => r.ActionId == id) is { } reply
-            ? await webex.ReplyAsync(reply.To, reply.ParentId, reply.Markdown, cancellationToken)
+            ? await webex.ReplyAsync(reply.Where, reply.ParentId, reply.Markdown, cancellationToken)
             : Failure.Unexpected();
 }

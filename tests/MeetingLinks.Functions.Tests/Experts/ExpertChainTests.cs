@@ -133,6 +133,21 @@ public class ExpertChainTests
     }
 
     [Fact]
+    public void A_card_not_yet_sent_when_its_step_is_taken_is_not_sent_and_a_late_joiner_keeps_when_they_were_passed_on()
+    {
+        var record = Sent(Chain(Ana, Ben), "create");
+        record = _chain.PassOn(record, "create", ExpertChain.TimedOut, Now + Wait, dueBy: Now + Wait)!;
+
+        var (taken, _) = _chain.Answer(record, record.Notifications[0], By("joining", "person-ana", "msg-create"), "action-1", "room-ana");
+
+        var (ana, ben) = (taken!.Notifications[0], taken.Notifications[1]);
+        Assert.Equal(("joining", Now + Wait), (ana.Outcome, ana.EndedAt));
+        Assert.Equal(("taken", Delivery.Failed), (ben.Outcome, ben.Delivery.Status));
+        Assert.DoesNotContain(taken.OpenWork, w => w.Id == "create.1");
+        Assert.DoesNotContain(taken.Replies, r => r.ActionId == "taken-create.1"); // no card, no thread
+    }
+
+    [Fact]
     public void After_someone_joined_a_second_joining_and_a_decline_change_nothing_but_are_told_who_is_joining()
     {
         var record = Sent(Sent(Chain(Ana, Ben), "create"), "create.1");

@@ -120,13 +120,13 @@ internal static class TableRows
         return text.ToString();
     }
 
-    /// <summary>The app's table, created when the test writes to it before the app does.</summary>
     /// <summary>Timers the app's records have waiting (one row each in the index of open work).</summary>
     public static async Task<int> WaitingTimersAsync(AzuriteFixture azurite, string tableName)
         => await (await TableAsync(azurite, tableName))
             .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OpenWorkIndex.Partition} and WorkKind eq {MeetingLinks.Experts.ExpertDeadlines.KindName}"))
             .CountAsync();
 
+    /// <summary>The app's table, created when the test writes to it before the app does.</summary>
     private static async Task<TableClient> TableAsync(AzuriteFixture azurite, string tableName)
     {
         var table = new TableClient(azurite.ConnectionString, tableName);

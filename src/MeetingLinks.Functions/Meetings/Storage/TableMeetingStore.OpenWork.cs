@@ -29,12 +29,23 @@ public sealed partial class TableMeetingStore
         }
     }
 
-    /// <summary>Removes the rows of work <paramref name="before"/> had open and <paramref name="after"/> settled; a row already gone is no matter.</summary>
+    /// <summary>
+    /// Removes the rows of work <paramref name="before"/> had open and <paramref name="after"/> settled; a row already gone is
+    /// no matter. The change is written by then, so a row that cannot be removed now is left for the sweep to remove.
+    /// </summary>
     private async Task CloseRowsAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken)
     {
         foreach (var work in Except(before, after))
         {
-            await DeleteIfExistsAsync(OpenWorkIndex.Row(work), cancellationToken);
+            try
+            {
+                await DeleteIfExistsAsync(OpenWorkIndex.Row(work), cancellationToken);
+            }
+            catch (Exception ex) when (StorageAccess.IsOutage(ex))
+            {
+                logger.LogWarning("The index row of {Kind} {Id} for meeting {MeetingId} stays until the sweep removes it: {Reason}",
+                    work.Kind, work.Id, work.MeetingId, Describe(ex));
+            }
         }
     }
 
