@@ -76,7 +76,7 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
                 : null,
             record.ExpertResponse is { } response ? $"{response.Answer} {response.PersonName ?? response.PersonId} {Time(response.At)}" : null,
             string.Join("; ", record.FlowEvents.Select(e => $"{e.Event} {e.Status} attempts {e.Attempts}" + (e.LastError is { } error ? $" {error}" : ""))),
-            string.Join("; ", record.ExpertChain.Select(s => $"{s.To} {s.Outcome}" + (s.SentAt is { } sent ? $" sent {Time(sent)}" : "") + (s.EndedAt is { } ended ? $" ended {Time(ended)}" : ""))),
+            string.Join("; ", record.ExpertChain.Select(ChainStep)),
             record.AnswerWithin,
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
@@ -95,6 +95,23 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
         }
 
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+    }
+
+    /// <summary>A step of the chain: <c>email a***@clinic.example timedOut sent … ended …</c>.</summary>
+    private static string ChainStep(ExpertChainStepView step)
+    {
+        var text = $"{step.To} {step.Outcome}";
+        if (step.SentAt is { } sent)
+        {
+            text += $" sent {Time(sent)}";
+        }
+
+        if (step.EndedAt is { } ended)
+        {
+            text += $" ended {Time(ended)}";
+        }
+
+        return text;
     }
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
