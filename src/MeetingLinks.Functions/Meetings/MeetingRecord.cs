@@ -116,6 +116,19 @@ public sealed record MeetingRecord
         }
     }
 
+    /// <summary>
+    /// The work the record opens when its chain begins (the first card and its deadline), known from its first write: the
+    /// store indexes it with that write, so the change that opens it needs no index write of its own.
+    /// </summary>
+    [JsonIgnore]
+    public IEnumerable<Notifications.NotificationMessage> PlannedWork
+        => Notifications.Where(n => n.Step == 0 && n.Outcome == Experts.ExpertChain.Queued)
+            .SelectMany(n => new Notifications.NotificationMessage[]
+            {
+                new(MeetingId, Experts.ExpertMessages.KindName, n.Id),
+                new(MeetingId, Experts.ExpertDeadlines.KindName, n.Id),
+            });
+
     /// <summary>The create's idempotency key: the flow's <c>transId</c>, given back to the flow with the expert's answer.</summary>
     public string? RequestId { get; init; }
 

@@ -17,20 +17,37 @@ public sealed class OpenWorkSweep(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var late = now - options.Value.SweepAfter;
         var queued = 0;
-        foreach (var meeting in (await store.FindOpenWorkAsync(now - options.Value.SweepAfter, MaxItems, cancellationToken)).GroupBy(w => w.MeetingId))
+        foreach (var meeting in (await store.FindOpenWorkAsync(late, MaxItems, cancellationToken)).GroupBy(w => w.MeetingId))
         {
             var record = await store.GetAsync(meeting.Key, cancellationToken);
             foreach (var item in meeting)
             {
                 if (record?.OpenWork.FirstOrDefault(w => w.Kind == item.Kind && w.Id == item.Id) is not { } open)
                 {
-                    await store.ForgetOpenWorkAsync(item, cancellationToken);
+                    // Work a meeting still plans (its links are not there yet: the create failed or runs) keeps its row.
+                    if (record?.PlannedWork.Contains(item) == true)
+                    {
+                        await store.KeepOpenWorkAsync(item, now, cancellationToken);
+                    }
+                    else
+                    {
+                        await store.ForgetOpenWorkAsync(item, cancellationToken);
+                    }
+
+                    continue;
+                }
+
+                if (open.DueAt is { } due && due >= late)
+                {
+                    // A timer not late yet (its row was written before it was due): look again once it could be.
+                    await store.KeepOpenWorkAsync(open, due, cancellationToken);
                     continue;
                 }
 
                 logger.LogWarning("{Kind} {Id} for meeting {MeetingId} has been open since before {OpenBefore:o}; queued again",
-                    open.Kind, open.Id, open.MeetingId, now - options.Value.SweepAfter);
+                    open.Kind, open.Id, open.MeetingId, late);
                 await outbox.EnqueueAsync(open, null, cancellationToken);
                 await store.KeepOpenWorkAsync(open, now, cancellationToken);
                 queued++;

@@ -101,8 +101,8 @@ public sealed class InMemoryMeetingStore : IMeetingStore
     /// <summary>As the table store keeps its index: rows for what a change opens, none for what it settles.</summary>
     private void Index(MeetingRecord? before, MeetingRecord after)
     {
-        var was = before?.OpenWork.Select(w => (w.MeetingId, w.Kind, w.Id)).ToHashSet() ?? [];
-        var now = after.OpenWork.ToList();
+        var was = before?.OpenWork.Concat(before.PlannedWork).Select(w => (w.MeetingId, w.Kind, w.Id)).ToHashSet() ?? [];
+        var now = after.OpenWork.Concat(after.PlannedWork).ToList();
         foreach (var work in now.Where(w => !was.Contains((w.MeetingId, w.Kind, w.Id))))
         {
             _openWork[(work.MeetingId, work.Kind, work.Id)] = work.DueAt ?? Time.GetUtcNow();

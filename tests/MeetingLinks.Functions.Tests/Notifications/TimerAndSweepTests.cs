@@ -92,7 +92,7 @@ public class TimerAndSweepTests
     public async Task A_timer_counts_as_lost_only_a_few_minutes_after_it_was_due()
     {
         var experts = new[] { new MeetingLinks.Experts.ExpertTarget("email", "ana@clinic.example") };
-        _store.Overwrite(Meeting() with { ExpertWait = TimeSpan.FromMinutes(30), Notifications = MeetingLinks.Experts.ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now) });
+        await _store.AddAsync(Meeting() with { ExpertWait = TimeSpan.FromMinutes(30), Notifications = MeetingLinks.Experts.ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now) }, CancellationToken.None);
         await _store.ChangeAsync(MeetingId, r => MeetingLinks.Experts.ExpertChain.Begin(r, Now), CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(30));
@@ -105,6 +105,20 @@ public class TimerAndSweepTests
         Assert.Equal(1, atDue);
         Assert.Equal(["expert"], queuedAtDue);
         Assert.Contains(_outbox.Messages, m => m.Message == new NotificationMessage(MeetingId, "deadline", "create", Now.AddMinutes(30)));
+    }
+
+    [Fact]
+    public async Task The_rows_a_chain_plans_are_written_with_the_meeting_and_kept_while_its_links_are_not_there()
+    {
+        var experts = new[] { new MeetingLinks.Experts.ExpertTarget("email", "ana@clinic.example") };
+        await _store.AddAsync(Meeting() with { Links = [], Notifications = MeetingLinks.Experts.ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now) }, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromMinutes(6));
+        var queued = await _sweep.SweepAsync(CancellationToken.None);
+
+        Assert.Equal(0, queued);
+        Assert.Equal([("expert", "create"), ("deadline", "create")], _store.OpenWorkIndex.Keys.Select(k => (k.Kind, k.Id)).Order().Reverse());
+        Assert.Empty(_outbox.Messages);
     }
 
     private static MeetingRecord Meeting() => new()

@@ -18,7 +18,7 @@ public sealed partial class TableMeetingStore
             return true;
         }, cancellationToken);
 
-    /// <summary>Rows for the work <paramref name="after"/> opens that <paramref name="before"/> had not: one transaction, as they share the partition.</summary>
+    /// <summary>Rows for the work <paramref name="after"/> opens or plans that <paramref name="before"/> had not: one transaction, as they share the partition.</summary>
     private async Task OpenRowsAsync(MeetingRecord? before, MeetingRecord after, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -49,9 +49,11 @@ public sealed partial class TableMeetingStore
         }
     }
 
-    /// <summary>Work open in <paramref name="record"/> and not in <paramref name="other"/>, whatever its due time.</summary>
+    /// <summary>Work indexed for <paramref name="record"/> (open or planned) and not for <paramref name="other"/>, whatever its due time.</summary>
     private static IEnumerable<NotificationMessage> Except(MeetingRecord record, MeetingRecord? other)
-        => record.OpenWork.ExceptBy(other?.OpenWork.Select(Key) ?? [], Key);
+        => Indexed(record).ExceptBy(other is null ? [] : Indexed(other).Select(Key), Key);
+
+    private static IEnumerable<NotificationMessage> Indexed(MeetingRecord record) => record.OpenWork.Concat(record.PlannedWork);
 
     private static (string, string) Key(NotificationMessage work) => (work.Kind, work.Id);
 }

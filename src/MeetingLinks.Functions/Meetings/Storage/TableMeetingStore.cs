@@ -58,14 +58,14 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         => GuardAsync(async () =>
         {
             var entity = MeetingEntityMapper.ToEntity(record);
-            if (record.CustomerPhone is { } phone)
-            {
-                // First the phone entry, then the meeting: a crash in between leaves an entry without a
-                // meeting (harmless), never a meeting an erasure by phone number could not find.
-                await table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken);
-            }
 
-            await OpenRowsAsync(null, record, cancellationToken);
+            // First the phone entry and the rows of the work the meeting plans (both at once), then the meeting: a crash in
+            // between leaves an entry or rows without a meeting (harmless), never a meeting an erasure by phone number could
+            // not find, or work without its row.
+            var phoneEntry = record.CustomerPhone is { } phone
+                ? table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken)
+                : Task.CompletedTask;
+            await Task.WhenAll(phoneEntry, OpenRowsAsync(null, record, cancellationToken));
             if (await TryAddAsync(entity, cancellationToken) is { } added)
             {
                 return Versioned(record, added.Headers.ETag);
