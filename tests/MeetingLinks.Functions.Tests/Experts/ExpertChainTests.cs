@@ -191,17 +191,8 @@ public class ExpertChainTests
         Assert.Equal("joining", taken.ExpertAnswer);
     }
 
-    private static MeetingRecord Chain(params ExpertTarget[] experts) => ExpertChain.Begin(new MeetingRecord
+    private static MeetingRecord Chain(params ExpertTarget[] experts) => ExpertChain.Begin(TestMeetings.WithHostLink(Now, "20261125-51299877-k3j7xq2a") with
     {
-        MeetingId = "20261125-51299877-k3j7xq2a",
-        Sub = "sub",
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        Status = MeetingStatus.Created,
-        ValidFrom = Now,
-        ExpiresAt = Now.AddDays(1),
-        VerticalType = "hc",
-        Links = [new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hCode01", "hCode01", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
         Notifications = ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now),
         ExpertWait = Wait,
     }, Now);

@@ -121,16 +121,5 @@ public class TimerAndSweepTests
         Assert.Empty(_outbox.Messages);
     }
 
-    private static MeetingRecord Meeting() => new()
-    {
-        MeetingId = MeetingId,
-        Sub = "sub",
-        CreatedAt = Now,
-        UpdatedAt = Now,
-        Status = MeetingStatus.Created,
-        ValidFrom = Now,
-        ExpiresAt = Now.AddDays(1),
-        VerticalType = "hc",
-        Links = [new IssuedLink(IssuedLink.Host, "https://instant.webex.com/visit/hCode01", "hCode01", Now, Now.AddDays(1), Now, IssuedLink.CreateBatch)],
-    };
+    private static MeetingRecord Meeting() => TestMeetings.WithHostLink(Now, MeetingId);
 }

@@ -3,6 +3,7 @@ using MeetingLinks.Experts;
 using MeetingLinks.Meetings;
 using MeetingLinks.Notifications;
 using MeetingLinks.Operations;
+using MeetingLinks.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace MeetingLinks.Tests.Operations;
@@ -62,17 +63,7 @@ public class MeetingsCsvTests
 
     private static Delivery Sent(DateTimeOffset at) => new(Delivery.Sent, 1, at, MessageId: "msg", SentAt: at);
 
-    private static MeetingRecord Record(DateTimeOffset createdAt) => new()
-    {
-        MeetingId = MeetingIds.New(createdAt),
-        Sub = MeetingIds.NewSub(),
-        CreatedAt = createdAt,
-        UpdatedAt = createdAt,
-        Status = MeetingStatus.Created,
-        ValidFrom = createdAt,
-        ExpiresAt = createdAt.AddDays(1),
-        VerticalType = "hc",
-    };
+    private static MeetingRecord Record(DateTimeOffset createdAt) => TestMeetings.Created(createdAt);
 
     /// <summary>The CSV of one record as the export writes it: its header line and the record's line.</summary>
     private static async Task<(string Header, string Line)> ExportAsync(MeetingRecord record)
