@@ -210,25 +210,8 @@ public sealed class ExpertChain(FlowEvents flow)
 
     private string Told() => flow.Enabled ? " The customer is told." : "";
 
-    /// <summary><c>2 min</c>, <c>45 s</c>, <c>1 h 30 min</c>: how a person reads a wait.</summary>
-    private static string ForPeople(TimeSpan wait)
-    {
-        var parts = new List<string>();
-        if (wait.Hours > 0 || wait.Days > 0)
-        {
-            parts.Add($"{(int)wait.TotalHours} h");
-        }
-
-        if (wait.Minutes > 0)
-        {
-            parts.Add($"{wait.Minutes} min");
-        }
-
-        if (wait.Seconds > 0 || parts.Count == 0)
-        {
-            parts.Add($"{wait.Seconds} s");
-        }
-
-        return string.Join(' ', parts);
-    }
+    /// <summary><c>2 min</c>, <c>90 min</c>, <c>45 s</c>: a wait as a person reads it.</summary>
+    private static string ForPeople(TimeSpan wait) => wait.TotalSeconds % 60 == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{wait.TotalMinutes:0} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{wait.TotalSeconds:0} s");
 }
