@@ -7,7 +7,7 @@ namespace MeetingLinks.Notifications;
 /// </summary>
 public sealed class NotificationTimers(IEnumerable<ITimerKind> kinds, INotificationOutbox outbox, TimeProvider time, ILogger<NotificationTimers> logger)
 {
-    // Azurite and the queue count visibility in whole seconds: a timer may surface a little before its time.
+    // A queue counts visibility in whole seconds (its emulator too): a timer may surface a little before its time.
     private static readonly TimeSpan Early = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, ITimerKind> _kinds = kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
