@@ -16,10 +16,10 @@ public sealed class FlowEvents(
     public bool Enabled => options.Value.EventsUrl is not null;
 
     /// <summary>The record with event <paramref name="eventName"/> to send, once per <paramref name="eventId"/>.</summary>
-    public MeetingRecord Add(MeetingRecord record, string eventId, string eventName, DateTimeOffset at)
+    public MeetingRecord Add(MeetingRecord record, string eventId, string eventName, DateTimeOffset at, string? remindBefore = null)
         => !Enabled || record.FlowDeliveries.Any(e => e.EventId == eventId)
             ? record
-            : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at))] };
+            : record with { FlowDeliveries = [.. record.FlowDeliveries, new FlowEvent(eventId, eventName, at, Delivery.Queued(at), remindBefore)] };
 
     /// <summary>Adds event <paramref name="eventName"/> to the record, once per <paramref name="eventId"/>, and queues it.</summary>
     public Task RaiseAsync(string meetingId, string eventId, string eventName, CancellationToken cancellationToken)
@@ -45,7 +45,9 @@ public sealed class FlowEvents(
     /// <summary>The event as the flow reads it, with a guest link still valid at <paramref name="now"/>.</summary>
     public static FlowEventBody Body(MeetingRecord record, FlowEvent flowEvent, DateTimeOffset now)
     {
-        var guest = record.Links.LastOrDefault(l => l.Kind == IssuedLink.Guest && l.ExpiresAt > now);
+        // For a visit ahead, a link that still works when it starts.
+        var from = record.StartsAt is { } startsAt && startsAt > now ? startsAt : now;
+        var guest = record.Links.LastOrDefault(l => l.Kind == IssuedLink.Guest && l.ExpiresAt > from);
         return new FlowEventBody(
             flowEvent.EventId,
             flowEvent.Event,
@@ -57,6 +59,8 @@ public sealed class FlowEvents(
             guest?.Url,
             guest?.ShortCode,
             Expert(record)?.Target.Masked,
-            flowEvent.At.UtcDateTime);
+            flowEvent.At.UtcDateTime,
+            record.StartsAt?.UtcDateTime,
+            flowEvent.RemindBefore);
     }
 }

@@ -27,9 +27,38 @@ public sealed class ExpertChain(FlowEvents flow)
     public static IReadOnlyList<ExpertNotification> Plan(string batch, IReadOnlyList<ExpertTarget> experts, DateTimeOffset now)
         => [.. experts.Select((expert, step) => new ExpertNotification(batch, expert, Delivery.Queued(now), step, Queued))];
 
-    /// <summary>The record with its chain's first step started, when it has a chain that has not started.</summary>
-    public static MeetingRecord Begin(MeetingRecord record, DateTimeOffset now)
-        => record.Notifications.FirstOrDefault(n => n.Step == 0) is { Outcome: Queued } first ? Start(record, first, now) : record;
+    /// <summary>
+    /// The record with its chain's first step started, when it has a chain that has not started; for a visit booked ahead,
+    /// <paramref name="notice"/> before the start (the step then waits, queued, with that time as its <see cref="ExpertNotification.DueAt"/>).
+    /// </summary>
+    public static MeetingRecord Begin(MeetingRecord record, DateTimeOffset now, TimeSpan notice = default)
+    {
+        if (record.Notifications.FirstOrDefault(n => n.Step == 0) is not { Outcome: Queued } first)
+        {
+            return record;
+        }
+
+        if (record.StartsAt - notice is { } begins && begins > now)
+        {
+            return Change(record, first.Id, s => s with { DueAt = begins });
+        }
+
+        return Start(record, first, now);
+    }
+
+    /// <summary>
+    /// The time of step <paramref name="id"/> has come (its timer was due at <paramref name="dueBy"/>): a visit's first step waiting
+    /// for its time starts; a step waiting for an answer is passed on. Null when the step is no longer where the timer found it.
+    /// </summary>
+    public MeetingRecord? Due(MeetingRecord record, string id, DateTimeOffset now, DateTimeOffset? dueBy)
+    {
+        if (record.Notifications.FirstOrDefault(n => n.Id == id) is { Outcome: Queued, DueAt: { } begins } first && begins <= dueBy && !HasJoined(record))
+        {
+            return Start(record, first, now);
+        }
+
+        return PassOn(record, id, TimedOut, now, dueBy);
+    }
 
     /// <summary>
     /// The record after <paramref name="by"/> pressed an answer on <paramref name="card"/> (Webex action <paramref name="actionId"/>,

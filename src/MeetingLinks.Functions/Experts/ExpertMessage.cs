@@ -20,8 +20,11 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
     // Webex shows at most five actions on a card: the two answers and up to three host links (all are in the text).
     private const int MaxLinkActions = 3;
 
-    /// <summary>The message for the host links of <paramref name="batch"/>; null when that batch has none.</summary>
-    public static ExpertMessage? For(MeetingRecord record, string batch)
+    /// <summary>
+    /// The message for the host links of <paramref name="batch"/>; null when that batch has none. A visit booked ahead says when it
+    /// starts, and how long from <paramref name="now"/>.
+    /// </summary>
+    public static ExpertMessage? For(MeetingRecord record, string batch, DateTimeOffset? now = null)
     {
         var hosts = record.Links.Where(l => l.Batch == batch && l.Kind == IssuedLink.Host).ToList();
         if (hosts.Count == 0)
@@ -37,7 +40,7 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         (string Name, string? Value, bool FromRequest)[] lines =
         [
             ("Subject", record.Subject, true), ("Customer", customer.Length > 0 ? customer : null, true),
-            ("Valid", valid, false), ("Meeting", record.MeetingId, false),
+            ("Starts", Starts(record.StartsAt, now), false), ("Valid", valid, false), ("Meeting", record.MeetingId, false),
         ];
         var facts = lines.Where(f => f.Value is not null).Select(f => new Fact(f.Name, f.Value!, f.FromRequest ? Escape(f.Value!) : f.Value!)).ToList();
         var labels = hosts.Select((_, i) => hosts.Count == 1 ? "Join as host" : $"Join as host ({i + 1})").ToList();
@@ -48,6 +51,25 @@ public sealed partial record ExpertMessage(string Markdown, string Text, JsonObj
         var text = $"{title}\n" + string.Concat(facts.Select(f => $"{f.Name}: {f.Value}\n"))
             + string.Concat(hosts.Select((h, i) => $"{labels[i]}: {h.Url}\n")) + $"{answer}\n";
         return new ExpertMessage(markdown, text, BuildCard(title, facts, hosts.Zip(labels).Take(MaxLinkActions), record.MeetingId));
+    }
+
+    /// <summary><c>2026-12-08 10:00 UTC (in 1 h 5 min)</c>; null for a meeting that starts now.</summary>
+    private static string? Starts(DateTimeOffset? startsAt, DateTimeOffset? now)
+    {
+        if (startsAt is not { } start)
+        {
+            return null;
+        }
+
+        var at = start.UtcDateTime.ToString(Time, CultureInfo.InvariantCulture);
+        if (now is not { } from || start <= from)
+        {
+            return at;
+        }
+
+        var left = start - from;
+        var hours = (int)left.TotalHours;
+        return hours > 0 ? $"{at} (in {hours} h {left.Minutes} min)" : $"{at} (in {Math.Max(1, (int)Math.Round(left.TotalMinutes))} min)";
     }
 
     /// <summary>Markdown and HTML characters in a value are escaped: Webex renders both in a message's markdown.</summary>

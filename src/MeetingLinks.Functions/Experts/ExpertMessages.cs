@@ -23,7 +23,7 @@ public sealed class ExpertMessages(
     public string Recipient(MeetingRecord record, string id) => Entry(record, id)?.Target.Masked ?? "(nobody)";
 
     public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
-        => Entry(record, id) is { } entry && ExpertMessage.For(record, entry.Batch) is { } content
+        => Entry(record, id) is { } entry && ExpertMessage.For(record, entry.Batch, time.GetUtcNow()) is { } content
             ? await webex.SendAsync(entry.Target, content, cancellationToken)
             : new Failure(FailureKind.Invalid, ProblemCodes.NoHostLink, "No host link", "These links have no host link to send.");
 

@@ -1,3 +1,4 @@
+using MeetingLinks.Meetings.Visits;
 using MeetingLinks.Operations;
 using MeetingLinks.Receipts;
 
@@ -25,6 +26,7 @@ public static class AppServices
         services.AddReceipts();       // Webex Connect delivery receipts on /api/receipts
         services.AddOperations();     // list, export and purge records
         services.AddExperts();        // the expert's link in Webex and answer, events to the flow, from a storage queue
+        services.AddVisits();         // visits booked ahead: their reminders to the flow
         return services;
     }
 }

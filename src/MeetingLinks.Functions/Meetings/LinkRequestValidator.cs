@@ -4,7 +4,7 @@ namespace MeetingLinks.Meetings;
 /// Checks requests for links — the create and an add-links call — field by field, with the configured defaults applied
 /// here and nowhere else: the idempotency key, how many links, when they are valid, the vertical and whether hosts sign in.
 /// </summary>
-public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions> brokerOptions, TimeProvider time)
+public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions> brokerOptions, IOptions<Visits.VisitsOptions> visitOptions, TimeProvider time)
 {
     public const int MaxParticipants = 25;
     public const int MaxKeyLength = 200;
@@ -37,6 +37,7 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
         var subject = errors.Text("subject", request.Subject, 200);
         var (hosts, guests) = Counts(errors, request.Hosts, request.Guests, defaultHosts: 1);
         var validity = Validity(errors, request.ValidFrom, request.ExpiresAt);
+        var visit = Visit(errors, request, validity);
         var vertical = Vertical(errors, request.VerticalType);
         var devices = Devices(errors, request.Devices);
         var experts = Chain(errors, request.Expert, request.Experts, hosts);
@@ -48,7 +49,7 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
 
         return errors.Or(errors.OnlyPhone ? ProblemCodes.InvalidPhone : ProblemCodes.InvalidRequest, () => new ValidatedCreate(
             key, phone, name, channel, reference, subject, hosts, guests, validity,
-            vertical, LoginUrlForHost(request.LoginUrlForHost), devices, experts, answerWithin));
+            vertical, LoginUrlForHost(request.LoginUrlForHost), devices, experts, answerWithin, visit));
     }
 
     /// <summary>By default an add-links call asks for one guest link and no host link.</summary>
@@ -138,6 +139,89 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
     }
 
     private bool LoginUrlForHost(bool? requested) => requested ?? brokerOptions.Value.LoginUrlForHost;
+
+    /// <summary>
+    /// A visit booked ahead: <c>startsAt</c> in the future and within 366 days, <c>durationMinutes</c> 1 to 480 (30 by default),
+    /// <c>reminders</c> 0 to 3 different durations before the start (<c>Visits__Reminders</c> by default), and links valid at
+    /// least for the visit when the request says when they are valid. Null for a meeting that starts now.
+    /// </summary>
+    private Visits.Visit? Visit(ValidationErrors errors, CreateMeetingRequest request, LinkValidity validity)
+    {
+        if (request.StartsAt is not { } startsAt)
+        {
+            foreach (var (field, given) in new[] { ("durationMinutes", request.DurationMinutes is not null), ("reminders", request.Reminders is not null) })
+            {
+                if (given)
+                {
+                    errors.Add(field, "is for a visit booked ahead: send startsAt too.");
+                }
+            }
+
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        startsAt = WholeSeconds(startsAt);
+        if (startsAt <= now || startsAt > now + Visits.Visit.MaxAhead)
+        {
+            errors.Add("startsAt", "must be in the future, at most 366 days from now.");
+        }
+
+        var duration = request.DurationMinutes ?? Visits.Visit.DefaultDurationMinutes;
+        if (duration is < 1 or > Visits.Visit.MaxDurationMinutes)
+        {
+            errors.Add("durationMinutes", $"must be from 1 to {Visits.Visit.MaxDurationMinutes}.");
+        }
+
+        var reminders = Reminders(errors, request.Reminders) ?? visitOptions.Value.DefaultReminders;
+        var visit = new Visits.Visit(startsAt, duration, reminders);
+        if (validity.From is { } from && from > startsAt)
+        {
+            errors.Add("validFrom", "must be at or before startsAt, so that the links work when the visit starts.");
+        }
+
+        if (validity.Until is { } until && until < visit.EndsAt)
+        {
+            errors.Add("expiresAt", "must be at or after the visit's end (startsAt + durationMinutes), so that the links work for the whole visit.");
+        }
+
+        return visit;
+    }
+
+    /// <summary>The reminders asked for, in order; null when the request names none (the setting's then apply).</summary>
+    private static List<TimeSpan>? Reminders(ValidationErrors errors, IReadOnlyList<string>? reminders)
+    {
+        if (reminders is null)
+        {
+            return null;
+        }
+
+        if (reminders.Count > Visits.Visit.MaxReminders)
+        {
+            errors.Add("reminders", $"may list at most {Visits.Visit.MaxReminders} reminders.");
+            return [];
+        }
+
+        var list = new List<TimeSpan>();
+        for (var i = 0; i < reminders.Count; i++)
+        {
+            var field = $"reminders[{i}]";
+            if (IsoDuration.Within(errors, field, reminders[i], Visits.Visit.MinReminder, Visits.Visit.MaxReminder) is not { } before)
+            {
+                continue;
+            }
+
+            if (list.Contains(before))
+            {
+                errors.Add(field, "is the same as an earlier reminder.");
+                continue;
+            }
+
+            list.Add(before);
+        }
+
+        return list;
+    }
 
     /// <summary>The expert to send the host links to, if any; there must then be a host link to send.</summary>
     private static Experts.ExpertTarget? Expert(ValidationErrors errors, Experts.ExpertRequest? expert, int hosts)

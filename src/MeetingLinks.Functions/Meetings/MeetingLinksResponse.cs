@@ -3,10 +3,12 @@ namespace MeetingLinks.Meetings;
 /// <summary>
 /// The flat answer a flow picks fields from with JSONPath (<c>$.guestUrl</c>), for the links one call issued (the create's or an
 /// add-links call's). <c>guestSuffix</c> and <c>baseUrl</c> serve WhatsApp templates whose button URL takes a single dynamic suffix.
+/// <c>startsAt</c> and <c>durationMinutes</c> are the meeting's visit booked ahead (null for a meeting that starts now).
 /// </summary>
 public sealed record MeetingLinksResponse(
     string MeetingId, string Sub, string? GuestUrl, string? GuestSuffix, string? HostUrl, string? BaseUrl,
-    IReadOnlyList<string> GuestUrls, IReadOnlyList<string> HostUrls, DateTimeOffset ValidFrom, DateTimeOffset ExpiresAt, bool Replayed)
+    IReadOnlyList<string> GuestUrls, IReadOnlyList<string> HostUrls, DateTimeOffset ValidFrom, DateTimeOffset ExpiresAt, bool Replayed,
+    DateTimeOffset? StartsAt, int? DurationMinutes)
 {
     /// <summary>The answer for the links of <paramref name="batch"/> on <paramref name="record"/>.</summary>
     public static MeetingLinksResponse For(MeetingRecord record, string batch, bool replayed)
@@ -26,6 +28,8 @@ public sealed record MeetingLinksResponse(
             [.. hosts.Select(l => l.Url)],
             first.ValidFrom,
             first.ExpiresAt,
-            replayed);
+            replayed,
+            record.StartsAt,
+            record.DurationMinutes);
     }
 }

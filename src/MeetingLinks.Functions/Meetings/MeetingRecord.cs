@@ -32,6 +32,19 @@ public sealed record MeetingRecord
 
     public required DateTimeOffset ValidFrom { get; init; }
 
+    /// <summary>When a visit booked ahead starts; null for a meeting that starts now.</summary>
+    public DateTimeOffset? StartsAt { get; init; }
+
+    /// <summary>How long the visit lasts; null for a meeting that starts now.</summary>
+    public int? DurationMinutes { get; init; }
+
+    /// <summary>The visit's reminders to the flow, as stored.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Visits.VisitReminder> VisitReminders { get; init; } = [];
+
+    /// <summary>The visit's reminders, each with how long before the start, when it is due and where it stands.</summary>
+    public IReadOnlyList<Visits.VisitReminderView> Reminders => [.. VisitReminders.Select(r => r.View())];
+
     public required DateTimeOffset ExpiresAt { get; init; }
 
     public required string VerticalType { get; init; }
@@ -99,9 +112,15 @@ public sealed record MeetingRecord
                 yield return new(MeetingId, Experts.ExpertMessages.KindName, message.Id);
             }
 
-            foreach (var step in Notifications.Where(n => n.Outcome == Experts.ExpertChain.Waiting && n.DueAt is not null))
+            // A waiting step's deadline, or the time a visit's chain begins (its first step, queued, with links to send).
+            foreach (var step in Notifications.Where(n => n.DueAt is not null && HasLinks))
             {
                 yield return new(MeetingId, Experts.ExpertDeadlines.KindName, step.Id, step.DueAt);
+            }
+
+            foreach (var reminder in VisitReminders.Where(r => r.Status == Visits.VisitReminder.Planned && HasLinks))
+            {
+                yield return new(MeetingId, Visits.VisitReminders.KindName, reminder.Id, reminder.DueAt);
             }
 
             foreach (var reply in Replies.Where(r => r.Delivery.IsPending))
@@ -117,8 +136,8 @@ public sealed record MeetingRecord
     }
 
     /// <summary>
-    /// The work the record opens when its chain begins (the first card and its deadline), known from its first write: the
-    /// store indexes it with that write, so the change that opens it needs no index write of its own.
+    /// The work the record opens when its links are stored (the chain's first card and deadline, the visit's reminders), known
+    /// from its first write: the store indexes it with that write, so the change that opens it needs no index write of its own.
     /// </summary>
     [JsonIgnore]
     public IEnumerable<Notifications.NotificationMessage> PlannedWork
@@ -127,7 +146,9 @@ public sealed record MeetingRecord
             {
                 new(MeetingId, Experts.ExpertMessages.KindName, n.Id),
                 new(MeetingId, Experts.ExpertDeadlines.KindName, n.Id),
-            });
+            })
+            .Concat(VisitReminders.Where(r => r.Status == Visits.VisitReminder.Planned && !HasLinks)
+                .Select(r => new Notifications.NotificationMessage(MeetingId, Visits.VisitReminders.KindName, r.Id)));
 
     /// <summary>The create's idempotency key: the flow's <c>transId</c>, given back to the flow with the expert's answer.</summary>
     public string? RequestId { get; init; }

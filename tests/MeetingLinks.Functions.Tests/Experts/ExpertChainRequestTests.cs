@@ -12,7 +12,7 @@ namespace MeetingLinks.Tests.Experts;
 public class ExpertChainRequestTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private readonly LinkRequestValidator _validator = new(Options.Create(new InstantConnectOptions()), new FakeTimeProvider(Now));
+    private readonly LinkRequestValidator _validator = new(Options.Create(new InstantConnectOptions()), Options.Create(new MeetingLinks.Meetings.Visits.VisitsOptions()), new FakeTimeProvider(Now));
 
     [Fact]
     public void Experts_are_a_chain_in_the_order_given_with_their_wait()

@@ -10,7 +10,8 @@ public class LinkRequestValidatorAddLinksTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private readonly LinkRequestValidator _validator = new(
-        Options.Create(new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(6), VerticalType = "gen" }), new FakeTimeProvider(Now));
+        Options.Create(new InstantConnectOptions { LinkLifetime = TimeSpan.FromHours(6), VerticalType = "gen" }),
+        Options.Create(new MeetingLinks.Meetings.Visits.VisitsOptions()), new FakeTimeProvider(Now));
 
     [Fact]
     public void An_empty_request_is_one_guest_link_from_now_for_the_configured_lifetime()

@@ -10,7 +10,7 @@ namespace MeetingLinks.Tests.Meetings;
 public class LinkRequestValidatorCreateTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
-    private readonly LinkRequestValidator _validator = new(Options.Create(new InstantConnectOptions()), new FakeTimeProvider(Now));
+    private readonly LinkRequestValidator _validator = new(Options.Create(new InstantConnectOptions()), Options.Create(new MeetingLinks.Meetings.Visits.VisitsOptions()), new FakeTimeProvider(Now));
 
     [Fact]
     public void Empty_request_gets_the_configured_defaults()

@@ -27,7 +27,7 @@ public class MeetingCreatorTests
     {
         var options = Options.Create(new MeetingsOptions());
         var issuer = new LinkIssuer(_store, _broker, new NotificationOutbox(new ConfigurationBuilder().Build(), _time), options, _time, NullLogger<LinkIssuer>.Instance);
-        _creator = new MeetingCreator(_store, issuer, Options.Create(new MeetingLinks.Experts.ExpertsOptions()), _time, NullLogger<MeetingCreator>.Instance);
+        _creator = new MeetingCreator(_store, issuer, Options.Create(new MeetingLinks.Experts.ExpertsOptions()), Options.Create(new MeetingLinks.Meetings.Visits.VisitsOptions()), _time, NullLogger<MeetingCreator>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Links(call.Arg<MeetingLinkRequest>().Sub));
     }

@@ -17,6 +17,15 @@ public sealed class CreateMeetingRequest : LinkRequest
 
     /// <summary>How long each expert of the chain has to answer, as an ISO 8601 duration (<c>PT2M</c>).</summary>
     public string? AnswerWithin { get; set; }
+
+    /// <summary>When a visit booked ahead starts; null for a meeting that starts now.</summary>
+    public DateTimeOffset? StartsAt { get; set; }
+
+    /// <summary>How long the visit lasts; only with <see cref="StartsAt"/>.</summary>
+    public int? DurationMinutes { get; set; }
+
+    /// <summary>How long before the start the flow is to remind the customer (ISO 8601 durations); only with <see cref="StartsAt"/>.</summary>
+    public IReadOnlyList<string>? Reminders { get; set; }
 }
 
 public sealed class CustomerDetails

@@ -6,7 +6,8 @@ namespace MeetingLinks.Meetings.Create;
 /// record only if no duplicate put its own there first, so concurrent duplicates all answer with the one set of links that won.
 /// </summary>
 public sealed class MeetingCreator(
-    IMeetingStore store, LinkIssuer issuer, IOptions<ExpertsOptions> experts, TimeProvider time, ILogger<MeetingCreator> logger)
+    IMeetingStore store, LinkIssuer issuer, IOptions<ExpertsOptions> experts, IOptions<Visits.VisitsOptions> visits, TimeProvider time,
+    ILogger<MeetingCreator> logger)
 {
     public Task<Outcome<MeetingLinksResponse>> CreateAsync(ValidatedCreate request, CancellationToken cancellationToken)
         => issuer.WithinBudgetAsync(token => CreateWithinBudgetAsync(request, token), cancellationToken);
@@ -44,7 +45,7 @@ public sealed class MeetingCreator(
         var issued = await issuer.IssueAsync(
             stored,
             IssuedLink.CreateBatch,
-            new MeetingLinkRequest(stored.Sub, request.Validity.From, stored.ExpiresAt, request.Hosts, request.Guests,
+            new MeetingLinkRequest(stored.Sub, Validity(request, now).From, stored.ExpiresAt, request.Hosts, request.Guests,
                 request.VerticalType, request.LoginUrlForHost, request.Devices),
             stored.ValidFrom,
             // The chain's first expert is asked, and the retry window of the message starts, once there are links to send.
@@ -54,7 +55,7 @@ public sealed class MeetingCreator(
                 UpdatedAt = issuedAt,
                 Links = links,
                 LastError = null,
-            }, issuedAt),
+            }, issuedAt, visits.Value.ExpertNoticeSpan),
             refuse: null,
             cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
@@ -82,7 +83,7 @@ public sealed class MeetingCreator(
 
     private MeetingRecord NewRecord(ValidatedCreate request, string meetingId, string sub, string? keyHash, DateTimeOffset now)
     {
-        var (validFrom, expiresAt) = request.Validity.Resolve(now);
+        var (validFrom, expiresAt) = Validity(request, now).Resolve(now);
         return new MeetingRecord
         {
             MeetingId = meetingId,
@@ -106,8 +107,15 @@ public sealed class MeetingCreator(
             RequestId = request.IdempotencyKey,
             Notifications = ExpertChain.Plan(IssuedLink.CreateBatch, request.Experts, now),
             ExpertWait = request.Experts.Count > 0 ? request.AnswerWithin ?? experts.Value.DefaultAnswerWithin : null,
+            StartsAt = request.Visit?.StartsAt,
+            DurationMinutes = request.Visit?.DurationMinutes,
+            VisitReminders = request.Visit?.Plan(now) ?? [],
         };
     }
+
+    /// <summary>When the links are valid: as asked, and for a visit booked ahead the window around it (<see cref="Visits.Visit.Window"/>).</summary>
+    private LinkValidity Validity(ValidatedCreate request, DateTimeOffset now)
+        => request.Visit is { } visit ? visit.Window(request.Validity, visits.Value, now) : request.Validity;
 
     private async Task<Failure> BrokerFailedAsync(MeetingRecord stored, Failure failure, CancellationToken cancellationToken)
     {

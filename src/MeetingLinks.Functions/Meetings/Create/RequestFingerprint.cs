@@ -26,6 +26,7 @@ public static class RequestFingerprint
 
         json.WriteEndArray();
         WriteChain(json, request.Experts, request.AnswerWithin);
+        WriteVisit(json, request.Visit);
     });
 
     /// <summary>An add-links request's parameters, without the key, in a fixed form of their own.</summary>
@@ -97,6 +98,25 @@ public static class RequestFingerprint
         {
             json.WriteNumber("answerWithinSeconds", (long)wait.TotalSeconds);
         }
+    }
+
+    /// <summary>Written only for a visit booked ahead, so requests for a meeting that starts now keep their fingerprints.</summary>
+    private static void WriteVisit(Utf8JsonWriter json, Visits.Visit? visit)
+    {
+        if (visit is null)
+        {
+            return;
+        }
+
+        WriteTime(json, "startsAt", visit.StartsAt);
+        json.WriteNumber("durationMinutes", visit.DurationMinutes);
+        json.WriteStartArray("reminders");
+        foreach (var before in visit.Reminders)
+        {
+            json.WriteNumberValue((long)before.TotalSeconds);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? value)

@@ -46,12 +46,19 @@ internal static class MeetingEntityMapper
             ["RequestId"] = record.RequestId,
             ["ExpertAnswer"] = record.ExpertAnswer,
             ["AnswerWithin"] = record.AnswerWithin,
+            ["StartsAt"] = record.StartsAt,
+            ["DurationMinutes"] = record.DurationMinutes,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
         WriteJson(entity, "Notifications", record.Notifications.ToArray(), StorageJsonContext.Default.ExpertNotificationArray);
         WriteJson(entity, "Replies", record.Replies.ToArray(), StorageJsonContext.Default.ExpertReplyArray);
         WriteJson(entity, "FlowEvents", record.FlowDeliveries.ToArray(), StorageJsonContext.Default.FlowEventArray);
+        if (record.VisitReminders.Count > 0)
+        {
+            WriteJson(entity, "Reminders", record.VisitReminders.ToArray(), StorageJsonContext.Default.VisitReminderArray);
+        }
+
         if (record.ExpertResponse is { } response)
         {
             WriteJson(entity, "ExpertResponse", response, StorageJsonContext.Default.ExpertResponse);
@@ -91,6 +98,9 @@ internal static class MeetingEntityMapper
             RequestId = entity.GetString("RequestId"),
             ExpertResponse = ReadJson(entity, "ExpertResponse", StorageJsonContext.Default.ExpertResponse),
             ExpertWait = IsoDuration.TryParse(entity.GetString("AnswerWithin"), out var wait) ? wait : null,
+            StartsAt = entity.GetDateTimeOffset("StartsAt"),
+            DurationMinutes = entity.GetInt32("DurationMinutes"),
+            VisitReminders = ReadJson(entity, "Reminders", StorageJsonContext.Default.VisitReminderArray) ?? [],
             Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
             FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],
         };
@@ -221,4 +231,5 @@ internal static class MeetingEntityMapper
 [JsonSerializable(typeof(MeetingLinks.Experts.ExpertReply[]))]
 [JsonSerializable(typeof(MeetingLinks.Experts.ExpertResponse))]
 [JsonSerializable(typeof(MeetingLinks.Connect.FlowEvent[]))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Visits.VisitReminder[]))]
 internal sealed partial class StorageJsonContext : JsonSerializerContext;
