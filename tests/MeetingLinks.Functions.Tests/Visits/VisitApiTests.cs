@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
+using MeetingLinks.Notifications;
+using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
+using MeetingLinks.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace MeetingLinks.Tests.Visits;
+
+/// <summary>
+/// Visits booked ahead on the real worker, with a fake broker that records what it is asked and a fake Connect Inbound
+/// Webhook. Each test books a visit of its own; the reminder that is tested arriving is due seconds after booking.
+/// </summary>
+public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper output) : HostSuite(azurite, output)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
+    private static readonly Lazy<Task<FakeConnect>> SharedConnect = new(FakeConnect.StartAsync);
+
+    [Fact]
+    public async Task A_visit_two_hours_ahead_asks_the_broker_for_its_window_and_plans_its_reminders_and_its_expert()
+    {
+        var (app, broker, _) = await StartAsync();
+        var startsAt = WholeSecond(DateTimeOffset.UtcNow.AddHours(2));
+
+        var created = await BookAsync(app, startsAt, durationMinutes: 20, ["PT1H", "PT15M"], expert: "ana@clinic.example");
+
+        var jwt = JsonDocument.Parse(Assert.Single(broker.Requests).Body).RootElement.GetProperty("jwt");
+        Assert.Equal((startsAt.AddMinutes(-15).ToUnixTimeSeconds(), startsAt.AddMinutes(20 + 60).ToUnixTimeSeconds()),
+            (jwt.GetProperty("nbf").GetInt64(), jwt.GetProperty("exp").GetInt64()));
+        Assert.Equal((startsAt, 20), (created.GetProperty("startsAt").GetDateTimeOffset(), created.GetProperty("durationMinutes").GetInt32()));
+        Assert.Equal(startsAt.AddMinutes(-15), created.GetProperty("validFrom").GetDateTimeOffset());
+
+        var record = await app.ReadRecordAsync(created.GetProperty("meetingId").GetString()!);
+        Assert.Equal([("PT1H", startsAt.AddHours(-1), "planned"), ("PT15M", startsAt.AddMinutes(-15), "planned")],
+            record.GetProperty("reminders").EnumerateArray().Select(r => (r.GetProperty("before").GetString(), r.GetProperty("dueAt").GetDateTimeOffset(), r.GetProperty("status").GetString())));
+        // The expert is asked 15 minutes before the start, not now.
+        Assert.Equal("queued", record.GetProperty("expertChain")[0].GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, record.GetProperty("expertNotification").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_reminder_reaches_the_flow_at_its_time_once_and_one_already_past_is_skipped()
+    {
+        var (app, _, connect) = await StartAsync();
+        // The PT1M reminder is due 7 s after booking: time enough for a create on a busy machine, little to wait.
+        var startsAt = WholeSecond(DateTimeOffset.UtcNow.AddSeconds(67));
+
+        var created = await BookAsync(app, startsAt, durationMinutes: null, ["PT1M", "PT15M"], expert: null);
+        var meetingId = created.GetProperty("meetingId").GetString()!;
+        Assert.Equal("planned", (await app.ReadRecordAsync(meetingId)).GetProperty("reminders")[0].GetProperty("status").GetString());
+
+        var reminded = await UntilAsync(app, meetingId, r => r.GetProperty("flowEvents") is { ValueKind: JsonValueKind.Array } e && e.GetArrayLength() == 1
+            && e[0].GetProperty("status").GetString() == "sent");
+        var body = Assert.Single(connect.For(meetingId).Delivered);
+        Assert.Equal(("visit.reminder", "PT1M"), (body["event"]!.GetValue<string>(), body["remindBefore"]!.GetValue<string>()));
+        Assert.Equal(startsAt, DateTimeOffset.Parse(body["startsAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(created.GetProperty("guestUrl").GetString(), body["guestUrl"]!.GetValue<string>());
+        var reminders = reminded.GetProperty("reminders");
+        Assert.Equal([("PT1M", "sent"), ("PT15M", "skipped")],
+            reminders.EnumerateArray().Select(r => (r.GetProperty("before").GetString(), r.GetProperty("status").GetString())));
+
+        // The same timer surfacing again (a queue delivers at least once) sends nothing more.
+        var queue = new QueueClient(app.Host.Settings["AzureWebJobsStorage"], NotificationQueueFunctions.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.SendMessageAsync(new NotificationMessage(meetingId, "reminder", "PT1M", reminders[0].GetProperty("dueAt").GetDateTimeOffset()).ToJson());
+        await Eventually.UntilAsync(() => Task.FromResult(app.LogText.Split('\n').Any(line => line.Contains($"Meeting {meetingId}: reminder PT1M due at", StringComparison.Ordinal)
+            && line.Contains("is no longer planned; nothing to do", StringComparison.Ordinal))), Bound, "the repeated timer to surface");
+        Assert.Single(connect.For(meetingId).Requests);
+    }
+
+    private async Task<(AppHost App, FakeBroker Broker, FakeConnect Connect)> StartAsync()
+    {
+        var connect = await SharedConnect.Value;
+        var (app, broker) = await FakeBrokerAppAsync("visits", new Dictionary<string, string?>
+        {
+            ["Connect:EventsUrl"] = connect.EventsUrl.ToString(),
+            ["Connect:ServiceKey"] = TestSecrets.ConnectServiceKey,
+        });
+        return (app, broker, connect);
+    }
+
+    private static async Task<JsonElement> BookAsync(AppHost app, DateTimeOffset startsAt, int? durationMinutes, string[] reminders, string? expert)
+    {
+        var body = new JsonObject
+        {
+            ["reference"] = "VISIT-" + Guid.NewGuid().ToString("N")[..8],
+            ["customer"] = new JsonObject { ["phone"] = "+15550106001", ["channel"] = "whatsapp" },
+            ["startsAt"] = startsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+            ["reminders"] = new JsonArray([.. reminders.Select(r => (JsonNode)r)]),
+        };
+        if (durationMinutes is { } minutes)
+        {
+            body["durationMinutes"] = minutes;
+        }
+
+        if (expert is not null)
+        {
+            body["expert"] = new JsonObject { ["email"] = expert };
+        }
+
+        return await (await app.PostAsync("/api/meetings", body.ToJsonString(), idempotencyKey: $"wa-{Guid.NewGuid():N}")).ReadJsonAsync();
+    }
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
+
+    private static async Task<JsonElement> UntilAsync(AppHost app, string meetingId, Func<JsonElement, bool> done)
+    {
+        JsonElement record = default;
+        await Eventually.UntilAsync(async () => done(record = await app.ReadRecordAsync(meetingId)), Bound, $"meeting {meetingId} to get there");
+        return record;
+    }
+}
