@@ -17,6 +17,9 @@ public sealed class ExpertChain(FlowEvents flow)
     public const string Unreachable = "unreachable";
     public const string Taken = "taken";
 
+    /// <summary>What the thread of a card says once its visit was cancelled.</summary>
+    public const string CancelledNote = "The visit was cancelled.";
+
     /// <summary>How a chain ended whose last step ran out of time, as the listing filters it.</summary>
     public const string Unanswered = "unanswered";
 
@@ -52,7 +55,8 @@ public sealed class ExpertChain(FlowEvents flow)
     /// </summary>
     public MeetingRecord? Due(MeetingRecord record, string id, DateTimeOffset now, DateTimeOffset? dueBy)
     {
-        if (record.Notifications.FirstOrDefault(n => n.Id == id) is { Outcome: Queued, DueAt: { } begins } first && begins <= dueBy && !HasJoined(record))
+        if (record.Notifications.FirstOrDefault(n => n.Id == id) is { Outcome: Queued, DueAt: { } begins } first && begins <= dueBy
+            && !HasJoined(record) && !record.IsCancelled)
         {
             return Start(record, first, now);
         }
@@ -72,7 +76,9 @@ public sealed class ExpertChain(FlowEvents flow)
             return (null, false); // Webex sent this call before
         }
 
-        var counted = by.Answer == ExpertResponse.Joining ? Join(record, card, by, actionId) : Decline(record, card, by, actionId);
+        var counted = record.IsCancelled ? null
+            : by.Answer == ExpertResponse.Joining ? Join(record, card, by, actionId)
+            : Decline(record, card, by, actionId);
         var reply = ReplyTo(record, counted, card, by);
         var next = (counted ?? record) with
         {
@@ -90,7 +96,7 @@ public sealed class ExpertChain(FlowEvents flow)
     public MeetingRecord? PassOn(MeetingRecord record, string id, string outcome, DateTimeOffset now, DateTimeOffset? dueBy = null, ExpertResponse? declinedBy = null)
     {
         if (record.Notifications.FirstOrDefault(n => n.Id == id) is not { Outcome: Waiting } step
-            || HasJoined(record) || (dueBy is { } due && step.DueAt > due))
+            || HasJoined(record) || record.IsCancelled || (dueBy is { } due && step.DueAt > due))
         {
             return null;
         }
@@ -132,6 +138,26 @@ public sealed class ExpertChain(FlowEvents flow)
             Unreachable => Unreachable,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The experts' side of a cancelled visit: no step starts or passes on any more (their timers find no time on them), a card
+    /// not sent yet is not sent, and every card sent gets a note in its thread.
+    /// </summary>
+    public static MeetingRecord Cancel(MeetingRecord record, DateTimeOffset now)
+    {
+        var next = record;
+        foreach (var card in record.Notifications)
+        {
+            next = Change(next, card.Id, c => c with
+            {
+                DueAt = null,
+                Delivery = c.Delivery is { IsPending: true, SendingBy: null } ? c.Delivery with { Status = Delivery.Failed, LastError = "Not sent: the visit was cancelled." } : c.Delivery,
+            });
+            next = Note(next, card, "cancelled", CancelledNote, now);
+        }
+
+        return next;
     }
 
     /// <summary>A "joining" takes the visit unless someone has: every other card still waiting is told, and the flow hears it.</summary>
@@ -177,6 +203,11 @@ public sealed class ExpertChain(FlowEvents flow)
     private string ReplyTo(MeetingRecord before, MeetingRecord? counted, ExpertNotification card, ExpertResponse by)
     {
         var who = $"**{ExpertMessage.Escape(Name(by))}**";
+        if (before.IsCancelled)
+        {
+            return CancelledNote;
+        }
+
         if (counted is null)
         {
             if (before.ExpertResponse is { Answer: ExpertResponse.Joining } joined)

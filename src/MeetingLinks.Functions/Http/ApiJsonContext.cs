@@ -22,4 +22,6 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventResponse))]
 [JsonSerializable(typeof(MeetingLinks.Operations.MeetingPage))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelRequest))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelAnswer))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -32,6 +32,15 @@ public sealed record MeetingRecord
 
     public required DateTimeOffset ValidFrom { get; init; }
 
+    /// <summary>When the visit was cancelled; null while it stands.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>Why, as the flow said; null when it did not say.</summary>
+    public string? CancelReason { get; init; }
+
+    [JsonIgnore]
+    public bool IsCancelled => Status == MeetingStatus.Cancelled;
+
     /// <summary>When a visit booked ahead starts; null for a meeting that starts now.</summary>
     public DateTimeOffset? StartsAt { get; init; }
 

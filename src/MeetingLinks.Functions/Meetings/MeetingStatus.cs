@@ -26,11 +26,14 @@ public static class MeetingStatus
     /// <summary>The customer opened the message.</summary>
     public const string Read = "read";
 
+    /// <summary>The visit was cancelled; no event moves it on.</summary>
+    public const string Cancelled = "cancelled";
+
     /// <summary>
     /// Every status in the order a record moves through them. Pending and rejected come before created;
     /// after it, a failure counts after "sent" (it ends a send) but before "delivered" (a link that arrived did arrive).
     /// </summary>
-    public static ImmutableArray<string> All { get; } = [Pending, Rejected, Created, Sent, Failed, Delivered, Read];
+    public static ImmutableArray<string> All { get; } = [Pending, Rejected, Created, Sent, Failed, Delivered, Read, Cancelled];
 
     /// <summary>The statuses an event reports (the flow's events route, delivery receipts), in the same order.</summary>
     public static ImmutableArray<string> EventTypes { get; } = [Sent, Failed, Delivered, Read];

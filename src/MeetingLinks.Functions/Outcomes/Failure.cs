@@ -40,6 +40,10 @@ public sealed record Failure(
 
     public static Failure MeetingNotFound(string meetingId) => NotFound($"No meeting {meetingId}.");
 
+    /// <summary>A cancelled meeting takes no more links and no new start.</summary>
+    public static Failure Cancelled(string meetingId) => new(FailureKind.Conflict, ProblemCodes.MeetingCancelled, "The meeting was cancelled",
+        $"Meeting {meetingId} was cancelled. Book a new meeting instead.");
+
     public static Failure Unauthorized(string detail) => new(FailureKind.Unauthorized, ProblemCodes.Unauthorized, "Missing or unknown API key", detail);
 
     public static Failure Forbidden(string detail) => new(FailureKind.Forbidden, ProblemCodes.Forbidden, "This key may not use this route", detail);

@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string IdempotencyConflict = "idempotency_conflict";
     public const string MeetingNotReady = "meeting_not_ready";
     public const string LinkLimit = "link_limit";
+    public const string MeetingCancelled = "meeting_cancelled";
     public const string NoExpert = "no_expert";
     public const string NoHostLink = "no_host_link";
     public const string NotificationInProgress = "notification_in_progress";

@@ -18,7 +18,8 @@ public class MeetingStatusTests
     [Fact]
     public void The_list_holds_every_declared_status_once_in_progress_order()
     {
-        string[] progress = [MeetingStatus.Pending, MeetingStatus.Rejected, MeetingStatus.Created, MeetingStatus.Sent, MeetingStatus.Failed, MeetingStatus.Delivered, MeetingStatus.Read];
+        string[] progress =
+            [MeetingStatus.Pending, MeetingStatus.Rejected, MeetingStatus.Created, MeetingStatus.Sent, MeetingStatus.Failed, MeetingStatus.Delivered, MeetingStatus.Read, MeetingStatus.Cancelled];
 
         Assert.Equal(progress, MeetingStatus.All.AsEnumerable());
         Assert.Equal(Declared.Order(StringComparer.Ordinal), MeetingStatus.All.Order(StringComparer.Ordinal));
@@ -28,7 +29,13 @@ public class MeetingStatusTests
     [Fact]
     public void Event_types_are_the_statuses_after_created_in_the_same_order()
     {
-        Assert.Equal(MeetingStatus.All.SkipWhile(s => s != MeetingStatus.Created).Skip(1), MeetingStatus.EventTypes);
+        Assert.Equal(MeetingStatus.All.SkipWhile(s => s != MeetingStatus.Created).Skip(1).TakeWhile(s => s != MeetingStatus.Cancelled), MeetingStatus.EventTypes);
+    }
+
+    [Fact]
+    public void No_event_moves_a_cancelled_meeting_on()
+    {
+        Assert.All(MeetingStatus.EventTypes, type => Assert.Equal(MeetingStatus.Cancelled, MeetingStatus.Next(MeetingStatus.Cancelled, type)));
     }
 
     [Theory]

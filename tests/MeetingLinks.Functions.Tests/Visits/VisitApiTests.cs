@@ -9,14 +9,9 @@ using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Visits;
 
-/// <summary>
-/// Visits booked ahead on the real worker, with a fake broker that records what it is asked and a fake Connect Inbound
-/// Webhook. Each test books a visit of its own; the reminder that is tested arriving is due seconds after booking.
-/// </summary>
-public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper output) : HostSuite(azurite, output)
+/// <summary>Visits booked ahead on the real worker: the window the broker is asked for, what is planned, a reminder at its time.</summary>
+public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper output) : VisitSuite(azurite, output)
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
-    private static readonly Lazy<Task<FakeConnect>> SharedConnect = new(FakeConnect.StartAsync);
 
     [Fact]
     public async Task A_visit_two_hours_ahead_asks_the_broker_for_its_window_and_plans_its_reminders_and_its_expert()
@@ -67,47 +62,5 @@ public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper outp
         await Eventually.UntilAsync(() => Task.FromResult(app.LogText.Split('\n').Any(line => line.Contains($"Meeting {meetingId}: reminder PT1M due at", StringComparison.Ordinal)
             && line.Contains("is no longer planned; nothing to do", StringComparison.Ordinal))), Bound, "the repeated timer to surface");
         Assert.Single(connect.For(meetingId).Requests);
-    }
-
-    private async Task<(AppHost App, FakeBroker Broker, FakeConnect Connect)> StartAsync()
-    {
-        var connect = await SharedConnect.Value;
-        var (app, broker) = await FakeBrokerAppAsync("visits", new Dictionary<string, string?>
-        {
-            ["Connect:EventsUrl"] = connect.EventsUrl.ToString(),
-            ["Connect:ServiceKey"] = TestSecrets.ConnectServiceKey,
-        });
-        return (app, broker, connect);
-    }
-
-    private static async Task<JsonElement> BookAsync(AppHost app, DateTimeOffset startsAt, int? durationMinutes, string[] reminders, string? expert)
-    {
-        var body = new JsonObject
-        {
-            ["reference"] = "VISIT-" + Guid.NewGuid().ToString("N")[..8],
-            ["customer"] = new JsonObject { ["phone"] = "+15550106001", ["channel"] = "whatsapp" },
-            ["startsAt"] = startsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["reminders"] = new JsonArray([.. reminders.Select(r => (JsonNode)r)]),
-        };
-        if (durationMinutes is { } minutes)
-        {
-            body["durationMinutes"] = minutes;
-        }
-
-        if (expert is not null)
-        {
-            body["expert"] = new JsonObject { ["email"] = expert };
-        }
-
-        return await (await app.PostAsync("/api/meetings", body.ToJsonString(), idempotencyKey: $"wa-{Guid.NewGuid():N}")).ReadJsonAsync();
-    }
-
-    private static DateTimeOffset WholeSecond(DateTimeOffset at) => DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds());
-
-    private static async Task<JsonElement> UntilAsync(AppHost app, string meetingId, Func<JsonElement, bool> done)
-    {
-        JsonElement record = default;
-        await Eventually.UntilAsync(async () => done(record = await app.ReadRecordAsync(meetingId)), Bound, $"meeting {meetingId} to get there");
-        return record;
     }
 }

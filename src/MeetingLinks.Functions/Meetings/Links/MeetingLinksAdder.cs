@@ -73,7 +73,8 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
     }
 
     private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)
-        => record.Links.Count + request.Hosts + request.Guests > MaxLinks
+        => record.IsCancelled ? Failure.Cancelled(record.MeetingId)
+            : record.Links.Count + request.Hosts + request.Guests > MaxLinks
             ? new Failure(FailureKind.Conflict, ProblemCodes.LinkLimit, "The meeting has as many links as it may hold",
                 $"A meeting holds at most {MaxLinks} links; it has {record.Links.Count}. Create a new meeting instead.")
             : null;

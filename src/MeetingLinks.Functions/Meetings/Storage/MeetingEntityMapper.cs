@@ -48,6 +48,8 @@ internal static class MeetingEntityMapper
             ["AnswerWithin"] = record.AnswerWithin,
             ["StartsAt"] = record.StartsAt,
             ["DurationMinutes"] = record.DurationMinutes,
+            ["CancelledAt"] = record.CancelledAt,
+            ["CancelReason"] = record.CancelReason,
         };
         WriteJson(entity, "Devices", record.Devices.ToArray(), StorageJsonContext.Default.StringArray);
         WriteJson(entity, "Links", record.Links.ToArray(), StorageJsonContext.Default.IssuedLinkArray);
@@ -100,6 +102,8 @@ internal static class MeetingEntityMapper
             ExpertWait = IsoDuration.TryParse(entity.GetString("AnswerWithin"), out var wait) ? wait : null,
             StartsAt = entity.GetDateTimeOffset("StartsAt"),
             DurationMinutes = entity.GetInt32("DurationMinutes"),
+            CancelledAt = entity.GetDateTimeOffset("CancelledAt"),
+            CancelReason = entity.GetString("CancelReason"),
             VisitReminders = ReadJson(entity, "Reminders", StorageJsonContext.Default.VisitReminderArray) ?? [],
             Replies = ReadJson(entity, "Replies", StorageJsonContext.Default.ExpertReplyArray) ?? [],
             FlowDeliveries = ReadJson(entity, "FlowEvents", StorageJsonContext.Default.FlowEventArray) ?? [],

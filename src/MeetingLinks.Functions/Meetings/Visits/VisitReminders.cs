@@ -48,6 +48,6 @@ public static class VisitsServiceCollectionExtensions
     public static IServiceCollection AddVisits(this IServiceCollection services)
     {
         services.AddOptions<VisitsOptions>().BindConfiguration(VisitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddTimerKind<VisitReminders>();
+        return services.AddTimerKind<VisitReminders>().AddSingleton<VisitCanceller>();
     }
 }
