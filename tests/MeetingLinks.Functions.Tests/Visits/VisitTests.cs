@@ -171,6 +171,28 @@ public class VisitTests
     }
 
     [Fact]
+    public void A_cancelled_visits_experts_are_told_in_their_threads_an_unsent_card_stays_unsent_and_a_later_press_changes_nothing()
+    {
+        var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(), Options.Create(new ConnectOptions()), _time),
+            Options.Create(new ConnectOptions()), _time);
+        var experts = new[] { new ExpertTarget(ExpertTarget.Email, "ana@clinic.example"), new ExpertTarget(ExpertTarget.Email, "ben@clinic.example") };
+        var record = ExpertChain.Begin(TestMeetings.WithHostLink(Now) with { Notifications = ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now), ExpertWait = TimeSpan.FromMinutes(2) }, Now);
+        record = record with { Notifications = [record.Notifications[0] with { Delivery = record.Notifications[0].Delivery with { Status = Delivery.Sent, MessageId = "msg-ana" } }, record.Notifications[1]] };
+
+        var cancelled = ExpertChain.Cancel(record, Now) with { Status = MeetingStatus.Cancelled };
+        var (pressed, counted) = new ExpertChain(flow).Answer(cancelled, cancelled.Notifications[0],
+            new ExpertResponse(ExpertResponse.Joining, "person-ana", "Ana", "msg-ana", Now), "action-1", "room-ana");
+
+        Assert.Equal([("cancelled-create", ExpertChain.CancelledNote)], cancelled.Replies.Select(r => (r.ActionId, r.Markdown)));
+        Assert.Equal(Delivery.Failed, cancelled.Notifications[1].Delivery.Status);
+        Assert.DoesNotContain(cancelled.OpenWork, w => w.Kind != ExpertReplies.KindName);
+        Assert.False(counted);
+        Assert.Null(pressed!.ExpertResponse);
+        Assert.Equal(ExpertChain.CancelledNote, pressed.Replies[^1].Markdown);
+        Assert.Null(new ExpertChain(flow).Due(cancelled, "create", Now.AddMinutes(2), Now.AddMinutes(2)));
+    }
+
+    [Fact]
     public void The_card_says_when_the_visit_starts_and_how_long_from_now()
     {
         var record = TestMeetings.WithHostLink(Now) with { StartsAt = StartsAt.AddMinutes(5) };
