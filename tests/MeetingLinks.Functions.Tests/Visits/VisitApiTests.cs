@@ -1,9 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Api;
-using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
 using Xunit.Abstractions;
 
