@@ -41,13 +41,3 @@ public sealed class VisitReminders(
         logger.LogInformation("Meeting {MeetingId}: reminder {Before} due at {DueAt:o} {Outcome}", timer.MeetingId, timer.Id, timer.DueAt, outcome);
     }
 }
-
-public static class VisitsServiceCollectionExtensions
-{
-    /// <summary>Visits booked ahead: their settings and their reminders, timers on the notifications queue.</summary>
-    public static IServiceCollection AddVisits(this IServiceCollection services)
-    {
-        services.AddOptions<VisitsOptions>().BindConfiguration(VisitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        return services.AddTimerKind<VisitReminders>().AddSingleton<VisitCanceller>();
-    }
-}
