@@ -88,6 +88,8 @@ public sealed class FunctionsHostTests(AzuriteFixture azurite, ITestOutputHelper
         {
             ["InstantConnect__BotToken"] = "token",
             ["Tables__TableName"] = "not a table name",
+            ["Experts__AnswerWithin"] = "2 minutes",
+            ["Visits__Reminders"] = "PT30S;P1D",
         })));
 
         Assert.Contains("The worker exited with code 1", failure.Message, StringComparison.Ordinal);
@@ -101,12 +103,16 @@ public sealed class FunctionsHostTests(AzuriteFixture azurite, ITestOutputHelper
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => FunctionsHost.StartAsync(Options(new()
         {
             ["Tables__TableName"] = "not a table name",
+            ["Experts__AnswerWithin"] = "2 minutes",
+            ["Visits__Reminders"] = "PT30S;P1D",
         })));
 
         Assert.Contains("The worker exited with code 1", failure.Message, StringComparison.Ordinal);
         var lines = failure.Message.Split('\n').Where(l => l.Contains("Configuration error:", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, lines.Count);
+        Assert.Equal(4, lines.Count);
         Assert.Contains(lines, l => l.Contains("Tables__TableName must be", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Experts__AnswerWithin must be an ISO 8601 duration", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Visits__Reminders must be at most 3 ISO 8601 durations", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("InstantConnect__BotToken", StringComparison.Ordinal));
         Assert.DoesNotContain("   at ", failure.Message, StringComparison.Ordinal);
     }

@@ -2,7 +2,7 @@ namespace MeetingLinks.Meetings.Visits;
 
 public static class VisitsServiceCollectionExtensions
 {
-    /// <summary>Visits booked ahead: their settings and their reminders, timers on the notifications queue.</summary>
+    /// <summary>Visits booked ahead: their settings, their reminders (timers on the notifications queue) and cancelling.</summary>
     public static IServiceCollection AddVisits(this IServiceCollection services)
     {
         services.AddOptions<VisitsOptions>().BindConfiguration(VisitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
