@@ -8,9 +8,10 @@ public sealed record FlowEvent(string EventId, string Event, DateTimeOffset At, 
     public const string Unreachable = "expert.unreachable";
     public const string Unanswered = "expert.unanswered";
     public const string Reminder = "visit.reminder";
+    public const string Rescheduled = "visit.rescheduled";
     public const string Cancelled = "visit.cancelled";
 
-    public static IReadOnlyList<string> Names { get; } = [Joining, Declined, Unanswered, Unreachable, Reminder, Cancelled];
+    public static IReadOnlyList<string> Names { get; } = [Joining, Declined, Unanswered, Unreachable, Reminder, Rescheduled, Cancelled];
 
     public FlowEventView View() => new(EventId, Event, At, Delivery.Status, Delivery.Attempts, Delivery.LastError, Delivery.SentAt);
 }

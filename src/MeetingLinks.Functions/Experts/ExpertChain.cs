@@ -141,6 +141,26 @@ public sealed class ExpertChain(FlowEvents flow)
     }
 
     /// <summary>
+    /// The experts' side of a visit moved to <see cref="MeetingRecord.StartsAt"/>: a chain that has not begun begins
+    /// <paramref name="notice"/> before the new start (or now), and every card sent gets a note in its thread with the new
+    /// start and the new host link (<paramref name="hostUrl"/>), as the old one may not cover the new time.
+    /// </summary>
+    public static MeetingRecord Moved(MeetingRecord record, string batch, string? hostUrl, DateTimeOffset now, TimeSpan notice)
+    {
+        var next = record.Notifications.FirstOrDefault(n => n.Step == 0) is { Outcome: Queued } first
+            ? Begin(Change(record, first.Id, s => s with { DueAt = null }), now, notice)
+            : record;
+        var when = record.StartsAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var note = hostUrl is null ? $"The visit moved to {when}." : $"The visit moved to {when}. Your new host link: {hostUrl}";
+        foreach (var card in record.Notifications)
+        {
+            next = Note(next, card, $"moved-{batch}", note, now);
+        }
+
+        return next;
+    }
+
+    /// <summary>
     /// The experts' side of a cancelled visit: no step starts or passes on any more (their timers find no time on them), a card
     /// not sent yet is not sent, and every card sent gets a note in its thread.
     /// </summary>

@@ -23,5 +23,6 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventResponse))]
 [JsonSerializable(typeof(MeetingLinks.Operations.MeetingPage))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelRequest))]
+[JsonSerializable(typeof(MeetingLinks.Meetings.Visits.RescheduleRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelAnswer))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -52,6 +52,20 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
             vertical, LoginUrlForHost(request.LoginUrlForHost), devices, experts, answerWithin, visit));
     }
 
+    /// <summary>A reschedule: a new start, validated as at booking (<c>startsAt</c> is required).</summary>
+    public Outcome<Visits.ValidatedReschedule> Validate(Visits.RescheduleRequest request, string? idempotencyHeader)
+    {
+        var errors = new ValidationErrors();
+        var key = Key(errors, idempotencyHeader, request.RequestId);
+        if (request.StartsAt is null)
+        {
+            errors.Add("startsAt", "is required: the visit's new start.");
+        }
+
+        var visit = Visit(errors, request, new LinkValidity(null, null, brokerOptions.Value.LinkLifetime));
+        return errors.Or(ProblemCodes.InvalidRequest, () => new Visits.ValidatedReschedule(key, visit!));
+    }
+
     /// <summary>By default an add-links call asks for one guest link and no host link.</summary>
     public Outcome<Links.ValidatedAddLinks> Validate(Links.AddLinksRequest request, string? idempotencyHeader)
     {
@@ -145,7 +159,7 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
     /// <c>reminders</c> 0 to 3 different durations before the start (<c>Visits__Reminders</c> by default), and links valid at
     /// least for the visit when the request says when they are valid. Null for a meeting that starts now.
     /// </summary>
-    private Visits.Visit? Visit(ValidationErrors errors, CreateMeetingRequest request, LinkValidity validity)
+    private Visits.Visit? Visit(ValidationErrors errors, Visits.IVisitRequest request, LinkValidity validity)
     {
         if (request.StartsAt is not { } startsAt)
         {

@@ -193,6 +193,26 @@ public class VisitTests
     }
 
     [Fact]
+    public void A_moved_visits_sent_cards_get_the_new_start_and_host_link_and_a_chain_not_begun_begins_before_the_new_start()
+    {
+        var experts = new[] { new ExpertTarget(ExpertTarget.Email, "ana@clinic.example") };
+        var planned = TestMeetings.WithHostLink(Now) with
+        {
+            StartsAt = StartsAt,
+            Notifications = [.. ExpertChain.Plan(IssuedLink.CreateBatch, experts, Now), new ExpertNotification("b-1", experts[0], new Delivery(Delivery.Sent, 1, Now, MessageId: "msg-b1"))],
+            ExpertWait = TimeSpan.FromMinutes(2),
+        };
+        var begun = ExpertChain.Begin(planned, Now, _options.ExpertNoticeSpan);
+
+        var moved = ExpertChain.Moved(begun with { StartsAt = StartsAt.AddDays(1) }, "r-1", "https://instant.webex.com/visit/hNew001", Now, _options.ExpertNoticeSpan);
+
+        Assert.Equal(StartsAt.AddDays(1).AddMinutes(-15), moved.Notifications[0].DueAt);
+        var note = Assert.Single(moved.Replies);
+        Assert.Equal(("moved-r-1-b-1", "msg-b1", "The visit moved to 2026-11-26 11:00 UTC. Your new host link: https://instant.webex.com/visit/hNew001"),
+            (note.ActionId, note.ParentId, note.Markdown));
+    }
+
+    [Fact]
     public void The_card_says_when_the_visit_starts_and_how_long_from_now()
     {
         var record = TestMeetings.WithHostLink(Now) with { StartsAt = StartsAt.AddMinutes(5) };

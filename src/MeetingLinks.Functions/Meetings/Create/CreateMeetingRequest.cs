@@ -1,7 +1,7 @@
 namespace MeetingLinks.Meetings.Create;
 
 /// <summary>The body of <c>POST /api/meetings</c>. Every field is optional: the smallest flow sends <c>{}</c>.</summary>
-public sealed class CreateMeetingRequest : LinkRequest
+public sealed class CreateMeetingRequest : LinkRequest, Visits.IVisitRequest
 {
     public CustomerDetails? Customer { get; set; }
 

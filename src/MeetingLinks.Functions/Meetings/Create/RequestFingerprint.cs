@@ -36,6 +36,9 @@ public static class RequestFingerprint
         WriteExpert(json, request.Expert);
     });
 
+    /// <summary>A reschedule's parameters, without the key, in a fixed form of their own.</summary>
+    public static string Of(Visits.ValidatedReschedule request) => Digest(json => WriteVisit(json, request.Visit));
+
     public static string OfKey(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Add-links keys count per meeting: the same key on two meetings is two keys.</summary>
