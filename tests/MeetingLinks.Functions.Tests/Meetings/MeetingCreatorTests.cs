@@ -180,6 +180,21 @@ public class MeetingCreatorTests
     }
 
     [Fact]
+    public async Task A_meeting_cancelled_before_it_had_links_is_not_revived_by_a_retry_of_its_create()
+    {
+        _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
+            .Returns(new Failure(FailureKind.Unavailable, "upstream_unavailable", "Webex Instant Connect is unavailable", "Busy."), Links("retried"));
+        await _creator.CreateAsync(Request("key-cancelled"), CancellationToken.None);
+        var meeting = Assert.Single(_store.Meetings);
+        await _store.ChangeAsync(meeting.MeetingId, r => r with { Status = MeetingStatus.Cancelled }, CancellationToken.None);
+
+        var retried = await _creator.CreateAsync(Request("key-cancelled"), CancellationToken.None);
+
+        Assert.Equal("meeting_cancelled", retried.Failure!.Code);
+        Assert.Equal((MeetingStatus.Cancelled, false), (_store.Meetings.Single().Status, _store.Meetings.Single().HasLinks));
+    }
+
+    [Fact]
     public async Task Broker_time_out_is_a_504()
     {
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())

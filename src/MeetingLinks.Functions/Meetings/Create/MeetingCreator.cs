@@ -123,9 +123,9 @@ public sealed class MeetingCreator(
         // Best effort: ops see why the meeting has no links; the answer to the flow does not depend on it.
         try
         {
-            // Unless a duplicate of this create stored its links meanwhile.
+            // Unless a duplicate of this create stored its links meanwhile, or the meeting was cancelled.
             var status = failure.Kind == FailureKind.UpstreamRejected ? MeetingStatus.Rejected : MeetingStatus.Pending;
-            await store.ChangeAsync(stored, current => current.HasLinks ? null : current with
+            await store.ChangeAsync(stored, current => current.HasLinks || current.IsCancelled ? null : current with
             {
                 Status = status,
                 LastError = failure.Code,
