@@ -50,7 +50,7 @@ public sealed record ListingCursor(DateOnly Day, string? Continuation)
     private static string QueryDigest(DateOnly from, DateOnly to, MeetingFilter filter)
     {
         var query = string.Join(Separator, from.ToString("O", CultureInfo.InvariantCulture), to.ToString("O", CultureInfo.InvariantCulture),
-            filter.Phone, filter.Reference, filter.Status, filter.ExpertNotification, filter.ExpertResponse);
+            filter.Phone, filter.Reference, filter.Status, filter.ExpertNotification, filter.ExpertResponse, filter.StartsOn?.ToString("O", CultureInfo.InvariantCulture));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..16];
     }
 }

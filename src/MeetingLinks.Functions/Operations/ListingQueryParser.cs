@@ -11,7 +11,8 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     public const int DefaultDays = 7;
     public const int MaxDays = 92;
 
-    private static readonly string[] Known = ["day", "from", "to", "phone", "reference", "status", "expertNotification", "expertResponse", "pageSize", "continuationToken"];
+    private static readonly string[] Known =
+        ["day", "from", "to", "startsOn", "phone", "reference", "status", "expertNotification", "expertResponse", "pageSize", "continuationToken"];
 
     public Outcome<ListingQuery> Parse(IQueryCollection query, bool paged)
     {
@@ -58,7 +59,14 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         // The expert's answer, or "none" for meetings whose expert has not answered.
         var response = OneOf(query, "expertResponse", MeetingFilter.ExpertAnswers, errors);
 
-        var filter = new MeetingFilter(phone, reference, status, notification, response);
+        // The visits that start on a day, whenever they were booked: the day range does not apply.
+        var startsOn = Day(query, "startsOn", errors);
+        if (startsOn is not null && (day is not null || from is not null || to is not null))
+        {
+            errors.Add("startsOn", "lists the visits that start on a day, whenever they were booked: leave out day, from and to.");
+        }
+
+        var filter = new MeetingFilter(phone, reference, status, notification, response, startsOn);
         ListingCursor? cursor = null;
         if (paged && Text(query, "continuationToken") is { } token
             && !ListingCursor.TryRead(token, first, last, filter, out cursor))

@@ -4,7 +4,8 @@ namespace MeetingLinks.Operations;
 
 /// <summary>
 /// Walks the requested days from the newest, one day partition at a time, so a listing never reads a day it was not asked about;
-/// with a phone number it walks that number's own entries instead, reading no one else's. Pages carry on where the last one stopped.
+/// with a phone number it walks that number's own entries instead, reading no one else's, and with a start day that day's start
+/// rows. Pages carry on where the last one stopped.
 /// </summary>
 public sealed class MeetingListing(IMeetingStore store)
 {
@@ -41,12 +42,16 @@ public sealed class MeetingListing(IMeetingStore store)
     private async Task<(IReadOnlyList<MeetingRecord> Items, ListingCursor Next)> ReadAsync(
         ListingQuery query, ListingCursor at, int maxItems, CancellationToken cancellationToken)
     {
-        var (items, continuation) = query.Filter.Phone is { } phone
-            ? await store.ListPhoneAsync(phone, query.From, query.To, query.Filter, at.Continuation, maxItems, cancellationToken)
-            : await store.ListDayAsync(at.Day, query.Filter, at.Continuation, maxItems, cancellationToken);
+        var (items, continuation) = query.Filter switch
+        {
+            { StartsOn: { } startsOn } => await store.ListStartDayAsync(startsOn, query.Filter, at.Continuation, maxItems, cancellationToken),
+            { Phone: { } phone } => await store.ListPhoneAsync(phone, query.From, query.To, query.Filter, at.Continuation, maxItems, cancellationToken),
+            _ => await store.ListDayAsync(at.Day, query.Filter, at.Continuation, maxItems, cancellationToken),
+        };
 
-        // A phone number's listing is one run through its own entries, across all the days at once.
-        var nextDay = query.Filter.Phone is null ? at.Day.AddDays(-1) : query.From.AddDays(-1);
+        // A phone number's listing is one run through its own entries, across all the days at once; so is a start day's.
+        var oneRun = query.Filter.Phone is not null || query.Filter.StartsOn is not null;
+        var nextDay = oneRun ? query.From.AddDays(-1) : at.Day.AddDays(-1);
         return (items, continuation is null ? new ListingCursor(nextDay, null) : at with { Continuation = continuation });
     }
 }

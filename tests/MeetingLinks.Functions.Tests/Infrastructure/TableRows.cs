@@ -126,6 +126,12 @@ internal static class TableRows
             .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {OpenWorkIndex.Partition} and WorkKind eq {MeetingLinks.Experts.ExpertDeadlines.KindName}"))
             .CountAsync();
 
+    /// <summary>The start rows of UTC day <paramref name="day"/>: one per visit that starts then.</summary>
+    public static async Task<int> StartRowsAsync(AzuriteFixture azurite, string tableName, DateOnly day)
+        => await (await TableAsync(azurite, tableName))
+            .QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"s-" + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)}"))
+            .CountAsync();
+
     /// <summary>The app's table, created when the test writes to it before the app does.</summary>
     private static async Task<TableClient> TableAsync(AzuriteFixture azurite, string tableName)
     {

@@ -202,5 +202,20 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
         Assert.Empty(await table.QueryAsync<TableEntity>($"Kind eq 'event'").ToListAsync());
     }
 
+    [Fact]
+    public async Task A_visits_start_row_is_written_with_it_and_the_purge_takes_it_with_the_meeting()
+    {
+        var table = new TableClient(azurite.ConnectionString, azurite.NewTableName());
+        var store = new TableMeetingStore(table, TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
+        var startsAt = Now.AddDays(3);
+        var visit = await store.AddAsync(TestMeetings.Created(Now) with { StartsAt = startsAt, DurationMinutes = 30 }, CancellationToken.None);
+
+        var (listed, _) = await store.ListStartDayAsync(DateOnly.FromDateTime(startsAt.UtcDateTime), MeetingFilter.None, null, 10, CancellationToken.None);
+        await store.DeleteMeetingsBeforeAsync(DateOnly.FromDateTime(Now.UtcDateTime).AddDays(1), CancellationToken.None);
+
+        Assert.Equal(visit.MeetingId, Assert.Single(listed).MeetingId);
+        Assert.Empty(await table.QueryAsync<TableEntity>($"Kind eq 'start'").ToListAsync());
+    }
+
     private static MeetingLinks.Meetings.Events.MeetingEvent Event(string detail) => new(MeetingStatus.Sent, "whatsapp", detail, null, "flow", null, Now, Now);
 }

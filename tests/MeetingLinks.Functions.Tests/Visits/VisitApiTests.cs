@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Api;
+using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -61,4 +62,33 @@ public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper outp
             && line.Contains("is no longer planned; nothing to do", StringComparison.Ordinal))), Bound, "the repeated timer to surface");
         Assert.Single(connect.For(meetingId).Requests);
     }
+
+    [Fact]
+    public async Task The_visits_of_a_start_day_are_listed_in_the_order_they_start_and_leave_it_when_moved_or_erased()
+    {
+        var (app, _, _) = await StartAsync();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(40);
+        DateTimeOffset At(DateOnly on, int hour) => new(on.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+        var late = await IdAsync(BookAsync(app, At(day, 10), 30, [], expert: null));
+        var early = await IdAsync(BookAsync(app, At(day, 9), 30, [], expert: null));
+        var nextDay = await IdAsync(BookAsync(app, At(day.AddDays(1), 8), 30, [], expert: null));
+
+        Assert.Equal([early, late], await StartingOnAsync(app, day));
+
+        var moved = new { startsAt = At(day.AddDays(1), 11).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) };
+        await (await app.PostAsync($"/api/meetings/{late}/reschedule", moved)).ReadJsonAsync();
+        Assert.Equal([early], await StartingOnAsync(app, day));
+        Assert.Equal([nextDay, late], await StartingOnAsync(app, day.AddDays(1)));
+
+        await app.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/meetings/{early}"), TestSecrets.OpsKey);
+        Assert.Empty(await StartingOnAsync(app, day));
+        Assert.Equal(0, await TableRows.StartRowsAsync(Azurite, app.TableName, day));
+        await (await app.GetAsync($"/api/meetings?startsOn={day:yyyy-MM-dd}&day={day:yyyy-MM-dd}")).AssertProblemAsync(400, "invalid_query");
+    }
+
+    private static async Task<string> IdAsync(Task<JsonElement> created) => (await created).GetProperty("meetingId").GetString()!;
+
+    private static async Task<List<string>> StartingOnAsync(AppHost app, DateOnly day)
+        => [.. (await (await app.GetAsync($"/api/meetings?startsOn={day:yyyy-MM-dd}")).ReadJsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("meetingId").GetString()!)];
 }

@@ -53,6 +53,10 @@ public interface IMeetingStore
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
 
+    /// <summary>One page of the visits that start on UTC day <paramref name="day"/>, in the order they start, matching <paramref name="filter"/>.</summary>
+    Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListStartDayAsync(
+        DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
+
     /// <summary>Deletes every meeting created on a UTC day before <paramref name="firstDayKept"/>; returns how many.</summary>
     Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken);
 
@@ -82,7 +86,9 @@ public interface IMeetingStore
 /// How the experts answered (<see cref="MeetingRecord.ExpertAnswer"/>): <c>joining</c>, <c>declined</c>, <c>unanswered</c>,
 /// <c>unreachable</c>, or <see cref="NoResponse"/>.
 /// </param>
-public sealed record MeetingFilter(string? Phone, string? Reference, string? Status, string? ExpertNotification = null, string? ExpertResponse = null)
+/// <param name="StartsOn">Only visits that start on this UTC day, read through that day's start rows.</param>
+public sealed record MeetingFilter(
+    string? Phone, string? Reference, string? Status, string? ExpertNotification = null, string? ExpertResponse = null, DateOnly? StartsOn = null)
 {
     public const string NoResponse = "none";
 

@@ -32,16 +32,38 @@ public sealed partial class TableMeetingStore
             ? (await toRecords(page.Values), page.ContinuationToken)
             : ([], null);
 
-    /// <summary>Meetings (and tombstones) of days before <paramref name="firstDayKept"/>, then their phone entries.</summary>
+    /// <summary>
+    /// The visits that start on UTC day <paramref name="day"/>, in the order they start, matching <paramref name="filter"/> (its
+    /// phone too), read through the day's start rows; a row whose meeting moved to another day or is gone is skipped.
+    /// </summary>
+    public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListStartDayAsync(
+        DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
+        => GuardAsync(async () =>
+        {
+            var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StartDayIndex.Partition(day)}"), maxItems, ["MeetingId"], cancellationToken);
+            return await FirstPageAsync(rows, continuation, maxItems, async page =>
+            {
+                var found = await Task.WhenAll(page.Select(r => ReadWithEventsAsync(r.GetString("MeetingId"), cancellationToken)));
+                return [.. found.OfType<MeetingRecord>()
+                    .Where(r => StartDayIndex.StartsOn(r, day) && filter.Matches(r) && (filter.Phone is null || r.CustomerPhone == filter.Phone))];
+            }, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Meetings (and tombstones) of days before <paramref name="firstDayKept"/>, then their phone entries and start rows.</summary>
     public Task<int> DeleteMeetingsBeforeAsync(DateOnly firstDayKept, CancellationToken cancellationToken)
         => DeleteWhereAsync(
             TableClient.CreateQueryFilter($"PartitionKey ge {"m-"} and PartitionKey lt {MeetingIds.PartitionOf(firstDayKept)}"),
-            ["PartitionKey", "RowKey", "Kind", "CustomerPhone"],
+            ["PartitionKey", "RowKey", "Kind", "CustomerPhone", "StartsAt"],
             async (deleted, token) =>
             {
                 foreach (var meeting in deleted.Where(m => m.GetString("CustomerPhone") is not null))
                 {
                     await DeleteIfExistsAsync(PhoneIndex.Entry(meeting.GetString("CustomerPhone"), MeetingEntityMapper.MeetingId(meeting)), token);
+                }
+
+                foreach (var meeting in deleted.Where(m => m.GetDateTimeOffset("StartsAt") is not null))
+                {
+                    await DeleteIfExistsAsync(StartDayIndex.Entry(MeetingEntityMapper.MeetingId(meeting), meeting.GetDateTimeOffset("StartsAt")!.Value), token);
                 }
             },
             cancellationToken);

@@ -35,16 +35,23 @@ public sealed partial class TableMeetingStore
     /// </summary>
     private async Task CloseRowsAsync(MeetingRecord before, MeetingRecord after, CancellationToken cancellationToken)
     {
-        foreach (var work in Except(before, after))
+        IEnumerable<(TableEntity Row, string What)> rows = Except(before, after).Select(work => (OpenWorkIndex.Row(work), $"{work.Kind} {work.Id}"));
+        if (before.StartsAt is { } startedAt && before.StartsAt != after.StartsAt)
+        {
+            // The visit moved, or the meeting was erased: its old start day's row goes.
+            rows = rows.Append((StartDayIndex.Entry(before.MeetingId, startedAt), "start"));
+        }
+
+        foreach (var (row, what) in rows)
         {
             try
             {
-                await DeleteIfExistsAsync(OpenWorkIndex.Row(work), cancellationToken);
+                await DeleteIfExistsAsync(row, cancellationToken);
             }
             catch (Exception ex) when (StorageAccess.IsOutage(ex))
             {
-                logger.LogWarning("The index row of {Kind} {Id} for meeting {MeetingId} stays until the sweep removes it: {Reason}",
-                    work.Kind, work.Id, work.MeetingId, Describe(ex));
+                logger.LogWarning("The index row of {What} for meeting {MeetingId} stays (the sweep or the day's listing skips it): {Reason}",
+                    what, before.MeetingId, Describe(ex));
             }
         }
     }

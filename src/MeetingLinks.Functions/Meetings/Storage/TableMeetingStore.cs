@@ -59,13 +59,16 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
         {
             var entity = MeetingEntityMapper.ToEntity(record);
 
-            // First the phone entry and the rows of the work the meeting plans (both at once), then the meeting: a crash in
-            // between leaves an entry or rows without a meeting (harmless), never a meeting an erasure by phone number could
-            // not find, or work without its row.
+            // First the phone entry, the start day's row and the rows of the work the meeting plans (all at once), then the
+            // meeting: a crash in between leaves entries or rows without a meeting (harmless), never a meeting an erasure by
+            // phone number or the day's listing could not find, or work without its row.
             var phoneEntry = record.CustomerPhone is { } phone
                 ? table.UpsertEntityAsync(PhoneIndex.Entry(phone, record.MeetingId), TableUpdateMode.Replace, cancellationToken)
                 : Task.CompletedTask;
-            await Task.WhenAll(phoneEntry, OpenRowsAsync(null, record, cancellationToken));
+            var startEntry = record.StartsAt is { } startsAt
+                ? table.UpsertEntityAsync(StartDayIndex.Entry(record.MeetingId, startsAt), TableUpdateMode.Replace, cancellationToken)
+                : Task.CompletedTask;
+            await Task.WhenAll(phoneEntry, startEntry, OpenRowsAsync(null, record, cancellationToken));
             if (await TryAddAsync(entity, cancellationToken) is { } added)
             {
                 return Versioned(record, added.Headers.ETag);
@@ -103,6 +106,11 @@ public sealed partial class TableMeetingStore(TableClient table, TimeProvider ti
                 {
                     // The index of open work is written around the change: rows for what it opens before, rows of what it settles after.
                     await OpenRowsAsync(current, updated, cancellationToken);
+                    if (updated.StartsAt != current.StartsAt && updated.StartsAt is { } startsAt)
+                    {
+                        await table.UpsertEntityAsync(StartDayIndex.Entry(updated.MeetingId, startsAt), TableUpdateMode.Replace, cancellationToken);
+                    }
+
                     var response = await table.UpdateEntityAsync(
                         MeetingEntityMapper.ToEntity(updated), new ETag(version ?? string.Empty), TableUpdateMode.Replace, cancellationToken);
                     await CloseRowsAsync(current, updated, cancellationToken);
