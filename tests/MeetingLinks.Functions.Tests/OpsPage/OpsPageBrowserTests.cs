@@ -368,6 +368,27 @@ public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture 
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Ops_find_the_visits_that_start_on_a_day_with_when_they_start()
+    {
+        var app = await AppAsync();
+        var reference = MeetingCalls.UniqueReference("CASE-VISIT");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50 + Random.Shared.Next(200));
+        var startsAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
+        await app.CreateMeetingAsync(new { reference, startsAt = startsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), durationMinutes = 20 });
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
+
+        await session.Page.GetByLabel("Period", new() { Exact = true }).SelectOptionAsync("starts");
+        await session.Page.GetByLabel("Starts on", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await session.Page.GetByLabel("Reference", new() { Exact = true }).FillAsync(reference);
+        await session.SearchAsync();
+
+        await Expect(session.RowWith(reference).Locator("td[data-col=created] .starts"))
+            .ToHaveTextAsync($"Starts {day:yyyy-MM-dd} 09:30 UTC, 20 min");
+        Assert.Empty(session.Errors);
+    }
+
     /// <summary>A time as the page writes it in a datetime attribute: JavaScript's toISOString, to the millisecond.</summary>
     private static string ToIso(DateTimeOffset at)
         => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ const ui = {
   day: byId('day'),
   from: byId('from'),
   to: byId('to'),
+  startsOn: byId('starts-on'),
   phone: byId('phone'),
   reference: byId('reference'),
   status: byId('status'),
@@ -148,6 +149,14 @@ function filtersFromForm() {
   } else if (ui.range.value === 'range') {
     if (ui.from.value) params.set('from', ui.from.value);
     if (ui.to.value) params.set('to', ui.to.value);
+  } else if (ui.range.value === 'starts') {
+    // The visits booked ahead that start that day, whenever they were booked.
+    if (!ui.startsOn.value) {
+      showMessage('Pick the day the visits start.');
+      ui.startsOn.focus();
+      return null;
+    }
+    params.set('startsOn', ui.startsOn.value);
   }
   for (const [name, input] of [['phone', ui.phone], ['reference', ui.reference], ['status', ui.status]]) {
     const value = input.value.trim();

@@ -32,7 +32,7 @@ export function recordRow(record, announce, erase) {
   const row = el('tr');
   row.dataset.meetingId = textOf(record.meetingId, '');
   row.append(
-    cell('created', timeText(record.createdAt)),
+    cell('created', timeText(record.createdAt), startsText(record)),
     cell('reference',
       el('span', { className: 'reference', text: textOf(record.reference) }),
       el('small', { className: 'muted meeting-id', text: textOf(record.meetingId, '') })),
@@ -79,6 +79,12 @@ function eraseControl(record, row, announce, erase) {
 function cell(column, ...content) {
   // One wrapper per cell, so the phone layout can put the label beside it.
   return el('td', { attrs: { 'data-col': column, 'data-label': COLUMNS[column] } }, el('div', { className: 'cell' }, ...content));
+}
+
+// A visit booked ahead: when it starts and for how long.
+function startsText(record) {
+  if (!record.startsAt) return null;
+  return el('small', { className: 'muted starts', text: `Starts ${new Date(record.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${record.durationMinutes} min` });
 }
 
 function timeText(iso, markPast) {
