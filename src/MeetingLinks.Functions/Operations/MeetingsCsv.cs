@@ -14,7 +14,7 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
     [
         "meetingId", "createdAt", "status", "reference", "subject", "customerName", "customerPhone", "channel",
         "hosts", "guests", "validFrom", "expiresAt", "guestUrl", "hostUrl", "guestUrls", "hostUrls", "links", "events", "lastError", "expertNotification", "expertNotificationDetail", "expertResponse", "flowEvents",
-        "expertChain", "answerWithin",
+        "expertChain", "answerWithin", "startsAt", "durationMinutes", "reminders", "cancelledAt",
     ];
 
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -78,6 +78,10 @@ public sealed class MeetingsCsv(IAsyncEnumerator<MeetingRecord> rows, bool any, 
             string.Join("; ", record.FlowEvents.Select(e => $"{e.Event} {e.Status} attempts {e.Attempts}" + (e.LastError is { } error ? $" {error}" : ""))),
             string.Join("; ", record.ExpertChain.Select(ChainStep)),
             record.AnswerWithin,
+            record.StartsAt is { } startsAt ? Time(startsAt) : null,
+            record.DurationMinutes?.ToString(CultureInfo.InvariantCulture),
+            string.Join("; ", record.Reminders.Select(r => $"{r.Before} {r.Status} {Time(r.DueAt)}")),
+            record.CancelledAt is { } cancelledAt ? Time(cancelledAt) : null,
         ];
         return string.Join(',', cells.Select(Cell)) + "\r\n";
     }

@@ -45,10 +45,10 @@ public class MeetingsCsvTests
 
         var (header, line) = await ExportAsync(record);
 
-        Assert.EndsWith(",flowEvents,expertChain,answerWithin", header, StringComparison.Ordinal);
+        Assert.EndsWith(",flowEvents,expertChain,answerWithin,startsAt,durationMinutes,reminders,cancelledAt", header, StringComparison.Ordinal);
         Assert.EndsWith(
             ",email a***@clinic.example timedOut sent 2026-11-25T09:42:58Z ended 2026-11-25T09:44:58Z; "
-            + "email b***@clinic.example joining sent 2026-11-25T09:44:58Z ended 2026-11-25T09:45:58Z; email c***@clinic.example queued,PT2M",
+            + "email b***@clinic.example joining sent 2026-11-25T09:44:58Z ended 2026-11-25T09:45:58Z; email c***@clinic.example queued,PT2M,,,,",
             line, StringComparison.Ordinal);
     }
 
@@ -58,7 +58,24 @@ public class MeetingsCsvTests
         var (header, line) = await ExportAsync(Record(DateTimeOffset.UtcNow));
 
         Assert.Equal(MeetingsCsv.Columns.Length, header.Split(',').Length);
-        Assert.EndsWith(",,", line, StringComparison.Ordinal);
+        Assert.EndsWith(",,,,,,", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_visit_shows_its_start_duration_reminders_and_cancellation()
+    {
+        var at = new DateTimeOffset(2026, 11, 25, 9, 42, 58, TimeSpan.Zero);
+        var record = Record(at) with
+        {
+            StartsAt = at.AddDays(1),
+            DurationMinutes = 20,
+            VisitReminders = new MeetingLinks.Meetings.Visits.Visit(at.AddDays(1), 20, [TimeSpan.FromDays(1), TimeSpan.FromMinutes(15)]).Plan(at.AddMinutes(1)),
+            CancelledAt = at.AddHours(1),
+        };
+
+        var (_, line) = await ExportAsync(record);
+
+        Assert.EndsWith(",2026-11-26T09:42:58Z,20,P1D skipped 2026-11-25T09:42:58Z; PT15M planned 2026-11-26T09:27:58Z,2026-11-25T10:42:58Z", line, StringComparison.Ordinal);
     }
 
     private static Delivery Sent(DateTimeOffset at) => new(Delivery.Sent, 1, at, MessageId: "msg", SentAt: at);
