@@ -1,8 +1,9 @@
 namespace MeetingLinks.Meetings;
 
 /// <summary>
-/// Checks requests for links — the create and an add-links call — field by field, with the configured defaults applied
-/// here and nowhere else: the idempotency key, how many links, when they are valid, the vertical and whether hosts sign in.
+/// Checks requests for links — the create, an add-links call and a reschedule — field by field, with the configured defaults
+/// applied here and nowhere else: the idempotency key, how many links, when they are valid, the vertical, whether hosts sign
+/// in, the experts and the visit booked ahead.
 /// </summary>
 public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions> brokerOptions, IOptions<Visits.VisitsOptions> visitOptions, TimeProvider time)
 {
@@ -220,6 +221,12 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
         for (var i = 0; i < reminders.Count; i++)
         {
             var field = $"reminders[{i}]";
+            if (reminders[i] is null)
+            {
+                errors.Add(field, $"must be {IsoDuration.Expected}.");
+                continue;
+            }
+
             if (IsoDuration.Within(errors, field, reminders[i], Visits.Visit.MinReminder, Visits.Visit.MaxReminder) is not { } before)
             {
                 continue;

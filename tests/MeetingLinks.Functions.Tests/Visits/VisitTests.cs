@@ -52,6 +52,7 @@ public class VisitTests
     [InlineData("30 seconds before", "reminders[0]")]
     [InlineData("31 days before", "reminders[0]")]
     [InlineData("twice the same", "reminders[1]")]
+    [InlineData("a null reminder", "reminders[0]")]
     [InlineData("links open after the start", "validFrom")]
     [InlineData("links close before the end", "expiresAt")]
     public void A_wrong_booking_is_a_400_naming_the_field(string shape, string field)
@@ -69,6 +70,7 @@ public class VisitTests
             case "30 seconds before": request.Reminders = ["PT30S"]; break;
             case "31 days before": request.Reminders = ["P31D"]; break;
             case "twice the same": request.Reminders = ["PT1H", "PT60M"]; break;
+            case "a null reminder": request.Reminders = [null!]; break;
             case "links open after the start": request.ValidFrom = StartsAt.AddMinutes(1); break;
             case "links close before the end": request.ExpiresAt = StartsAt.AddMinutes(29); break;
         }
