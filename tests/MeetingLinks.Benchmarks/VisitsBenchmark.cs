@@ -124,7 +124,7 @@ internal static class VisitsBenchmark
                 var these = reminders.Where(e => e.RemindBefore == before).Select(e => (e.ArrivedAt - (e.StartsAt - Duration(before))).TotalMilliseconds).Order().ToArray();
                 var s = new LatencyStats(Clients, these.Length, 0, TimeSpan.Zero, these);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"          {before}: {these.Length} arrived, lateness p50 {s.Percentile(50) / 1000:0.00} s  p99 {s.Percentile(99) / 1000:0.00} s  max {(these.Length > 0 ? these[^1] / 1000 : double.NaN):0.00} s"));
+                    $"          {before}: {these.Length} arrived, lateness min {(these.Length > 0 ? these[0] / 1000 : double.NaN):0.00} s  p50 {s.Percentile(50) / 1000:0.00} s  p99 {s.Percentile(99) / 1000:0.00} s  max {(these.Length > 0 ? these[^1] / 1000 : double.NaN):0.00} s"));
             }
         }
 
