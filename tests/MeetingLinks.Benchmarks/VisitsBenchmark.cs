@@ -125,6 +125,10 @@ internal static class VisitsBenchmark
                 var s = new LatencyStats(Clients, these.Length, 0, TimeSpan.Zero, these);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"          {before}: {these.Length} arrived, lateness min {(these.Length > 0 ? these[0] / 1000 : double.NaN):0.00} s  p50 {s.Percentile(50) / 1000:0.00} s  p99 {s.Percentile(99) / 1000:0.00} s  max {(these.Length > 0 ? these[^1] / 1000 : double.NaN):0.00} s"));
+
+                // How the sending spread out: arrivals in each 5 s after the due time, to tell a steady drain from a burst.
+                var spread = these.GroupBy(ms => (int)Math.Floor(ms / 5000)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}-{g.Key * 5 + 5} s: {g.Count()}");
+                Console.WriteLine($"          {before} arrivals by lateness: {string.Join(", ", spread)}");
             }
         }
 
