@@ -54,6 +54,35 @@ public sealed class LinkIssuer(
         return claim;
     }
 
+    /// <summary>
+    /// The start of a call that adds a batch of links to a meeting that has links (more links, a reschedule): the meeting as stored
+    /// and the batch this call issues, new (<paramref name="prefix"/> and a random tail) or, for a <paramref name="key"/> used before
+    /// on this meeting, the batch that call claimed (<c>Replay</c>). An unknown meeting is a 404, one without links yet a 409.
+    /// </summary>
+    public async Task<Outcome<(MeetingRecord Stored, string Batch, bool Replay)>> OpenBatchAsync(
+        string meetingId, string? key, string fingerprint, string prefix, string use, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(meetingId, cancellationToken) is not { } stored)
+        {
+            return Failure.MeetingNotFound(meetingId);
+        }
+
+        if (!stored.HasLinks)
+        {
+            return new Failure(FailureKind.Conflict, ProblemCodes.MeetingNotReady, "The meeting has no links yet",
+                "Its create failed or is still running. Retry the create with its idempotency key first.");
+        }
+
+        var batch = prefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        if (key is null)
+        {
+            return (stored, batch, false);
+        }
+
+        var claimed = await ClaimAsync(RequestFingerprint.OfLinksKey(meetingId, key), fingerprint, meetingId, stored.Sub, batch, use, cancellationToken);
+        return claimed.Then<(MeetingRecord, string, bool)>(claim => (stored, claim.Batch ?? batch, !claim.IsNew));
+    }
+
     /// <summary>The answer to a key whose meeting was erased: it is not brought back.</summary>
     public Failure Erased(string meetingId)
     {

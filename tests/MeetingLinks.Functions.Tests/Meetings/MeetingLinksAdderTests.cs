@@ -26,7 +26,7 @@ public class MeetingLinksAdderTests
     {
         var options = Options.Create(new MeetingsOptions());
         var issuer = new LinkIssuer(_store, _broker, new NotificationOutbox(new ConfigurationBuilder().Build(), _time), options, _time, NullLogger<LinkIssuer>.Instance);
-        _adder = new MeetingLinksAdder(_store, issuer, _time, NullLogger<MeetingLinksAdder>.Instance);
+        _adder = new MeetingLinksAdder(issuer, _time, NullLogger<MeetingLinksAdder>.Instance);
         _broker.CreateLinksAsync(Arg.Any<MeetingLinkRequest>(), Arg.Any<CancellationToken>())
             .Returns(call => Answer(call.Arg<MeetingLinkRequest>()));
     }

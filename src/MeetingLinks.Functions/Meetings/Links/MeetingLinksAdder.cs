@@ -5,7 +5,7 @@ namespace MeetingLinks.Meetings.Links;
 /// (the meeting's stored <c>sub</c>). Each call's links are a batch on the record; a key (per meeting) replays its batch without
 /// asking the broker again, and calls at once each keep their links: the store appends again to what another call wrote first.
 /// </summary>
-public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, TimeProvider time, ILogger<MeetingLinksAdder> logger)
+public sealed class MeetingLinksAdder(LinkIssuer issuer, TimeProvider time, ILogger<MeetingLinksAdder> logger)
 {
     /// <summary>Links one meeting may hold, all calls together.</summary>
     public const int MaxLinks = 100;
@@ -15,31 +15,13 @@ public sealed class MeetingLinksAdder(IMeetingStore store, LinkIssuer issuer, Ti
 
     private async Task<Outcome<MeetingLinksResponse>> AddWithinBudgetAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(meetingId, cancellationToken) is not { } stored)
+        var opened = await issuer.OpenBatchAsync(meetingId, request.IdempotencyKey, RequestFingerprint.Of(request), "b-", "new links", cancellationToken);
+        if (!opened.TryGet(out var open, out var refused))
         {
-            return Failure.MeetingNotFound(meetingId);
+            return refused;
         }
 
-        if (!stored.HasLinks)
-        {
-            return new Failure(FailureKind.Conflict, ProblemCodes.MeetingNotReady, "The meeting has no links yet",
-                "Its create failed or is still running. Retry the create with its idempotency key first.");
-        }
-
-        var batch = "b-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var replay = false;
-        if (request.IdempotencyKey is { } key)
-        {
-            var claimed = await issuer.ClaimAsync(
-                RequestFingerprint.OfLinksKey(meetingId, key), RequestFingerprint.Of(request), meetingId, stored.Sub, batch, "new links", cancellationToken);
-            if (!claimed.TryGet(out var claim, out var refused))
-            {
-                return refused;
-            }
-
-            (batch, replay) = (claim.Batch ?? batch, !claim.IsNew);
-        }
-
+        var (stored, batch, replay) = open;
         var (validFrom, expiresAt) = request.Validity.Resolve(time.GetUtcNow());
         var issued = await issuer.IssueAsync(
             stored,

@@ -7,7 +7,7 @@ namespace MeetingLinks.Meetings.Visits;
 /// a start too. Idempotent per meeting, as more links are; a cancelled meeting answers <c>409 meeting_cancelled</c>.
 /// </summary>
 public sealed class VisitRescheduler(
-    IMeetingStore store, LinkIssuer issuer, FlowEvents flow, IOptions<VisitsOptions> options, IOptions<InstantConnectOptions> broker, TimeProvider time,
+    LinkIssuer issuer, FlowEvents flow, IOptions<VisitsOptions> options, IOptions<InstantConnectOptions> broker, TimeProvider time,
     ILogger<VisitRescheduler> logger)
 {
     public Task<Outcome<MeetingLinksResponse>> RescheduleAsync(string meetingId, ValidatedReschedule request, CancellationToken cancellationToken)
@@ -15,31 +15,13 @@ public sealed class VisitRescheduler(
 
     private async Task<Outcome<MeetingLinksResponse>> RescheduleWithinBudgetAsync(string meetingId, ValidatedReschedule request, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(meetingId, cancellationToken) is not { } stored)
+        var opened = await issuer.OpenBatchAsync(meetingId, request.IdempotencyKey, RequestFingerprint.Of(request), "r-", "another reschedule", cancellationToken);
+        if (!opened.TryGet(out var open, out var refused))
         {
-            return Failure.MeetingNotFound(meetingId);
+            return refused;
         }
 
-        if (!stored.HasLinks)
-        {
-            return new Failure(FailureKind.Conflict, ProblemCodes.MeetingNotReady, "The meeting has no links yet",
-                "Its create failed or is still running. Retry the create with its idempotency key first.");
-        }
-
-        var batch = "r-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var replay = false;
-        if (request.IdempotencyKey is { } key)
-        {
-            var claimed = await issuer.ClaimAsync(
-                RequestFingerprint.OfLinksKey(meetingId, key), RequestFingerprint.Of(request), meetingId, stored.Sub, batch, "another reschedule", cancellationToken);
-            if (!claimed.TryGet(out var claim, out var refused))
-            {
-                return refused;
-            }
-
-            (batch, replay) = (claim.Batch ?? batch, !claim.IsNew);
-        }
-
+        var (stored, batch, replay) = open;
         var now = time.GetUtcNow();
         var window = request.Visit.Window(new LinkValidity(null, null, broker.Value.LinkLifetime), options.Value, now);
         var (validFrom, expiresAt) = window.Resolve(now);
