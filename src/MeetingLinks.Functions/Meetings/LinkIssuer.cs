@@ -9,6 +9,9 @@ public sealed class LinkIssuer(
     IMeetingStore store, IInstantConnectClient broker, INotificationOutbox outbox, IOptions<MeetingsOptions> options, TimeProvider time,
     ILogger<LinkIssuer> logger)
 {
+    /// <summary>Links one meeting may hold, all calls together.</summary>
+    public const int MaxLinks = 100;
+
     /// <summary>Runs <paramref name="call"/> with a token that ends when the budget does; running out is a 504.</summary>
     public async Task<Outcome<T>> WithinBudgetAsync<T>(Func<CancellationToken, Task<Outcome<T>>> call, CancellationToken cancellationToken)
         where T : notnull
@@ -93,13 +96,12 @@ public sealed class LinkIssuer(
 
     /// <summary>
     /// Issues <paramref name="batch"/>: unless the record holds it already (a replay, or a call at the same time: <c>Duplicate</c>,
-    /// and its expert's message is queued again in case a crash came before) or <paramref name="refuse"/> says why not, asks the broker
+    /// and its expert's message is queued again in case a crash came before) or the meeting may take no more (cancelled, or <see cref="MaxLinks"/> reached), asks the broker
     /// for <paramref name="ask"/>, applies <paramref name="write"/> to what is stored now, then queues the expert's message.
     /// A broker failure comes back as the flow should read it; a meeting erased meanwhile as a null record.
     /// </summary>
     public async Task<Outcome<(MeetingRecord? Record, bool Duplicate)>> IssueAsync(MeetingRecord stored, string batch, MeetingLinkRequest ask,
-        DateTimeOffset validFrom, Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> write, Func<MeetingRecord, Failure?>? refuse,
-        CancellationToken cancellationToken)
+        DateTimeOffset validFrom, Func<MeetingRecord, IssuedLink[], DateTimeOffset, MeetingRecord> write, CancellationToken cancellationToken)
     {
         if (stored.Links.Any(l => l.Batch == batch))
         {
@@ -109,7 +111,7 @@ public sealed class LinkIssuer(
             return (stored, true);
         }
 
-        if (refuse?.Invoke(stored) is { } refused)
+        if (Refusal(stored, ask) is { } refused)
         {
             return refused;
         }
@@ -130,10 +132,27 @@ public sealed class LinkIssuer(
         var saved = await outbox.ChangeAndQueueAsync(store, stored, current =>
         {
             duplicate = current.Links.Any(l => l.Batch == batch);
-            refusedNow = duplicate ? null : refuse?.Invoke(current);
+            refusedNow = duplicate ? null : Refusal(current, ask);
             return duplicate || refusedNow is not null ? null : write(current, issued, issuedAt);
         }, cancellationToken);
 
         return refusedNow ?? (Outcome<(MeetingRecord?, bool)>)(saved, duplicate);
+    }
+
+    // A cancelled meeting takes no links, not even a retried create's (it stays cancelled), and no meeting holds more than MaxLinks.
+    private static Failure? Refusal(MeetingRecord record, MeetingLinkRequest ask)
+    {
+        if (record.IsCancelled)
+        {
+            return Failure.Cancelled(record.MeetingId);
+        }
+
+        if (record.Links.Count + ask.Hosts + ask.Guests > MaxLinks)
+        {
+            return new Failure(FailureKind.Conflict, ProblemCodes.LinkLimit, "The meeting has as many links as it may hold",
+                $"A meeting holds at most {MaxLinks} links; it has {record.Links.Count}. Create a new meeting instead.");
+        }
+
+        return null;
     }
 }

@@ -9,6 +9,7 @@ using MeetingLinks.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using NSubstitute;
 
 namespace MeetingLinks.Tests.Visits;
 
@@ -222,6 +223,25 @@ public class VisitTests
         var message = ExpertMessage.For(record, IssuedLink.CreateBatch, Now)!;
 
         Assert.Contains("Starts: 2026-11-25 11:05 UTC (in 2 h 5 min)", message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_move_that_would_pass_a_meetings_100_links_is_refused_before_the_broker_is_asked()
+    {
+        var broker = Substitute.For<IInstantConnectClient>();
+        var issuer = new LinkIssuer(_store, broker, _outbox, Options.Create(new MeetingsOptions()), _time, NullLogger<LinkIssuer>.Instance);
+        var connect = Options.Create(new ConnectOptions());
+        var rescheduler = new VisitRescheduler(issuer, new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(), connect, _time), connect, _time),
+            Options.Create(_options), Options.Create(new InstantConnectOptions()), _time, NullLogger<VisitRescheduler>.Instance);
+        var booked = await BookedAsync(TimeSpan.FromMinutes(15));
+        var guest = booked.Links[^1];
+        _store.Overwrite(booked with { Hosts = 1, Guests = 1, Links = [.. booked.Links, .. Enumerable.Repeat(guest, 99 - booked.Links.Count)] });
+
+        var moved = await rescheduler.RescheduleAsync(booked.MeetingId, new ValidatedReschedule(null, new Visit(StartsAt.AddDays(1), 30, [])), CancellationToken.None);
+
+        Assert.Equal("link_limit", moved.Failure!.Code);
+        Assert.Equal(StartsAt, (await _store.GetAsync(booked.MeetingId, CancellationToken.None))!.StartsAt);
+        await broker.DidNotReceiveWithAnyArgs().CreateLinksAsync(default!, default);
     }
 
     /// <summary>A meeting with a visit at <see cref="StartsAt"/> and one reminder, its links stored.</summary>

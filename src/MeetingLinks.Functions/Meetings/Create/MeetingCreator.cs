@@ -56,8 +56,6 @@ public sealed class MeetingCreator(
                 Links = links,
                 LastError = null,
             }, issuedAt, visits.Value.ExpertNoticeSpan),
-            // A meeting cancelled while its create had no links yet stays cancelled: a retry of the create does not revive it.
-            refuse: current => current.IsCancelled ? Failure.Cancelled(current.MeetingId) : null,
             cancellationToken);
         if (!issued.TryGet(out var batch, out var brokerFailure))
         {

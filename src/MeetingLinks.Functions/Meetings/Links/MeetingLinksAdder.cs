@@ -7,9 +7,6 @@ namespace MeetingLinks.Meetings.Links;
 /// </summary>
 public sealed class MeetingLinksAdder(LinkIssuer issuer, TimeProvider time, ILogger<MeetingLinksAdder> logger)
 {
-    /// <summary>Links one meeting may hold, all calls together.</summary>
-    public const int MaxLinks = 100;
-
     public Task<Outcome<MeetingLinksResponse>> AddAsync(string meetingId, ValidatedAddLinks request, CancellationToken cancellationToken)
         => issuer.WithinBudgetAsync(token => AddWithinBudgetAsync(meetingId, request, token), cancellationToken);
 
@@ -37,7 +34,6 @@ public sealed class MeetingLinksAdder(LinkIssuer issuer, TimeProvider time, ILog
                     : current.Notifications,
                 UpdatedAt = issuedAt,
             },
-            current => WouldPassLimit(current, request),
             cancellationToken);
         if (!issued.TryGet(out var added, out var failure))
         {
@@ -53,11 +49,4 @@ public sealed class MeetingLinksAdder(LinkIssuer issuer, TimeProvider time, ILog
             meetingId, batch, request.Hosts, request.Guests, replay || added.Duplicate);
         return MeetingLinksResponse.For(saved, batch, replay || added.Duplicate);
     }
-
-    private static Failure? WouldPassLimit(MeetingRecord record, ValidatedAddLinks request)
-        => record.IsCancelled ? Failure.Cancelled(record.MeetingId)
-            : record.Links.Count + request.Hosts + request.Guests > MaxLinks
-            ? new Failure(FailureKind.Conflict, ProblemCodes.LinkLimit, "The meeting has as many links as it may hold",
-                $"A meeting holds at most {MaxLinks} links; it has {record.Links.Count}. Create a new meeting instead.")
-            : null;
 }

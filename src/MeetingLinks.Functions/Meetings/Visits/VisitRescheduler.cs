@@ -32,7 +32,6 @@ public sealed class VisitRescheduler(
                 stored.VerticalType, stored.LoginUrlForHost, Devices: []),
             validFrom,
             (current, links, issuedAt) => Moved(current, links, request.Visit, batch, issuedAt),
-            current => current.IsCancelled ? Failure.Cancelled(meetingId) : null,
             cancellationToken);
         if (!issued.TryGet(out var moved, out var failure))
         {
