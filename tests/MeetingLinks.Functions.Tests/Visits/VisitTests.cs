@@ -125,6 +125,29 @@ public class VisitTests
     }
 
     [Fact]
+    public async Task A_reminder_further_ahead_than_a_queue_keeps_a_message_is_carried_over_and_sent_at_its_time()
+    {
+        var timers = new NotificationTimers([_reminders], _outbox, _time, NullLogger<NotificationTimers>.Instance);
+        var meeting = await BookedAsync(TimeSpan.FromMinutes(15), Now.AddDays(20));
+        var timer = Assert.Single(meeting.OpenWork, w => w.Kind == VisitReminders.KindName);
+
+        var hops = 0;
+        for (var hidden = NotificationOutbox.InvisibleFor(timer, null, _time.GetUtcNow()); hidden is { } wait; hidden = NotificationOutbox.InvisibleFor(timer, null, _time.GetUtcNow()))
+        {
+            _time.Advance(wait);
+            await timers.FireAsync(timer, CancellationToken.None);
+            hops++;
+        }
+
+        // Two hops of under seven days each and the rest, then the reminder at its time: sent once, not put back again.
+        Assert.Equal((3, Now.AddDays(20).AddMinutes(-15)), (hops, _time.GetUtcNow()));
+        Assert.Equal(2, _outbox.Messages.Count(m => m.Message == timer));
+        var record = (await _store.GetAsync(meeting.MeetingId, CancellationToken.None))!;
+        Assert.Equal(VisitReminder.Sent, Assert.Single(record.VisitReminders).Status);
+        Assert.Equal(FlowEvent.Reminder, Assert.Single(record.FlowDeliveries).Event);
+    }
+
+    [Fact]
     public async Task A_reminder_more_than_the_grace_late_is_missed_and_not_sent()
     {
         var meeting = await BookedAsync(TimeSpan.FromMinutes(15));
@@ -244,20 +267,21 @@ public class VisitTests
         await broker.DidNotReceiveWithAnyArgs().CreateLinksAsync(default!, default);
     }
 
-    /// <summary>A meeting with a visit at <see cref="StartsAt"/> and one reminder, its links stored.</summary>
-    private async Task<MeetingRecord> BookedAsync(TimeSpan reminder)
+    /// <summary>A meeting with a visit at <paramref name="startsAt"/> (or <see cref="StartsAt"/>) and one reminder, its links stored.</summary>
+    private async Task<MeetingRecord> BookedAsync(TimeSpan reminder, DateTimeOffset? startsAt = null)
     {
-        var visit = new Visit(StartsAt, 30, [reminder]);
+        var start = startsAt ?? StartsAt;
+        var visit = new Visit(start, 30, [reminder]);
         var record = TestMeetings.WithHostLink(Now) with
         {
-            StartsAt = StartsAt,
+            StartsAt = start,
             DurationMinutes = 30,
             VisitReminders = visit.Plan(Now),
-            ExpiresAt = StartsAt.AddHours(2),
+            ExpiresAt = start.AddHours(2),
         };
         record = record with
         {
-            Links = [.. record.Links, new IssuedLink(IssuedLink.Guest, "https://instant.webex.com/visit/gCode01", "gCode01", Now, StartsAt.AddHours(2), Now, IssuedLink.CreateBatch)],
+            Links = [.. record.Links, new IssuedLink(IssuedLink.Guest, "https://instant.webex.com/visit/gCode01", "gCode01", Now, start.AddHours(2), Now, IssuedLink.CreateBatch)],
         };
         return await _store.AddAsync(record, CancellationToken.None);
     }
