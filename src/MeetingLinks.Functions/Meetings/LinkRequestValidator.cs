@@ -188,8 +188,8 @@ public sealed partial class LinkRequestValidator(IOptions<InstantConnectOptions>
             errors.Add("durationMinutes", $"must be from 1 to {Visits.Visit.MaxDurationMinutes}.");
         }
 
-        var reminders = Reminders(errors, request.Reminders) ?? visitOptions.Value.DefaultReminders;
-        var visit = new Visits.Visit(startsAt, duration, reminders);
+        var asked = Reminders(errors, request.Reminders);
+        var visit = new Visits.Visit(startsAt, duration, asked ?? visitOptions.Value.DefaultReminders) { RemindersByDefault = asked is null };
         if (validity.From is { } from && from > startsAt)
         {
             errors.Add("validFrom", "must be at or before startsAt, so that the links work when the visit starts.");

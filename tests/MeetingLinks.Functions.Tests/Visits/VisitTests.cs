@@ -42,6 +42,20 @@ public class VisitTests
         Assert.Equal([TimeSpan.FromMinutes(15)], visit.Reminders);
     }
 
+    [Fact]
+    public void A_booking_that_names_no_reminders_keeps_its_fingerprint_when_the_setting_changes()
+    {
+        var request = new CreateMeetingRequest { StartsAt = StartsAt };
+        var later = new LinkRequestValidator(Options.Create(new InstantConnectOptions()), Options.Create(new VisitsOptions { Reminders = "PT1H;P1D" }), _time);
+
+        var before = RequestFingerprint.Of(_validator.Validate(request, null).Value!);
+        var after = RequestFingerprint.Of(later.Validate(request, null).Value!);
+        var named = RequestFingerprint.Of(_validator.Validate(new CreateMeetingRequest { StartsAt = StartsAt, Reminders = ["PT15M"] }, null).Value!);
+
+        Assert.Equal(before, after);
+        Assert.NotEqual(before, named);
+    }
+
     [Theory]
     [InlineData("past", "startsAt")]
     [InlineData("too far", "startsAt")]

@@ -103,7 +103,10 @@ public static class RequestFingerprint
         }
     }
 
-    /// <summary>Written only for a visit booked ahead, so requests for a meeting that starts now keep their fingerprints.</summary>
+    /// <summary>
+    /// Written only for a visit booked ahead, so requests for a meeting that starts now keep their fingerprints. Reminders the request
+    /// left to the setting are written as not named: a retry after the setting changed is the same request.
+    /// </summary>
     private static void WriteVisit(Utf8JsonWriter json, Visits.Visit? visit)
     {
         if (visit is null)
@@ -113,6 +116,12 @@ public static class RequestFingerprint
 
         WriteTime(json, "startsAt", visit.StartsAt);
         json.WriteNumber("durationMinutes", visit.DurationMinutes);
+        if (visit.RemindersByDefault)
+        {
+            json.WriteNull("reminders");
+            return;
+        }
+
         json.WriteStartArray("reminders");
         foreach (var before in visit.Reminders)
         {

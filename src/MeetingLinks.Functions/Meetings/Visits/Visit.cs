@@ -13,6 +13,9 @@ public sealed record Visit(DateTimeOffset StartsAt, int DurationMinutes, IReadOn
 
     public DateTimeOffset EndsAt => StartsAt.AddMinutes(DurationMinutes);
 
+    /// <summary>The request named no reminders, so <see cref="Reminders"/> are the setting's at the time.</summary>
+    public bool RemindersByDefault { get; init; }
+
     /// <summary>
     /// When the links are valid: what the request asked for, else from <c>Visits__EarlyJoin</c> before the start (not before now,
     /// then null: from creation) to <c>Visits__LateJoin</c> after the end.
