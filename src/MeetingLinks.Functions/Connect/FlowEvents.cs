@@ -2,7 +2,7 @@ namespace MeetingLinks.Connect;
 
 /// <summary>
 /// Events for the flow (queue kind <c>flow</c>): added to the record in the same change as what they tell of, then
-/// queued, and sent through the one sending path to <c>Connect__EventsUrl</c>. Without that setting none are made.
+/// queued, and sent through the one sending path to <c>Connect__EventsUrl</c>, a meeting's in order. Without that setting none are made.
 /// </summary>
 public sealed class FlowEvents(
     IMeetingStore store, INotificationOutbox outbox, ConnectEventsClient connect, IOptions<ConnectOptions> options, TimeProvider time) : INotificationKind
@@ -31,6 +31,10 @@ public sealed class FlowEvents(
         => record with { FlowDeliveries = [.. record.FlowDeliveries.Select(e => e.EventId == id ? e with { Delivery = change(e.Delivery) } : e)] };
 
     public string Recipient(MeetingRecord record, string id) => "the flow";
+
+    /// <summary>The flow hears a meeting's events in the order they happened: one waits while an earlier one is still pending.</summary>
+    public bool WaitsForEarlier(MeetingRecord record, string id)
+        => record.FlowDeliveries.TakeWhile(e => e.EventId != id).Any(e => e.Delivery.IsPending);
 
     public async Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken)
         => record.FlowDeliveries.FirstOrDefault(e => e.EventId == id) is { } flowEvent

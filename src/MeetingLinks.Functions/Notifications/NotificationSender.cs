@@ -5,12 +5,16 @@ namespace MeetingLinks.Notifications;
 /// Another copy of the message (a replay's, ops' resend) that finds the claim leaves; the same message seen again means
 /// its earlier attempt died, so it takes over. Neither Webex nor Connect takes an idempotency key, so that attempt may
 /// have reached them: the log says so. A failure worth retrying goes back on the queue, invisible for <c>Retry-After</c>
-/// or the back-off, within the kind's retry window; the poison queue ends it as failed.
+/// or the back-off, within the kind's retry window; the poison queue ends it as failed. An entry of a kind that keeps its
+/// order waits, unclaimed and back on the queue, while an earlier entry of its meeting is still pending.
 /// </summary>
 public sealed class NotificationSender(
     IMeetingStore store, IEnumerable<INotificationKind> kinds, INotificationOutbox outbox, TimeProvider time, ILogger<NotificationSender> logger)
 {
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
+
+    // How long an entry that must go after others looks again; a queue hides a message for whole seconds.
+    private static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<string, INotificationKind> _kinds = kinds.ToDictionary(k => k.Name, StringComparer.Ordinal);
 
@@ -18,15 +22,24 @@ public sealed class NotificationSender(
     public async Task SendAsync(NotificationMessage message, string deliveryId, CancellationToken cancellationToken)
     {
         var kind = KindOf(message);
-        var (id, takenOver) = (message.Id, false);
+        var (id, takenOver, held) = (message.Id, false, false);
         var record = await store.ChangeAsync(message.MeetingId, current =>
         {
             var entry = Pending(kind, current, id);
             takenOver = entry?.SendingBy == deliveryId;
-            return entry is not null && (entry.SendingBy is null || takenOver)
+            held = entry is not null && kind.WaitsForEarlier(current, id);
+            return entry is not null && (entry.SendingBy is null || takenOver) && !held
                 ? kind.Change(current, id, d => d with { SendingBy = deliveryId, Attempts = d.Attempts + 1 })
                 : null;
         }, cancellationToken);
+        if (held)
+        {
+            // Unclaimed, so whichever copy of the message comes next may send it once the earlier entries are settled.
+            logger.LogInformation("{Kind} {Id} for meeting {MeetingId} waits for the meeting's earlier ones", kind.Name, id, message.MeetingId);
+            await outbox.EnqueueAsync(message, HoldFor, CancellationToken.None);
+            return;
+        }
+
         if (Pending(kind, record, id) is not { } claimed || claimed.SendingBy != deliveryId)
         {
             logger.LogInformation("{Kind} {Id} for meeting {MeetingId} not sent by this delivery: {Reason}",
@@ -134,6 +147,9 @@ public interface INotificationKind
 
     /// <summary>One attempt; the answer holds the far end's id for it, when it gave one.</summary>
     Task<Outcome<AcceptedMessage>> SendAsync(MeetingRecord record, string id, CancellationToken cancellationToken);
+
+    /// <summary>Whether entry <paramref name="id"/> must wait until entries before it are settled; by default none waits.</summary>
+    bool WaitsForEarlier(MeetingRecord record, string id) => false;
 
     /// <summary>What follows a final failure; by default nothing more than the record saying so.</summary>
     Task FailedAsync(MeetingRecord record, string id, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using MeetingLinks.Experts;
 using MeetingLinks.InstantConnect;
 using MeetingLinks.Meetings;
@@ -57,6 +58,26 @@ public class NotificationSenderTests
         Assert.Equal((Delivery.Sent, 1, "msg-1", (DateTimeOffset?)Now), (notification.Status, notification.Attempts, notification.MessageId, notification.SentAt));
         Assert.Null(notification.SendingBy);
         Assert.Empty(_outbox.Messages);
+    }
+
+    [Fact]
+    public async Task A_meetings_flow_events_go_in_order_a_later_one_waits_unclaimed_while_an_earlier_one_is_pending()
+    {
+        var connect = new ScriptedWebex();
+        var options = Options.Create(new ConnectOptions { EventsUrl = new Uri("https://connect.example/hook") });
+        var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(connect), options, _time), options, _time);
+        var sender = new NotificationSender(_store, [flow], _outbox, _time, LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<NotificationSender>());
+        _store.Overwrite(flow.Add(flow.Add(Meeting(), "rescheduled-r-1", FlowEvent.Rescheduled, Now), "cancelled", FlowEvent.Cancelled, Now));
+        var (first, second) = (new NotificationMessage(MeetingId, FlowEvents.KindName, "rescheduled-r-1"), new NotificationMessage(MeetingId, FlowEvents.KindName, "cancelled"));
+
+        await sender.SendAsync(second, "delivery-2", CancellationToken.None);
+        var heldAgain = Assert.Single(_outbox.Messages);
+        await sender.SendAsync(first, "delivery-1", CancellationToken.None);
+        await sender.SendAsync(heldAgain.Message, "delivery-3", CancellationToken.None);
+
+        Assert.Equal((second, (TimeSpan?)TimeSpan.FromSeconds(1)), heldAgain);
+        Assert.Equal(["visit.rescheduled", "visit.cancelled"], connect.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("event").GetString()));
+        Assert.All(Assert.Single(_store.Meetings).FlowDeliveries, e => Assert.Equal((Delivery.Sent, 1), (e.Delivery.Status, e.Delivery.Attempts)));
     }
 
     [Fact]
@@ -242,7 +263,7 @@ public class NotificationSenderTests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Requests.Add((await request.Content!.ReadAsStringAsync(cancellationToken), request.Headers.Authorization!.ToString()));
+            Requests.Add((await request.Content!.ReadAsStringAsync(cancellationToken), request.Headers.Authorization?.ToString() ?? ""));
             _reached.TrySetResult();
             if (_held is { } held)
             {
