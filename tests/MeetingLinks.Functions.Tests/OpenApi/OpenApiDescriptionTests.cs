@@ -133,7 +133,7 @@ public partial class OpenApiDescriptionTests
     public void The_problem_codes_are_those_of_the_guides_error_table()
     {
         // The one "### Errors" section among the guides, wherever it stands.
-        var guide = Assert.Single(Guides.All(), g => g.Text.Contains("\n### Errors\n", StringComparison.Ordinal)).Text;
+        var guide = Assert.Single(GuideFiles.All(), g => g.Text.Contains("\n### Errors\n", StringComparison.Ordinal)).Text;
         var section = guide[guide.IndexOf("\n### Errors\n", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n#", 1, StringComparison.Ordinal)];
         var documented = ErrorRow().Matches(section)

@@ -5,7 +5,7 @@ using MeetingLinks.Tests.Infrastructure;
 namespace MeetingLinks.Tests.OpenApi;
 
 /// <summary>
-/// The request and answer examples of every guide (<see cref="Guides"/>) are valid against the OpenAPI description, wherever
+/// The request and answer examples of every guide (<see cref="GuideFiles"/>) are valid against the OpenAPI description, wherever
 /// they stand. An example is marked with an HTML comment on the line before its <c>```json</c> block:
 /// <c>&lt;!-- openapi: POST /api/meetings request --&gt;</c> for a request body, <c>&lt;!-- openapi: POST /api/meetings 200 --&gt;</c>
 /// for an answer.
@@ -48,7 +48,7 @@ public partial class ReadmeExamplesTests
     [Fact]
     public void Every_marker_stands_before_a_json_block_and_names_an_operation_part_the_description_has()
     {
-        var markers = Guides.All().Sum(guide => Regex.Count(guide.Text, "<!--\\s*openapi:"));
+        var markers = GuideFiles.All().Sum(guide => Regex.Count(guide.Text, "<!--\\s*openapi:"));
         var examples = Examples();
 
         Assert.Equal(markers, examples.Count);
@@ -80,7 +80,7 @@ public partial class ReadmeExamplesTests
     }
 
     private static List<GuideExample> Examples()
-        => [.. Guides.All().SelectMany(guide => Marked().Matches(guide.Text).Select(m => new GuideExample(
+        => [.. GuideFiles.All().SelectMany(guide => Marked().Matches(guide.Text).Select(m => new GuideExample(
             guide.Path,
             m.Groups["method"].Value,
             m.Groups["path"].Value,

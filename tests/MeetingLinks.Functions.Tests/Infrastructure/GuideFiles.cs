@@ -1,7 +1,7 @@
 namespace MeetingLinks.Tests.Infrastructure;
 
 /// <summary>The repository's four guides: each reader's page, beside what it describes.</summary>
-internal static class Guides
+internal static class GuideFiles
 {
     /// <summary>Their paths from the repository root.</summary>
     public static readonly string[] Paths = ["README.md", "src/README.md", "infra/README.md", "tests/README.md"];
