@@ -191,7 +191,7 @@ module functionApp 'modules/functionapp.bicep' = {
   ]
 }
 
-// Read by azd (written to .azure/<env>/.env) and by the README's commands.
+// Read by azd (written to .azure/<env>/.env) and by the commands in infra/README.md.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name

@@ -4,7 +4,7 @@ namespace MeetingLinks.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.1 description, <c>openapi.json</c> beside this file, embedded and read once. Written by hand: the tests
-/// hold it to the functions, their roles and route constraints, and the README's examples.
+/// hold it to the functions, their roles and route constraints, and the examples in the guides (the README files).
 /// </summary>
 public static class OpenApiDescription
 {

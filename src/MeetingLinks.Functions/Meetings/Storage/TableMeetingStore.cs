@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace MeetingLinks.Meetings.Storage;
 
 /// <summary>
-/// The meetings in Table Storage, in the layout the README writes down (Storage, version 1): meetings by day, keys by
+/// The meetings in Table Storage, in the layout src/README.md writes down (Storage, version 1): meetings by day, keys by
 /// their digest, phone entries by the number's digest, all in one table.
 /// </summary>
 public sealed partial class TableMeetingStore(TableClient table, TimeProvider time, ILogger<TableMeetingStore> logger) : IMeetingStore
