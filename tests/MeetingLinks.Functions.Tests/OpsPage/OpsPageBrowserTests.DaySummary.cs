@@ -27,12 +27,14 @@ public sealed partial class OpsPageBrowserTests
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
         await MeetingsOfEveryKind.SeedAsync(Azurite, app.TableName, day);
 
+        await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
+        await session.EnterKeyAsync(TestSecrets.OpsKey);
+        await session.SearchDayAsync(day);
+
+        // The same page at a desktop's width, then turned to a phone's.
         foreach (var (width, height) in new[] { (1280, 900), (375, 800) })
         {
-            await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app, width, height);
-            await session.EnterKeyAsync(TestSecrets.OpsKey);
-            await session.SearchDayAsync(day);
-
+            await session.Page.SetViewportSizeAsync(width, height);
             var glance = session.Page.Locator("#glance");
             await Expect(glance.Locator("#glance-day")).ToHaveTextAsync($"{DaySummaryApiTests.Text(day)} (UTC)");
             await Expect(glance.Locator(".figure dd")).ToHaveTextAsync(
