@@ -94,7 +94,7 @@ export function createGlance(onKeyRefused) {
       const summary = await response.json();
       if (request !== latest) return;
       ui.body.replaceChildren(figures(summary), el('div', { className: 'glance-charts' }, ...charts(summary)));
-      ui.status.textContent = `Updated ${new Date().toLocaleTimeString()}; again every 30 s while this tab is open.`;
+      ui.status.textContent = `Updated ${new Date().toLocaleTimeString()}, and every 30 s while this tab is in view.`;
     } catch (error) {
       if (request !== latest) return;
       if (error && (error.status === 401 || error.status === 403)) {
