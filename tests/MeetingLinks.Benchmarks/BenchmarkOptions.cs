@@ -4,8 +4,8 @@ namespace MeetingLinks.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--duration 10 --warmup 2 --latencies 0,150 --concurrency 1,8,64 --cold-starts 5</c> for the create
-/// part, <c>--meetings 5000,20000 --repeat 7</c> for the phone part, <c>--only create</c>, <c>--only phone</c> or <c>--only visits</c> (reminders of 1,000 visits booked
-/// ahead, and a booking's cost) for one.
+/// part, <c>--meetings 5000,20000 --repeat 7</c> for the phone part, <c>--only create</c>, <c>--only phone</c>, <c>--only visits</c> (reminders of 1,000 visits booked
+/// ahead, and a booking's cost) or <c>--only summary</c> (the day at a glance over 10,000 meetings) for one.
 /// </summary>
 internal sealed record BenchmarkOptions(
     TimeSpan Duration, TimeSpan WarmUp, TimeSpan[] Latencies, int[] Concurrency, int ColdStarts, string? Only, int[] TableSizes, int Repeat)
@@ -13,6 +13,7 @@ internal sealed record BenchmarkOptions(
     public const string CreatePart = "create";
     public const string PhonePart = "phone";
     public const string VisitsPart = "visits";
+    public const string SummaryPart = "summary";
 
     public bool Runs(string part) => Only is null || Only == part;
 
@@ -27,9 +28,9 @@ internal sealed record BenchmarkOptions(
         static int[] Numbers(string text) => [.. text.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];
 
         var only = Value("--only");
-        if (only is not (null or CreatePart or PhonePart or VisitsPart))
+        if (only is not (null or CreatePart or PhonePart or VisitsPart or SummaryPart))
         {
-            throw new ArgumentException($"--only takes {CreatePart}, {PhonePart} or {VisitsPart}, not {only}.");
+            throw new ArgumentException($"--only takes {CreatePart}, {PhonePart}, {VisitsPart} or {SummaryPart}, not {only}.");
         }
 
         return new BenchmarkOptions(

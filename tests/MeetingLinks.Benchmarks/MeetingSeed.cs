@@ -1,9 +1,13 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using MeetingLinks.Connect;
+using MeetingLinks.Experts;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
 using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Meetings.Visits;
+using MeetingLinks.Notifications;
 
 namespace MeetingLinks.Benchmarks;
 
@@ -84,6 +88,31 @@ internal sealed class MeetingSeed
         return (seed, chosen);
     }
 
+    /// <summary>
+    /// <paramref name="total"/> meetings created over the hours of one UTC <paramref name="day"/>, of the kinds a busy day has: a
+    /// third with a chain of two experts (some joined, some passed on, some unanswered), a fifth visits booked ahead (reminded,
+    /// moved or cancelled), the rest plain; so the day's summary reads the JSON a real day holds.
+    /// </summary>
+    public static MeetingSeed PlanDay(int total, DateOnly day, DateTimeOffset now)
+    {
+        var seed = new MeetingSeed(total, now);
+        var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        while (seed.Meetings < total)
+        {
+            var createdAt = start + TimeSpan.FromDays(0.9999 * seed._random.NextDouble());
+            var kind = seed._random.Next(15);
+            Func<MeetingRecord, MeetingRecord> shape = kind switch
+            {
+                < 5 => seed.WithExperts,
+                < 8 => seed.AsVisit,
+                _ => record => record,
+            };
+            seed.Add(seed.NewNumber().Phone, createdAt, shape);
+        }
+
+        return seed;
+    }
+
     /// <summary>Writes everything: one transaction per partition and hundred rows, many at once.</summary>
     public async Task WriteAsync(TableClient table)
     {
@@ -93,7 +122,7 @@ internal sealed class MeetingSeed
             await table.SubmitTransactionAsync(batch.Select(e => new TableTransactionAction(TableTransactionActionType.Add, e)), cancellationToken));
     }
 
-    private void Add(string phone, DateTimeOffset createdAt)
+    private void Add(string phone, DateTimeOffset createdAt, Func<MeetingRecord, MeetingRecord>? shape = null)
     {
         var meetingId = MeetingIds.New(createdAt);
         var sub = MeetingIds.NewSub();
@@ -121,9 +150,10 @@ internal sealed class MeetingSeed
             KeyHash = keyHash,
         };
 
+        record = shape?.Invoke(record) ?? record;
         _entities.Add(PhoneIndex.Entry(phone, meetingId));
         _entities.Add(MeetingEntityMapper.ToEntity(record));
-        if (status != MeetingStatus.Created)
+        if (status != MeetingStatus.Created && !record.IsCancelled)
         {
             _entities.Add(MeetingEntityMapper.ToEntity(meetingId, new MeetingEvent(status, channel, null, null, "flow", null, createdAt.AddSeconds(5), createdAt.AddSeconds(5))));
         }
@@ -137,10 +167,50 @@ internal sealed class MeetingSeed
         Meetings++;
     }
 
-    private IssuedLink Link(string kind, DateTimeOffset createdAt)
+    private IssuedLink Link(string kind, DateTimeOffset createdAt, string batch = IssuedLink.CreateBatch)
     {
         var code = string.Concat(Enumerable.Range(0, 7).Select(_ => (char)('a' + _random.Next(26))));
-        return new IssuedLink(kind, "https://instant.webex.com/visit/" + code, code, createdAt, createdAt.AddDays(1), createdAt, IssuedLink.CreateBatch);
+        return new IssuedLink(kind, "https://instant.webex.com/visit/" + code, code, createdAt, createdAt.AddDays(1), createdAt, batch);
+    }
+
+    /// <summary>A chain of two experts, two minutes each: the first joined, or passed it on to the second, who joined, still has it, or let it run out.</summary>
+    private MeetingRecord WithExperts(MeetingRecord record)
+    {
+        var at = record.CreatedAt;
+        Delivery Sent(int step) => new(Delivery.Sent, 1, at, MessageId: $"msg-{record.Sub}-{step}", SentAt: at.AddSeconds(1 + (120 * step)));
+        ExpertNotification Step(int step, string outcome, Delivery delivery, DateTimeOffset? endedAt = null)
+            => new(IssuedLink.CreateBatch, new ExpertTarget(ExpertTarget.Email, $"expert-{step}@bench.example"), delivery, step, outcome, EndedAt: endedAt);
+        ExpertResponse Joined(int step) => new(ExpertResponse.Joining, "person-" + step, "Expert " + step, $"msg-{record.Sub}-{step}", at.AddSeconds(60 + (120 * step)));
+        FlowEvent Told(string name) => new("chain-" + record.Sub, name, at.AddMinutes(4), new Delivery(Delivery.Sent, 1, at.AddMinutes(4), SentAt: at.AddMinutes(4)));
+
+        (ExpertNotification[] Steps, ExpertResponse? Response, FlowEvent? Told) chain = _random.Next(4) switch
+        {
+            0 => ([Step(0, ExpertChain.Joining, Sent(0), at.AddMinutes(1)), Step(1, ExpertChain.Queued, Delivery.Queued(at))], Joined(0), Told(FlowEvent.Joining)),
+            1 => ([Step(0, ExpertChain.TimedOut, Sent(0), at.AddMinutes(2)), Step(1, ExpertChain.Joining, Sent(1), at.AddMinutes(3))], Joined(1), Told(FlowEvent.Joining)),
+            2 => ([Step(0, ExpertChain.TimedOut, Sent(0), at.AddMinutes(2)), Step(1, ExpertChain.TimedOut, Sent(1), at.AddMinutes(4))], null, Told(FlowEvent.Unanswered)),
+            _ => ([Step(0, ExpertChain.TimedOut, Sent(0), at.AddMinutes(2)), Step(1, ExpertChain.Waiting, Sent(1))], null, null),
+        };
+        return record with
+        {
+            ExpertWait = TimeSpan.FromMinutes(2),
+            Notifications = chain.Steps,
+            ExpertResponse = chain.Response,
+            FlowDeliveries = chain.Told is { } told ? [told] : [],
+        };
+    }
+
+    /// <summary>A visit booked for a later day with a reminder 15 minutes before, sent or not yet; some moved once, some cancelled.</summary>
+    private MeetingRecord AsVisit(MeetingRecord record)
+    {
+        var startsAt = record.CreatedAt.AddDays(1 + _random.Next(14));
+        var reminder = new VisitReminder(TimeSpan.FromMinutes(15), startsAt.AddMinutes(-15), startsAt.AddMinutes(-15) < _now ? VisitReminder.Sent : VisitReminder.Planned);
+        var visit = record with { StartsAt = startsAt, DurationMinutes = 30, VisitReminders = [reminder] };
+        return _random.Next(5) switch
+        {
+            0 => visit with { Links = [.. visit.Links, Link(IssuedLink.Host, record.CreatedAt, "r-0a1b2c3d4e5f"), Link(IssuedLink.Guest, record.CreatedAt, "r-0a1b2c3d4e5f")] },
+            1 => visit with { Status = MeetingStatus.Cancelled, CancelledAt = record.CreatedAt.AddHours(1), VisitReminders = [reminder with { Status = VisitReminder.Dropped }] },
+            _ => visit,
+        };
     }
 
     /// <summary>A new mobile number of one of a few countries, as the app would store it.</summary>

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 // Measures POST /api/meetings against the unavoidable work (broker round trip + table writes), with a chain of two experts
 // against without, what a chain's deadline adds, and cold start; then what finding and erasing a phone number's meetings
 // read from a large table; then whether the reminders of 1,000 visits booked ahead arrive once each and on time, and what
-// a booking costs against an instant create.
+// a booking costs against an instant create; then how fast the day at a glance answers for a day of 10,000 meetings.
 var options = BenchmarkOptions.Parse(args);
 var appDll = Path.Combine(RepositoryRoot(), "src", "MeetingLinks.DevHost", "bin", "Release", "net10.0", "MeetingLinks.DevHost.dll");
 if (!File.Exists(appDll) || !File.Exists(Path.Combine(RepositoryRoot(), "src", "MeetingLinks.Functions", "bin", "Release", "net10.0", "MeetingLinks.Functions.dll")))
@@ -124,6 +124,11 @@ if (options.Runs(BenchmarkOptions.PhonePart) && !await PhoneBenchmark.RunAsync(a
 }
 
 if (options.Runs(BenchmarkOptions.VisitsPart) && !await VisitsBenchmark.RunAsync(appDll, options, StartAzuriteAsync))
+{
+    return 1;
+}
+
+if (options.Runs(BenchmarkOptions.SummaryPart) && !await SummaryBenchmark.RunAsync(appDll, StartAzuriteAsync))
 {
     return 1;
 }

@@ -24,7 +24,7 @@ public static class AppServices
         services.AddInstantConnect(); // the broker client
         services.AddMeetings();       // create and read meetings in Table Storage, record events
         services.AddReceipts();       // Webex Connect delivery receipts on /api/receipts
-        services.AddOperations();     // list, export and purge records
+        services.AddOperations();     // list, export, sum up a day and purge records
         services.AddExperts();        // the expert's link in Webex and answer, events to the flow, from a storage queue
         services.AddVisits();         // visits booked ahead: their reminders to the flow
         return services;

@@ -22,6 +22,7 @@ namespace MeetingLinks.Http;
 [JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Events.ReportEventResponse))]
 [JsonSerializable(typeof(MeetingLinks.Operations.MeetingPage))]
+[JsonSerializable(typeof(MeetingLinks.Operations.Summary.DaySummary))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Visits.RescheduleRequest))]
 [JsonSerializable(typeof(MeetingLinks.Meetings.Visits.CancelAnswer))]

@@ -18,10 +18,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     {
         var errors = new ValidationErrors();
 
-        foreach (var unknown in query.Keys.Where(k => !Known.Contains(k, StringComparer.OrdinalIgnoreCase)))
-        {
-            errors.Add(unknown, $"is not a known parameter; use {string.Join(", ", Known)}.");
-        }
+        RejectUnknown(query, Known, errors);
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var day = Day(query, "day", errors);
@@ -77,6 +74,15 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
         return errors.Or(ProblemCodes.InvalidQuery, () => new ListingQuery(first, last, filter, pageSize, cursor));
     }
 
+    /// <summary>An error for each parameter not in <paramref name="known"/>.</summary>
+    internal static void RejectUnknown(IQueryCollection query, string[] known, ValidationErrors errors)
+    {
+        foreach (var unknown in query.Keys.Where(k => !known.Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Add(unknown, $"is not a known parameter; use {string.Join(", ", known)}.");
+        }
+    }
+
     private static string? Text(IQueryCollection query, string name)
         => query.TryGetValue(name, out var values) && values.ToString().Trim() is { Length: > 0 } value ? value : null;
 
@@ -93,7 +99,7 @@ public sealed class ListingQueryParser(TimeProvider time, IOptions<MeetingsOptio
     }
 
     /// <summary>The parameter as a UTC day; an error (and null) unless it is one.</summary>
-    private static DateOnly? Day(IQueryCollection query, string name, ValidationErrors errors)
+    internal static DateOnly? Day(IQueryCollection query, string name, ValidationErrors errors)
     {
         var text = Text(query, name);
         var valid = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);

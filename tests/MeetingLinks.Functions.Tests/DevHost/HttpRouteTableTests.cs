@@ -39,6 +39,18 @@ public class HttpRouteTableTests
     }
 
     [Fact]
+    public void The_apps_own_meeting_route_lets_the_literal_routes_beside_it_through()
+    {
+        // "GetMeeting" sorts before "SummarizeDay": only the id's shape keeps meetings/{id} from taking "summary".
+        var routes = Table("api",
+            Http("ExportMeetings", "meetings/export", "get"), Http("GetMeeting", MeetingLinks.Meetings.MeetingIds.Route, "get"), Http("SummarizeDay", "meetings/summary", "get"));
+
+        Assert.Equal("SummarizeDay", routes.Match("GET", "/api/meetings/summary")?.Function.Name);
+        Assert.Equal("ExportMeetings", routes.Match("GET", "/api/meetings/export")?.Function.Name);
+        Assert.Equal("GetMeeting", routes.Match("GET", "/api/meetings/20261125-51422012-dkjgpe65")?.Function.Name);
+    }
+
+    [Fact]
     public void Methods_are_honoured_and_a_function_without_methods_takes_any()
     {
         var routes = Table("api", Http("CreateMeeting", "meetings", "post"), Http("ListMeetings", "meetings", "get"), Http("Anything", "any"));

@@ -187,6 +187,10 @@ public sealed class InMemoryMeetingStore : IMeetingStore
         string phone, DateOnly firstDay, DateOnly lastDay, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => throw new NotSupportedException();
 
+    public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayOutlinesAsync(
+        DateOnly day, string? continuation, CancellationToken cancellationToken)
+        => throw new NotSupportedException();
+
     public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListStartDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => throw new NotSupportedException();

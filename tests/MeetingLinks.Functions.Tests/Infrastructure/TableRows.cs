@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using MeetingLinks.Meetings;
 using MeetingLinks.Meetings.Create;
+using MeetingLinks.Meetings.Events;
 using MeetingLinks.Meetings.Storage;
 
 namespace MeetingLinks.Tests.Infrastructure;
@@ -69,6 +70,22 @@ internal static class TableRows
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="records"/> (tombstones too) as the app's mapper writes them, with <paramref name="events"/> in rows
+    /// beside their meetings, in one transaction per day; no phone entries or other index rows.
+    /// </summary>
+    public static async Task SeedRecordsAsync(
+        AzuriteFixture azurite, string tableName, IEnumerable<MeetingRecord> records, IEnumerable<(string MeetingId, MeetingEvent Event)>? events = null)
+    {
+        var rows = records.Select(MeetingEntityMapper.ToEntity)
+            .Concat((events ?? []).Select(e => MeetingEntityMapper.ToEntity(e.MeetingId, e.Event)));
+        var table = await TableAsync(azurite, tableName);
+        foreach (var day in rows.GroupBy(r => r.PartitionKey))
+        {
+            await table.SubmitTransactionAsync(day.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+        }
     }
 
     /// <summary>Stores the phone entry of <paramref name="meetingId"/> alone, as an erasure cut short or a create half done leaves it.</summary>

@@ -203,6 +203,26 @@ public class TableMeetingStoreTests(AzuriteFixture azurite) : IClassFixture<Azur
     }
 
     [Fact]
+    public async Task A_days_outlines_are_its_meetings_without_erased_ones_or_anything_personal()
+    {
+        var store = NewStore();
+        var moved = TestMeetings.WithHostLink(Now) with { CustomerName = "Zoë", CustomerPhone = "+15551234567", StartsAt = Now.AddDays(2) };
+        await store.AddAsync(moved, CancellationToken.None);
+        var erased = await store.AddAsync(Pending(), CancellationToken.None);
+        await store.EraseAsync(erased.MeetingId, Now, CancellationToken.None);
+        await store.AddAsync(Pending(MeetingIds.New(Now.AddDays(1))), CancellationToken.None);
+
+        var (outlines, continuation) = await store.ListDayOutlinesAsync(DateOnly.FromDateTime(Now.UtcDateTime), null, CancellationToken.None);
+
+        var outline = Assert.Single(outlines);
+        Assert.Null(continuation);
+        Assert.Equal((moved.MeetingId, moved.CreatedAt, moved.Status, moved.StartsAt), (outline.MeetingId, outline.CreatedAt, outline.Status, outline.StartsAt));
+        Assert.Equal(moved.Links, outline.Links);
+        Assert.Null(outline.CustomerName);
+        Assert.Null(outline.CustomerPhone);
+    }
+
+    [Fact]
     public async Task A_visits_start_row_is_written_with_it_and_the_purge_takes_it_with_the_meeting()
     {
         var table = new TableClient(azurite.ConnectionString, azurite.NewTableName());

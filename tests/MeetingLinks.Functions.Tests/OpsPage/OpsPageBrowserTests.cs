@@ -14,7 +14,7 @@ namespace MeetingLinks.Tests.OpsPage;
 /// The ops page in headless Chromium against the app on its loopback port, with records created
 /// through the flow route. Each test searches by a reference of its own, so it sees only its own records.
 /// </summary>
-public sealed class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
+public sealed partial class OpsPageBrowserTests(AzuriteFixture azurite, ChromiumFixture chromium, ITestOutputHelper output)
     : HostSuite(azurite, output), IClassFixture<ChromiumFixture>
 {
     private const string HostileName = "<img src=x onerror=alert(1)>";

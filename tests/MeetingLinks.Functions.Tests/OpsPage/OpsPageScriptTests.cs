@@ -7,7 +7,7 @@ namespace MeetingLinks.Tests.OpsPage;
 public sealed class OpsPageScriptTests
 {
     /// <summary>The page's script modules; app.js is the one the page loads, and it imports the rest.</summary>
-    internal static readonly string[] Modules = ["api.js", "app.js", "clipboard.js", "dom.js", "render.js", "vocabulary.js"];
+    internal static readonly string[] Modules = ["api.js", "app.js", "charts.js", "clipboard.js", "dom.js", "glance.js", "render.js", "vocabulary.js"];
 
     [Fact]
     public void No_script_parses_data_as_html()

@@ -51,7 +51,9 @@ public sealed class OpsPageSession : IAsyncDisposable
     public ILocator Rows => Page.Locator("#meetings tbody tr");
 
     /// <summary>Opens the page of <paramref name="app"/>, at its real loopback address.</summary>
-    public static async Task<OpsPageSession> OpenAsync(IBrowser browser, AppHost app, int width = 1280, int height = 900)
+    /// <param name="beforeOpening">What to set up on the page before it loads (a fake clock, an init script).</param>
+    public static async Task<OpsPageSession> OpenAsync(
+        IBrowser browser, AppHost app, int width = 1280, int height = 900, Func<IPage, Task>? beforeOpening = null)
     {
         ArgumentNullException.ThrowIfNull(browser);
         ArgumentNullException.ThrowIfNull(app);
@@ -62,6 +64,11 @@ public sealed class OpsPageSession : IAsyncDisposable
             AcceptDownloads = true,
         });
         var session = new OpsPageSession(context, await context.NewPageAsync());
+        if (beforeOpening is not null)
+        {
+            await beforeOpening(session.Page);
+        }
+
         await session.Page.GotoAsync(new Uri(app.Client.BaseAddress!, "api/ops").ToString());
         return session;
     }

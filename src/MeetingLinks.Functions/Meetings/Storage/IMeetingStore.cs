@@ -53,6 +53,14 @@ public interface IMeetingStore
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// One page of a UTC day's meetings as the day's summary counts them: the rows <see cref="ListDayAsync"/> lists without filters
+    /// (erased meetings are not among them), each read with only its creation time, status, start, reminders, links, the experts'
+    /// messages and answer and the flow's events; nothing personal, and no event rows. A null token ends the day.
+    /// </summary>
+    Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayOutlinesAsync(
+        DateOnly day, string? continuation, CancellationToken cancellationToken);
+
     /// <summary>One page of the visits that start on UTC day <paramref name="day"/>, in the order they start, matching <paramref name="filter"/>.</summary>
     Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListStartDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken);

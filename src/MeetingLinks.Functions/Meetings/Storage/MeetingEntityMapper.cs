@@ -69,6 +69,10 @@ internal static class MeetingEntityMapper
         return entity;
     }
 
+    /// <summary>The columns a JSON value of <paramref name="name"/> may take: its own and those it continues in (<c>Links_1</c>…).</summary>
+    public static IEnumerable<string> JsonColumns(string name)
+        => [name, .. Enumerable.Range(1, MaxChunks - 1).Select(i => $"{name}_{i}")];
+
     /// <summary>The id of the meeting a meeting row (or a projection of its keys) stands for.</summary>
     public static string MeetingId(TableEntity entity) => entity.PartitionKey[2..] + "-" + entity.RowKey;
 

@@ -6,6 +6,16 @@ public sealed partial class TableMeetingStore
     // A transaction may hold at most 100 operations, all in one partition.
     private const int MaxBatch = 100;
 
+    // A query answers at most 1,000 rows at a time.
+    private const int MaxPage = 1000;
+
+    /// <summary>What <see cref="ListDayOutlinesAsync"/> reads of a meeting row; a JSON value with the columns it may go on in.</summary>
+    private static readonly string[] OutlineColumns =
+    [
+        "PartitionKey", "RowKey", "CreatedAt", "Status", "StartsAt",
+        .. new[] { "Reminders", "Links", "Notifications", "ExpertResponse", "FlowEvents" }.SelectMany(MeetingEntityMapper.JsonColumns),
+    ];
+
     public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayAsync(
         DateOnly day, MeetingFilter filter, string? continuation, int maxItems, CancellationToken cancellationToken)
         => GuardAsync(async () =>
@@ -23,6 +33,17 @@ public sealed partial class TableMeetingStore
             var rows = table.QueryAsync<TableEntity>(query, maxItems, cancellationToken: cancellationToken);
             return await FirstPageAsync(rows, continuation, maxItems,
                 page => WithEventsAsync([.. page.Select(MeetingEntityMapper.ToRecord)], cancellationToken), cancellationToken);
+        }, cancellationToken);
+
+    public Task<(IReadOnlyList<MeetingRecord> Items, string? Continuation)> ListDayOutlinesAsync(
+        DateOnly day, string? continuation, CancellationToken cancellationToken)
+        => GuardAsync(async () =>
+        {
+            // The same rows as the day's listing, but only the columns the summary counts: no names, phones or subjects travel.
+            var query = TableClient.CreateQueryFilter($"PartitionKey eq {MeetingIds.PartitionOf(day)} and Kind eq {MeetingEntityMapper.MeetingKind}");
+            var rows = table.QueryAsync<TableEntity>(query, MaxPage, OutlineColumns, cancellationToken);
+            return await FirstPageAsync(rows, continuation, MaxPage,
+                page => Task.FromResult<IReadOnlyList<MeetingRecord>>([.. page.Select(MeetingEntityMapper.ToRecord)]), cancellationToken);
         }, cancellationToken);
 
     /// <summary>The page of <paramref name="rows"/> at <paramref name="continuation"/>, as records.</summary>

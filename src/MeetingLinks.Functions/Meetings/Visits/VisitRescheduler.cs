@@ -10,12 +10,15 @@ public sealed class VisitRescheduler(
     LinkIssuer issuer, FlowEvents flow, IOptions<VisitsOptions> options, IOptions<InstantConnectOptions> broker, TimeProvider time,
     ILogger<VisitRescheduler> logger)
 {
+    /// <summary>How the id of every batch of links a reschedule issues begins (<c>r-5d1c9a03e27f</c>).</summary>
+    public const string BatchPrefix = "r-";
+
     public Task<Outcome<MeetingLinksResponse>> RescheduleAsync(string meetingId, ValidatedReschedule request, CancellationToken cancellationToken)
         => issuer.WithinBudgetAsync(token => RescheduleWithinBudgetAsync(meetingId, request, token), cancellationToken);
 
     private async Task<Outcome<MeetingLinksResponse>> RescheduleWithinBudgetAsync(string meetingId, ValidatedReschedule request, CancellationToken cancellationToken)
     {
-        var opened = await issuer.OpenBatchAsync(meetingId, request.IdempotencyKey, RequestFingerprint.Of(request), "r-", "another reschedule", cancellationToken);
+        var opened = await issuer.OpenBatchAsync(meetingId, request.IdempotencyKey, RequestFingerprint.Of(request), BatchPrefix, "another reschedule", cancellationToken);
         if (!opened.TryGet(out var open, out var refused))
         {
             return refused;

@@ -1,10 +1,11 @@
 // The operations page: lists meetings through the ops API with the ops key.
 // This module wires the page; api.js talks to the service, render.js builds the rows,
-// dom.js is the only way any of them builds elements (as text, never as HTML), and
-// vocabulary.js is written by the service with its statuses.
+// dom.js is the only way any of them builds elements (as text, never as HTML), glance.js shows
+// the day at a glance above the table, and vocabulary.js is written by the service with its statuses.
 
 import { callApi, dropKey, readKey, storeKey } from './api.js';
 import { byId, el, listOf, show } from './dom.js';
+import { createGlance, todayUtc } from './glance.js';
 import { recordRow, summaryText } from './render.js';
 import { STATUSES } from './vocabulary.js';
 
@@ -38,6 +39,9 @@ const ui = {
   pageNumber: byId('page-number'),
 };
 
+// A key the service refuses while the figures refresh is dropped as for any other call.
+const glance = createGlance((error) => showProblem(error));
+
 // The listing on screen: its filters, its page number and the token for the next page.
 const listing = { filters: null, page: 1, nextToken: null };
 let latestRequest = 0;
@@ -47,6 +51,7 @@ const announce = (text) => { ui.progress.textContent = text; };
 // ---- Panels ----
 
 function showKeyPanel() {
+  glance.stop();
   show(ui.keyPanel, true);
   show(ui.keyState, false);
   show(ui.searchPanel, false);
@@ -126,10 +131,6 @@ function setBusy(busy, text) {
 
 // ---- The search form ----
 
-function todayUtc() {
-  return new Date().toISOString().slice(0, 10);
-}
-
 function showPeriodFields() {
   for (const field of ui.searchForm.querySelectorAll('[data-period]')) {
     show(field, field.dataset.period === ui.range.value);
@@ -189,7 +190,10 @@ async function loadPage(filters, token, page) {
 
 function search() {
   const filters = filtersFromForm();
-  if (filters) loadPage(filters, null, 1);
+  if (!filters) return;
+  // The figures above the table follow the day searched; for a range or a start day, today's.
+  glance.follow(filters.get('day'));
+  loadPage(filters, null, 1);
 }
 
 async function exportCsv() {

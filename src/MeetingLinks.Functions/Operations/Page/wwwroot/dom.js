@@ -15,6 +15,16 @@ export function el(tag, props, ...children) {
   return node;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+// The same for the pictures the page draws (charts.js): SVG elements with attributes and text, never markup.
+export function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
 export const show = (node, visible) => { node.hidden = !visible; };
 export const textOf = (value, fallback = '—') => (value === null || value === undefined || value === '' ? fallback : String(value));
 export const listOf = (value) => (Array.isArray(value) ? value : []);
