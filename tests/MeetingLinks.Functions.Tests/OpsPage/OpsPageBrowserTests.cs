@@ -369,13 +369,13 @@ public sealed partial class OpsPageBrowserTests(AzuriteFixture azurite, Chromium
     }
 
     [Fact]
-    public async Task Ops_find_the_visits_that_start_on_a_day_with_when_they_start()
+    public async Task Ops_find_the_visits_that_start_on_a_day_with_when_they_start_and_their_reminders()
     {
         var app = await AppAsync();
         var reference = MeetingCalls.UniqueReference("CASE-VISIT");
         var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(50 + Random.Shared.Next(200));
         var startsAt = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 30)), TimeSpan.Zero);
-        await app.CreateMeetingAsync(new { reference, startsAt = startsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), durationMinutes = 20 });
+        await app.CreateMeetingAsync(new { reference, startsAt = startsAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture), durationMinutes = 20, reminders = new[] { "P1D", "PT15M" } });
         await using var session = await OpsPageSession.OpenAsync(chromium.Browser, app);
         await session.EnterKeyAsync(TestSecrets.OpsKey);
 
@@ -385,7 +385,7 @@ public sealed partial class OpsPageBrowserTests(AzuriteFixture azurite, Chromium
         await session.SearchAsync();
 
         await Expect(session.RowWith(reference).Locator("td[data-col=created] .starts"))
-            .ToHaveTextAsync($"Starts {day:yyyy-MM-dd} 09:30 UTC, 20 min");
+            .ToHaveTextAsync($"Starts {day:yyyy-MM-dd} 09:30 UTC, 20 min; reminders P1D planned, PT15M planned");
         Assert.Empty(session.Errors);
     }
 

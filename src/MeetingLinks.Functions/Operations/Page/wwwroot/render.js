@@ -81,10 +81,15 @@ function cell(column, ...content) {
   return el('td', { attrs: { 'data-col': column, 'data-label': COLUMNS[column] } }, el('div', { className: 'cell' }, ...content));
 }
 
-// A visit booked ahead: when it starts and for how long.
+// A visit booked ahead: when it starts, for how long, and where each reminder stands.
 function startsText(record) {
   if (!record.startsAt) return null;
-  return el('small', { className: 'muted starts', text: `Starts ${new Date(record.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${record.durationMinutes} min` });
+  let text = `Starts ${new Date(record.startsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC, ${record.durationMinutes} min`;
+  const reminders = record.reminders || [];
+  if (reminders.length > 0) {
+    text += `; reminders ${reminders.map((r) => `${r.before} ${r.status}`).join(', ')}`;
+  }
+  return el('small', { className: 'muted starts', text });
 }
 
 function timeText(iso, markPast) {
