@@ -215,6 +215,8 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
             ["Connect:EventsUrl"] = connect.EventsUrl.ToString(),
             ["Connect:ServiceKey"] = TestSecrets.ConnectServiceKey,
             ["Connect:EventsSecret"] = TestSecrets.ConnectEventsSecret,
+            // A failed attempt is tried again at once: the retries, not the waits between them, are under test here.
+            ["Notifications:RetryBackOff"] = "00:00:00",
         });
         Scripted(webex.For(_expertEmail));
         return (app, webex, connect);
