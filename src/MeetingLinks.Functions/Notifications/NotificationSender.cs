@@ -9,7 +9,8 @@ namespace MeetingLinks.Notifications;
 /// order waits, unclaimed and back on the queue, while an earlier entry of its meeting is still pending.
 /// </summary>
 public sealed class NotificationSender(
-    IMeetingStore store, IEnumerable<INotificationKind> kinds, INotificationOutbox outbox, TimeProvider time, ILogger<NotificationSender> logger)
+    IMeetingStore store, IEnumerable<INotificationKind> kinds, INotificationOutbox outbox, IOptions<NotificationsOptions> options, TimeProvider time,
+    ILogger<NotificationSender> logger)
 {
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromMinutes(1);
 
@@ -122,10 +123,11 @@ public sealed class NotificationSender(
             : !entry.IsPending ? $"it is {entry.Status} already"
             : "another delivery of it is sending it";
 
-    /// <summary>1, 2, 4… seconds after each attempt, at most a minute; never sooner than the far end asked.</summary>
-    private static TimeSpan BackOff(int attempts, TimeSpan? retryAfter)
+    /// <summary><c>Notifications__RetryBackOff</c> (1 s) after the first attempt, 2, 4… after the next, at most a minute; never sooner than the far end asked.</summary>
+    private TimeSpan BackOff(int attempts, TimeSpan? retryAfter)
     {
-        var backOff = TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, Math.Pow(2, Math.Max(0, attempts - 1))));
+        var first = options.Value.RetryBackOff;
+        var backOff = TimeSpan.FromSeconds(Math.Min(MaxBackOff.TotalSeconds, first.TotalSeconds * Math.Pow(2, Math.Max(0, attempts - 1))));
         return retryAfter is { } asked && asked > backOff ? asked : backOff;
     }
 }

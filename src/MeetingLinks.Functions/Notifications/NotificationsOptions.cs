@@ -10,6 +10,13 @@ public sealed class NotificationsOptions
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// How long a failed attempt of anything sent from the queue waits before the next: this after the first, twice as long
+    /// after each further one, at most a minute; longer when the far end's <c>Retry-After</c> asks.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Notifications__RetryBackOff must be between 0 and 1 minute.")]
+    public TimeSpan RetryBackOff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// How long work may stay open (a timer past its time, a message still to send) before the sweep queues it again: longer
     /// than the queue takes to bring it, so the sweep only finds what a crash lost.
     /// </summary>

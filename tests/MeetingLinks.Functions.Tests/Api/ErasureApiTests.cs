@@ -7,7 +7,6 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>A customer asks to be forgotten: one meeting, or every meeting of their number, and nothing personal left.</summary>
-[Collection(SharedFakeBrokerTests.Name)]
 public sealed class ErasureApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     : HostSuite(azurite, output)
 {

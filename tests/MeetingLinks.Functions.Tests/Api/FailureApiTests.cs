@@ -6,7 +6,6 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>Broker and storage failures as the flow sees them, with the documented codes.</summary>
-[Collection(SharedFakeBrokerTests.Name)]
 public sealed class FailureApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     : HostSuite(azurite, output)
 {

@@ -7,7 +7,6 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>A meeting that goes on: more guests and hosts, and fresh links, through the meeting's own sub.</summary>
-[Collection(SharedFakeBrokerTests.Name)]
 public sealed class MeetingLinksApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     : HostSuite(azurite, output)
 {

@@ -7,7 +7,6 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>The broker at InstantConnect__BaseUrl gets exactly the documented request.</summary>
-[Collection(SharedFakeBrokerTests.Name)]
 public sealed class RealBrokerApiTests(AzuriteFixture azurite, ITestOutputHelper output)
     : HostSuite(azurite, output)
 {

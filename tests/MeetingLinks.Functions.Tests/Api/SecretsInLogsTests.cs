@@ -5,7 +5,6 @@ using Xunit.Abstractions;
 namespace MeetingLinks.Tests.Api;
 
 /// <summary>All log output of succeeding and failing creates: no token, no key, no full phone number.</summary>
-[Collection(SharedFakeBrokerTests.Name)]
 public sealed class SecretsInLogsTests(AzuriteFixture azurite, ITestOutputHelper output)
     : HostSuite(azurite, output)
 {

@@ -35,7 +35,10 @@ public sealed class HostJsonTests : IDisposable
 
         var settings = AppFiles.ReadQueueOptions(_app.FullName, NoSettings);
 
-        Assert.Equal(new QueueTriggerOptions { BatchSize = 4, MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.FromSeconds(7), Base64 = false }, settings);
+        Assert.Equal(new QueueTriggerOptions
+        {
+            BatchSize = 4, MaxDequeueCount = 3, VisibilityTimeout = TimeSpan.FromSeconds(7), MaxPollingInterval = TimeSpan.FromSeconds(1.5), Base64 = false,
+        }, settings);
         Assert.Equal(QueueMessageEncoding.None, HostJson.QueueMessageEncoding(_app.FullName));
     }
 

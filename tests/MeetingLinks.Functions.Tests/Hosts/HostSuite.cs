@@ -14,6 +14,7 @@ public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output
     private readonly List<(AppHost Host, int CallsBefore)> _watched = [];
     private readonly List<IAsyncDisposable> _kept = [];
     private readonly List<IScriptedStandIn> _scripted = [];
+    private readonly Dictionary<string, IDisposable> _brokerTurns = new(StringComparer.Ordinal);
 
     protected AzuriteFixture Azurite => azurite;
 
@@ -64,11 +65,16 @@ public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output
 
     /// <summary>
     /// The app for <paramref name="configuration"/> whose production broker client calls a fake broker on loopback, both
-    /// shared with the other tests of that configuration; the broker is reset for this test (no script, no requests).
-    /// Tests that script the broker share it, so their classes belong to <see cref="SharedFakeBrokerTests"/>.
+    /// shared with the other tests of that configuration. The broker is this test's until it ends: a test of another
+    /// class that asks for it meanwhile waits its turn. It is reset for this test (no script, no requests).
     /// </summary>
     protected async Task<(AppHost App, FakeBroker Broker)> FakeBrokerAppAsync(string configuration = "fake-broker", IReadOnlyDictionary<string, string?>? settings = null)
     {
+        if (!_brokerTurns.ContainsKey(configuration))
+        {
+            _brokerTurns[configuration] = await SharedFakeBrokers.TakeTurnAsync(configuration);
+        }
+
         var broker = await SharedFakeBrokers.GetAsync(configuration);
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["InstantConnect:BaseUrl"] = broker.Url.ToString() };
         var app = await SharedAppAsync(configuration, all);
@@ -91,6 +97,11 @@ public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output
     {
         var unexpected = _watched.SelectMany(w => w.Host.Outbound.Calls.Skip(w.CallsBefore)).ToList();
         var unplayed = _scripted.Sum(s => s.ScriptedLeft);
+        foreach (var turn in _brokerTurns.Values)
+        {
+            turn.Dispose();
+        }
+
         foreach (var host in _own)
         {
             await host.DisposeAsync();
@@ -112,18 +123,28 @@ public abstract class HostSuite(AzuriteFixture azurite, ITestOutputHelper output
     }
 }
 
-/// <summary>Test classes that script a shared fake broker run one test at a time.</summary>
-[CollectionDefinition(Name)]
-public sealed class SharedFakeBrokerTests
-{
-    public const string Name = "Shared fake brokers";
-}
-
-/// <summary>One fake broker per configuration for the whole run, stopped with the test process (it is in-process).</summary>
+/// <summary>
+/// One fake broker per configuration for the whole run, stopped with the test process (it is in-process), used by one
+/// test at a time: tests of other classes run alongside, and those that use the same broker take turns.
+/// </summary>
 internal static class SharedFakeBrokers
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<FakeBroker>>> Brokers = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Turns = new(StringComparer.Ordinal);
 
     public static Task<FakeBroker> GetAsync(string configuration)
         => Brokers.GetOrAdd(configuration, _ => new Lazy<Task<FakeBroker>>(FakeBroker.StartAsync)).Value;
+
+    /// <summary>Waits until no other test uses the broker of <paramref name="configuration"/>; disposing the turn hands it on.</summary>
+    public static async Task<IDisposable> TakeTurnAsync(string configuration)
+    {
+        var turn = Turns.GetOrAdd(configuration, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync();
+        return new Turn(turn);
+    }
+
+    private sealed class Turn(SemaphoreSlim turn) : IDisposable
+    {
+        public void Dispose() => turn.Release();
+    }
 }

@@ -19,9 +19,7 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
 {
     private const string Phone = "+15550104001";
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
-    private static readonly Lazy<Task<FakeWebex>> SharedWebex = new(FakeWebex.StartAsync);
-    private static readonly Lazy<Task<FakeConnect>> SharedConnect = new(FakeConnect.StartAsync);
-    private static readonly Uri WebhookUrl = new("https://meetings.example/api/webex/events");
+    private static readonly Uri WebhookUrl = WebexAndConnectApp.WebhookUrl;
 
     private readonly string _expertEmail = $"dr.ana.{Guid.NewGuid():N}@clinic.example";
     private readonly string _transId = $"wa-{Guid.NewGuid():N}";
@@ -206,16 +204,8 @@ public sealed class ExpertAnswerApiTests(AzuriteFixture azurite, ITestOutputHelp
 
     private async Task<(AppHost App, FakeWebex Webex, FakeConnect Connect)> StartAsync()
     {
-        var (webex, connect) = (await SharedWebex.Value, await SharedConnect.Value);
-        var app = await SharedAppAsync("fake-webex-and-connect", new Dictionary<string, string?>
-        {
-            ["Webex:ApiBaseUrl"] = webex.Url.ToString(),
-            ["Webex:WebhookSecret"] = TestSecrets.WebhookSecret,
-            ["Webex:WebhookUrl"] = WebhookUrl.AbsoluteUri,
-            ["Connect:EventsUrl"] = connect.EventsUrl.ToString(),
-            ["Connect:ServiceKey"] = TestSecrets.ConnectServiceKey,
-            ["Connect:EventsSecret"] = TestSecrets.ConnectEventsSecret,
-        });
+        var (webex, connect) = (await WebexAndConnectApp.Webex.Value, await WebexAndConnectApp.Connect.Value);
+        var app = await SharedAppAsync(WebexAndConnectApp.Configuration, await WebexAndConnectApp.SettingsAsync());
         Scripted(webex.For(_expertEmail));
         return (app, webex, connect);
     }

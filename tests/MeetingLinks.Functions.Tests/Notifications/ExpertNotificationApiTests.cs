@@ -20,7 +20,7 @@ public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutp
 {
     private const string Phone = "+15550103001";
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
-    private static readonly Lazy<Task<FakeWebex>> SharedWebex = new(FakeWebex.StartAsync);
+    private static readonly Lazy<Task<FakeWebex>> SharedWebex = WebexAndConnectApp.Webex;
 
     private readonly string _expertEmail = $"dr.ana.{Guid.NewGuid():N}@clinic.example";
 
@@ -215,11 +215,11 @@ public sealed class ExpertNotificationApiTests(AzuriteFixture azurite, ITestOutp
         expert = new { email = _expertEmail },
     };
 
-    /// <summary>The app whose messages go to the shared fake Webex, and this test's expert's mailbox there.</summary>
+    /// <summary>The app whose messages go to the shared fake Webex (the expert-answer tests' too), and this test's expert's mailbox there.</summary>
     private async Task<(AppHost App, FakeWebex.Recipient Webex)> StartWithWebexAsync()
     {
         var webex = await SharedWebex.Value;
-        var app = await SharedAppAsync("fake-webex", new Dictionary<string, string?> { ["Webex:ApiBaseUrl"] = webex.Url.ToString() });
+        var app = await SharedAppAsync(WebexAndConnectApp.Configuration, await WebexAndConnectApp.SettingsAsync());
         return (app, Scripted(webex.For(_expertEmail)));
     }
 

@@ -28,6 +28,7 @@ public class NotificationSenderTests
     private readonly ScriptedWebex _webex = new();
     private readonly RecordingOutbox _outbox = new();
     private readonly CapturedLogs _logs = new();
+    private readonly NotificationsOptions _options = new();
     private readonly NotificationSender _notifier;
 
     public NotificationSenderTests()
@@ -38,8 +39,8 @@ public class NotificationSenderTests
         // No Connect__EventsUrl: the flow hears nothing, so these tests see the expert's message alone.
         var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(), Options.Create(new ConnectOptions()), _time),
             Options.Create(new ConnectOptions()), _time);
-        _notifier = new NotificationSender(_store, [new ExpertMessages(client, flow, new ExpertChain(flow), _store, _outbox, Options.Create(new NotificationsOptions()), _time)], _outbox, _time,
-            logging.CreateLogger<NotificationSender>());
+        _notifier = new NotificationSender(_store, [new ExpertMessages(client, flow, new ExpertChain(flow), _store, _outbox, Options.Create(new NotificationsOptions()), _time)], _outbox,
+            Options.Create(_options), _time, logging.CreateLogger<NotificationSender>());
     }
 
     [Fact]
@@ -153,6 +154,26 @@ public class NotificationSenderTests
         Assert.Equal([1, 2, 4, 8, 16, 32, 60], delays.Take(7).Select(d => (int)d.TotalSeconds));
         Assert.True(_time.GetUtcNow() - Now <= new NotificationsOptions().RetryWindow);
         Assert.Equal(delays.Count + 1, _webex.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_shorter_retry_back_off_setting_shortens_each_wait_alike()
+    {
+        _options.RetryBackOff = TimeSpan.FromMilliseconds(250);
+        _store.Overwrite(Meeting());
+        var message = Message();
+        var delays = new List<TimeSpan>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            _webex.Next(HttpStatusCode.ServiceUnavailable);
+            await _notifier.SendAsync(message, $"delivery-{attempt}", CancellationToken.None);
+            var again = Assert.Single(_outbox.Messages);
+            _outbox.Messages.Clear();
+            delays.Add(again.Delay!.Value);
+            message = again.Message;
+        }
+
+        Assert.Equal([250, 500, 1000], delays.Select(d => (int)d.TotalMilliseconds));
     }
 
     [Fact]

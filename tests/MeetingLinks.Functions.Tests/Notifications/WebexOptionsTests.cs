@@ -31,6 +31,7 @@ public sealed class WebexOptionsTests
     [Theory]
     [InlineData("Webex:RequestTimeout", "00:05:00", "Webex__RequestTimeout")]
     [InlineData("Notifications:RetryWindow", "00:00:10", "Notifications__RetryWindow")]
+    [InlineData("Notifications:RetryBackOff", "00:02:00", "Notifications__RetryBackOff")]
     [InlineData("Connect:RetryWindow", "00:00:10", "Connect__RetryWindow")]
     public async Task Out_of_range_settings_fail_naming_the_setting(string key, string value, string named)
     {

@@ -20,7 +20,7 @@ public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper outp
 
         var created = await BookAsync(app, startsAt, durationMinutes: 20, ["PT1H", "PT15M"], expert: "ana@clinic.example");
 
-        var jwt = JsonDocument.Parse(Assert.Single(broker.Requests).Body).RootElement.GetProperty("jwt");
+        var jwt = JsonDocument.Parse(Assert.Single(RequestsFor(broker, created)).Body).RootElement.GetProperty("jwt");
         Assert.Equal((startsAt.AddMinutes(-15).ToUnixTimeSeconds(), startsAt.AddMinutes(20 + 60).ToUnixTimeSeconds()),
             (jwt.GetProperty("nbf").GetInt64(), jwt.GetProperty("exp").GetInt64()));
         Assert.Equal((startsAt, 20), (created.GetProperty("startsAt").GetDateTimeOffset(), created.GetProperty("durationMinutes").GetInt32()));

@@ -10,23 +10,30 @@ namespace MeetingLinks.Tests.Visits;
 /// <summary>
 /// The base of the visits' suites: visits booked ahead on the real worker, with a fake broker that records what it is asked
 /// and a fake Connect Inbound Webhook. Each test books a visit of its own; a reminder tested arriving is due seconds after
-/// booking. Each suite has an app and a broker of its own, as a broker's requests are reset for every test.
+/// booking. The suites share the app and the broker, which nobody scripts: a test reads what the broker was asked for its
+/// own visit's space (<see cref="RequestsFor"/>).
 /// </summary>
 public abstract class VisitSuite(AzuriteFixture azurite, ITestOutputHelper output) : HostSuite(azurite, output)
 {
     protected static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
     private static readonly Lazy<Task<FakeConnect>> SharedConnect = new(FakeConnect.StartAsync);
+    private static readonly Lazy<Task<FakeBroker>> SharedBroker = new(FakeBroker.StartAsync);
 
     protected async Task<(AppHost App, FakeBroker Broker, FakeConnect Connect)> StartAsync()
     {
-        var connect = await SharedConnect.Value;
-        var (app, broker) = await FakeBrokerAppAsync("visits-" + GetType().Name, new Dictionary<string, string?>
+        var (connect, broker) = (await SharedConnect.Value, await SharedBroker.Value);
+        var app = await SharedAppAsync("visits", new Dictionary<string, string?>
         {
+            ["InstantConnect:BaseUrl"] = broker.Url.ToString(),
             ["Connect:EventsUrl"] = connect.EventsUrl.ToString(),
             ["Connect:ServiceKey"] = TestSecrets.ConnectServiceKey,
         });
         return (app, broker, connect);
     }
+
+    /// <summary>What the broker was asked for the space of the visit <paramref name="created"/> answered, oldest first.</summary>
+    protected static List<RecordedRequest> RequestsFor(FakeBroker broker, JsonElement created)
+        => [.. broker.Requests.Where(r => r.Sub == created.GetProperty("sub").GetString())];
 
     protected static async Task<JsonElement> BookAsync(AppHost app, DateTimeOffset startsAt, int? durationMinutes, string[] reminders, string? expert)
     {

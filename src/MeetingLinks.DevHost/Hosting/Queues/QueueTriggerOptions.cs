@@ -12,6 +12,9 @@ public sealed record QueueTriggerOptions
     /// <summary>How long a message whose function failed stays hidden before its next attempt.</summary>
     public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.Zero;
 
+    /// <summary>The longest wait between two polls of a queue that had nothing (see <see cref="QueueTriggerPump"/>).</summary>
+    public TimeSpan MaxPollingInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary><c>messageEncoding</c>: base64 (the default), or none for text stored as is.</summary>
     public bool Base64 { get; init; } = true;
 }

@@ -12,8 +12,11 @@ namespace MeetingLinks.DevHost.Hosting.Queues;
 /// The host's storage-queue listener, for every loaded <c>queueTrigger</c> function: polls its queue, invokes the
 /// function with each message, then deletes the message (success), makes it visible again after host.json's
 /// <c>visibilityTimeout</c> (failure), or moves it to <c>&lt;queue&gt;-poison</c> once it has failed
-/// <c>maxDequeueCount</c> times. Unlike the host, which backs off to <c>maxPollingInterval</c> while a queue is empty,
-/// it polls at a fixed short interval, so that tests do not wait.
+/// <c>maxDequeueCount</c> times. While a queue is missing, or cannot be read, it backs off as the host does, doubling
+/// the wait up to <c>maxPollingInterval</c>; so does a poison queue while it is empty, and moving a message there
+/// wakes its listener at once, as the host's shared queue watcher does. An empty queue that exists, though, is polled
+/// again at a fixed short interval, where the host would back off too: the app puts its messages there, which the host
+/// does not hear of, and tests should not wait.
 /// </summary>
 internal sealed class QueueTriggerPump : IAsyncDisposable
 {
@@ -26,6 +29,7 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
     private readonly HostLog log;
     private readonly CancellationTokenSource stopping = new();
     private readonly List<Task> listeners = [];
+    private readonly Dictionary<Uri, Wakeup> wakeups = [];
 
     private QueueTriggerPump(QueueTriggerOptions options, TimeSpan pollInterval, StartInvocation invoke, HostLog log)
     {
@@ -55,8 +59,8 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
             // As stored, whatever the encoding: the double decodes, and a poison copy keeps the stored text.
             var account = new QueueServiceClient(connectionString);
             var queue = account.GetQueueClient(function.QueueName);
-            var poison = function.QueueName!.EndsWith("-poison", StringComparison.Ordinal) ? null : account.GetQueueClient(function.QueueName + "-poison");
-            pump.listeners.Add(pump.ListenAsync(function, queue, poison, pump.stopping.Token));
+            var poison = IsPoison(function.QueueName!) ? null : account.GetQueueClient(function.QueueName + "-poison");
+            pump.listeners.Add(pump.ListenAsync(function, queue, poison, pump.WakeupOf(queue), pump.stopping.Token));
             log.Write($"[host] {function.Name} listens on queue {function.QueueName}");
         }
 
@@ -71,17 +75,28 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
         stopping.Dispose();
     }
 
-    private async Task ListenAsync(LoadedFunction function, QueueClient queue, QueueClient? poison, CancellationToken stop)
+    private async Task ListenAsync(LoadedFunction function, QueueClient queue, QueueClient? poison, Wakeup wakeup, CancellationToken stop)
     {
+        var backOff = pollInterval;
         try
         {
             while (true)
             {
                 var messages = await ReceiveAsync(function, queue, stop);
-                await Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m)));
-                if (messages.Length == 0)
+                if (messages is { Length: > 0 })
+                {
+                    await Task.WhenAll(messages.Select(m => ProcessAsync(function, queue, poison, m)));
+                    backOff = pollInterval;
+                }
+                else if (messages is null || IsPoison(queue.Name))
+                {
+                    await wakeup.WaitAsync(backOff, stop);
+                    backOff = Doubled(backOff);
+                }
+                else
                 {
                     await Task.Delay(pollInterval, stop);
+                    backOff = pollInterval;
                 }
             }
         }
@@ -91,7 +106,8 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
         }
     }
 
-    private async Task<QueueMessage[]> ReceiveAsync(LoadedFunction function, QueueClient queue, CancellationToken stop)
+    /// <returns>The messages received; null when the queue is missing or could not be read.</returns>
+    private async Task<QueueMessage[]?> ReceiveAsync(LoadedFunction function, QueueClient queue, CancellationToken stop)
     {
         try
         {
@@ -99,12 +115,12 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return []; // the host does not create the queue; it polls until someone does
+            return null; // the host does not create the queue; it polls until someone does
         }
         catch (Exception ex) when ((ex is RequestFailedException or AggregateException) && !stop.IsCancellationRequested)
         {
             log.Write($"[host] {function.Name}: polling {queue.Name} failed: {ex.Message}");
-            return [];
+            return null;
         }
     }
 
@@ -133,6 +149,7 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
             {
                 await poison.CreateIfNotExistsAsync();
                 await poison.SendMessageAsync(message.Body.ToString());
+                WakeupOf(poison).Notify();
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
                 log.Write($"{note} {failed}; moved to {poison.Name}");
             }
@@ -145,6 +162,19 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
         catch (RequestFailedException ex)
         {
             log.Write($"{note}: settling it failed: {ex.Message}");
+        }
+    }
+
+    /// <summary>The next wait of a backing-off listener: twice the last, up to <c>maxPollingInterval</c>.</summary>
+    private TimeSpan Doubled(TimeSpan wait) => TimeSpan.FromTicks(Math.Max(Math.Min(wait.Ticks * 2, options.MaxPollingInterval.Ticks), pollInterval.Ticks));
+
+    private static bool IsPoison(string queueName) => queueName.EndsWith("-poison", StringComparison.Ordinal);
+
+    private Wakeup WakeupOf(QueueClient queue)
+    {
+        lock (wakeups)
+        {
+            return wakeups.TryGetValue(queue.Uri, out var wakeup) ? wakeup : wakeups[queue.Uri] = new Wakeup();
         }
     }
 
@@ -181,5 +211,29 @@ internal sealed class QueueTriggerPump : IAsyncDisposable
         // The host's JSON serializer writes a DateTimeOffset as an ISO 8601 string with its offset.
         static TypedData Time(DateTimeOffset time)
             => new() { Json = JsonSerializer.Serialize(time.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFK", CultureInfo.InvariantCulture)) };
+    }
+
+    /// <summary>Ends a listener's back-off early when this host put a message on its queue.</summary>
+    private sealed class Wakeup
+    {
+        private TaskCompletionSource signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Notify() => Volatile.Read(ref signal).TrySetResult();
+
+        /// <summary>Waits <paramref name="delay"/>, or less if <see cref="Notify"/> is called, or was since the last wait it ended.</summary>
+        public async Task WaitAsync(TimeSpan delay, CancellationToken stop)
+        {
+            var notified = Volatile.Read(ref signal);
+            try
+            {
+                await notified.Task.WaitAsync(delay, stop);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+
+            Interlocked.CompareExchange(ref signal, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), notified);
+        }
     }
 }

@@ -44,6 +44,9 @@ internal static class AppFiles
             VisibilityTimeout = Value("visibilityTimeout") is { } timeout
                 ? TimeSpan.Parse(timeout, CultureInfo.InvariantCulture)
                 : defaults.VisibilityTimeout,
+            MaxPollingInterval = Value("maxPollingInterval") is { } interval
+                ? TimeSpan.Parse(interval, CultureInfo.InvariantCulture)
+                : defaults.MaxPollingInterval,
             Base64 = Value("messageEncoding") is not { } encoding || !encoding.Equals("none", StringComparison.OrdinalIgnoreCase),
         };
     }
