@@ -67,7 +67,7 @@ public class NotificationSenderTests
         var connect = new ScriptedWebex();
         var options = Options.Create(new ConnectOptions { EventsUrl = new Uri("https://connect.example/hook") });
         var flow = new FlowEvents(_store, _outbox, new ConnectEventsClient(new HttpClient(connect), options, _time), options, _time);
-        var sender = new NotificationSender(_store, [flow], _outbox, _time, LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<NotificationSender>());
+        var sender = new NotificationSender(_store, [flow], _outbox, Options.Create(new NotificationsOptions()), _time, LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<NotificationSender>());
         _store.Overwrite(flow.Add(flow.Add(Meeting(), "rescheduled-r-1", FlowEvent.Rescheduled, Now), "cancelled", FlowEvent.Cancelled, Now));
         var (first, second) = (new NotificationMessage(MeetingId, FlowEvents.KindName, "rescheduled-r-1"), new NotificationMessage(MeetingId, FlowEvents.KindName, "cancelled"));
 
