@@ -1,14 +1,18 @@
 using System.Text.Json;
+using Azure.Data.Tables;
 using Azure.Storage.Queues;
+using MeetingLinks.Meetings.Storage;
+using MeetingLinks.Meetings.Visits;
 using MeetingLinks.Notifications;
 using MeetingLinks.Tests.Api;
 using MeetingLinks.Tests.Hosts;
 using MeetingLinks.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 
 namespace MeetingLinks.Tests.Visits;
 
-/// <summary>Visits booked ahead on the real worker: the window the broker is asked for, what is planned, a reminder at its time.</summary>
+/// <summary>Visits booked ahead on the real worker: the window the broker is asked for, what is planned, a reminder at its time or missed.</summary>
 public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper output) : VisitSuite(azurite, output)
 {
 
@@ -61,6 +65,32 @@ public sealed class VisitApiTests(AzuriteFixture azurite, ITestOutputHelper outp
         await Eventually.UntilAsync(() => Task.FromResult(app.LogText.Split('\n').Any(line => line.Contains($"Meeting {meetingId}: reminder PT1M due at", StringComparison.Ordinal)
             && line.Contains("is no longer planned; nothing to do", StringComparison.Ordinal))), Bound, "the repeated timer to surface");
         Assert.Single(connect.For(meetingId).Requests);
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_timer_surfaces_more_than_the_grace_late_is_recorded_missed_and_not_sent()
+    {
+        var (app, _, connect) = await StartAsync();
+        var created = await BookAsync(app, WholeSecond(DateTimeOffset.UtcNow.AddHours(2)), durationMinutes: null, ["PT1H"], expert: null);
+        var meetingId = created.GetProperty("meetingId").GetString()!;
+
+        // As if the service had been down: the visit starts in 50 minutes, so its PT1H reminder was due 10 minutes ago and
+        // its timer surfaces only now. The record is written through the app's own store.
+        var startsAt = WholeSecond(DateTimeOffset.UtcNow.AddMinutes(50));
+        var store = new TableMeetingStore(new TableClient(Azurite.ConnectionString, app.TableName), TimeProvider.System, NullLogger<TableMeetingStore>.Instance);
+        await store.ChangeAsync(meetingId, r => r with
+        {
+            StartsAt = startsAt,
+            VisitReminders = [new VisitReminder(TimeSpan.FromHours(1), startsAt.AddHours(-1), VisitReminder.Planned)],
+        }, CancellationToken.None);
+        var queue = new QueueClient(app.Host.Settings["AzureWebJobsStorage"], NotificationQueueFunctions.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        await queue.SendMessageAsync(new NotificationMessage(meetingId, VisitReminders.KindName, "PT1H", startsAt.AddHours(-1)).ToJson());
+
+        var missed = await UntilAsync(app, meetingId, r => r.GetProperty("reminders")[0].GetProperty("status").GetString() != "planned");
+
+        Assert.Equal("missed", missed.GetProperty("reminders")[0].GetProperty("status").GetString());
+        Assert.Equal(0, missed.GetProperty("flowEvents").GetArrayLength());
+        Assert.Empty(connect.For(meetingId).Requests);
     }
 
     [Fact]
