@@ -28,7 +28,8 @@ public sealed class NotificationSender(
         {
             var entry = Pending(kind, current, id);
             takenOver = entry?.SendingBy == deliveryId;
-            held = entry is not null && kind.WaitsForEarlier(current, id);
+            // Only an unclaimed entry waits: a claim was made with nothing earlier pending, and its own message finishes it.
+            held = entry is { SendingBy: null } && kind.WaitsForEarlier(current, id);
             return entry is not null && (entry.SendingBy is null || takenOver) && !held
                 ? kind.Change(current, id, d => d with { SendingBy = deliveryId, Attempts = d.Attempts + 1 })
                 : null;
